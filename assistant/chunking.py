@@ -1,0 +1,105 @@
+"""Structure-aware chunking: split on headings and paragraphs first, never mid-sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Block, Chunk, Document
+from .sentences import split_sentences
+
+
+@dataclass
+class _Draft:
+    lines: list[str] = field(default_factory=list)
+    words: int = 0
+    page: int | None = None
+    section: str = ""
+
+    def add(self, line: str, page: int | None) -> None:
+        if self.page is None and page is not None:
+            self.page = page
+        self.lines.append(line)
+        self.words += len(line.split())
+
+
+def chunk_document(document: Document, chunk_words: int, overlap_words: int) -> list[Chunk]:
+    """Cut a document into passages of about `chunk_words` words that carry their section and page."""
+    chunks: list[Chunk] = []
+    draft = _Draft()
+    section = ""
+    pending_headings: list[str] = []
+
+    def flush(carry: bool) -> None:
+        nonlocal draft
+        text = _render(draft.lines)
+        if text and draft.words >= 8 or (text and not chunks and draft.words):
+            chunks.append(
+                Chunk(document.doc_id, document.title, text, len(chunks), section=draft.section, page=draft.page)
+            )
+        overlap = _tail_sentences(draft.lines, overlap_words) if carry else []
+        draft = _Draft(section=section)
+        for line in overlap:
+            draft.add(line, None)
+
+    for block in document.blocks:
+        if block.kind == "heading":
+            pending_headings.append(block.text)
+            continue
+        if pending_headings:
+            section = " › ".join(pending_headings[-2:])
+            pending_headings = []
+            if draft.words >= chunk_words * 0.4:
+                flush(carry=False)
+            draft.section = draft.section or section
+            if draft.lines:
+                draft.add(f"## {section}", block.page)
+        for piece in _pieces(block, chunk_words):
+            piece_words = len(piece.split())
+            if draft.words and draft.words + piece_words > chunk_words:
+                flush(carry=True)
+            if not draft.section:
+                draft.section = section
+            draft.add(piece, block.page)
+    flush(carry=False)
+    return chunks
+
+
+def _pieces(block: Block, chunk_words: int) -> list[str]:
+    """A block as one piece, or split at sentence boundaries when it is longer than a chunk."""
+    prefix = "- " if block.kind == "item" else ""
+    if len(block.text.split()) <= chunk_words:
+        return [prefix + block.text]
+    pieces: list[str] = []
+    current: list[str] = []
+    for sentence in split_sentences(block.text):
+        if current and len(" ".join(current + [sentence]).split()) > chunk_words:
+            pieces.append(prefix + " ".join(current))
+            prefix = ""
+            current = []
+        current.append(sentence)
+    if current:
+        pieces.append(prefix + " ".join(current))
+    return pieces
+
+
+def _tail_sentences(lines: list[str], overlap_words: int) -> list[str]:
+    """The last whole sentences of a chunk, at most `overlap_words` words, to open the next chunk."""
+    if not lines or overlap_words == 0 or lines[-1].startswith("## "):
+        return []
+    tail: list[str] = []
+    for sentence in reversed(split_sentences(lines[-1].removeprefix("- "))):
+        if len(" ".join([sentence] + tail).split()) > overlap_words:
+            break
+        tail.insert(0, sentence)
+    return [" ".join(tail)] if tail else []
+
+
+def _render(lines: list[str]) -> str:
+    """Paragraphs separated by blank lines; consecutive list items stay together as a list."""
+    out: list[str] = []
+    for line in lines:
+        if out and line.startswith("- ") and out[-1].startswith("- "):
+            out[-1] += "\n" + line
+        else:
+            out.append(line.removeprefix("## "))
+    return "\n\n".join(out).strip()

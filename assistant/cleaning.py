@@ -1,0 +1,211 @@
+"""Repair text extracted from PDFs, and turn any text into paragraph, list-item and heading blocks.
+
+PDF extractions break words across lines ("maat-\\n\\nschappelijke"), split paragraphs into column-wide
+lines, repeat running headers and page numbers on every page, and sometimes contain the whole document a
+second time (a tagged copy). The rules here undo that so chunks are readable and quotable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from .models import Block
+
+URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓\uf0b7\uf0a7-]|–|o(?=\s))\s*")
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s+\S")
+SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)]*$")
+NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}(?:\.\d)*\.)\s+\S")
+WORD = re.compile(r"\w+")
+# Tag names of a PDF's structure tree that some extractors print as if they were text.
+STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
+TRAILING_FUNCTION_WORD = re.compile(
+    r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als)$", re.IGNORECASE
+)
+
+# A page of the bundled extractions starts with a line that begins with exactly one space.
+EXTRACTED_PAGE_START = re.compile(r"\n(?= [^ \n])")
+
+
+def normalise(text: str) -> str:
+    """Unicode-normalise and remove soft hyphens, NULs and odd spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+
+
+def split_extracted_pages(text: str) -> list[str]:
+    """Split a plain-text PDF extraction into pages (form feeds, or the one-space page openers)."""
+    if "\f" in text:
+        return text.split("\f")
+    return EXTRACTED_PAGE_START.split(text)
+
+
+def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
+    words = line.split()
+    if not words or len(line) > 90 or SENTENCE_END.search(line) and not line.endswith("?"):
+        return False
+    if line.endswith("?") and not NUMBERED_HEADING.match(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and len(words) <= 12:
+        return True
+    if NUMBERED_HEADING.match(line) and len(words) <= 12 and words[-1][-1:] not in ",":
+        return bool(re.search(r"[A-Za-zÀ-ÿ]", line))
+    if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line):
+        return False
+    starts_upper = line[0].isupper()
+    next_starts_upper = next_line is None or next_line[:1].isupper() or bool(BULLET.match(next_line))
+    return previous_ended and starts_upper and next_starts_upper and len(words) <= 6
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Short lines at the top or bottom of at least three pages and a third of them: headers, footers."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edges = {ln for ln in lines[:2] + lines[-2:] if len(ln) <= 80}
+        counts.update(edges)
+    needed = max(3, len(pages) // 3)
+    return {ln for ln, n in counts.items() if n >= needed}
+
+
+def _page_lines(page: str) -> list[str]:
+    lines: list[str] = []
+    for raw in normalise(page).split("\n"):
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            lines.append("")
+        elif lines and line == next((ln for ln in reversed(lines) if ln), None):
+            continue  # a line repeated right after itself is an extraction artefact
+        else:
+            lines.append(line)
+    return lines
+
+
+def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
+    """Turn the page texts of a PDF extraction into blocks; also return the bare URLs dropped from the text."""
+    page_lines = [[ln for ln in _page_lines(p)] for p in pages]
+    running = _running_lines([[ln for ln in lines if ln] for lines in page_lines])
+    urls: list[str] = []
+    blocks: list[Block] = []
+    current: list[str] = []
+    current_kind = "paragraph"
+    current_page: int | None = None
+
+    def flush() -> None:
+        nonlocal current, current_kind
+        text = _join(current)
+        if text:
+            blocks.append(Block(text=text, kind=current_kind, page=current_page))
+        current, current_kind = [], "paragraph"
+
+    for page_no, lines in enumerate(page_lines, start=1):
+        content = [ln for ln in lines if ln]
+        for i, line in enumerate(content):
+            if URL_LINE.match(line):
+                urls.append(line.strip())
+                continue
+            if (
+                PAGE_NUMBER_LINE.match(line)
+                or STRUCTURE_TAG_LINE.match(line)
+                or line in running
+                or not WORD.search(line)
+            ):
+                continue
+            next_line = content[i + 1] if i + 1 < len(content) else None
+            previous_ended = not current or bool(SENTENCE_END.search(current[-1]))
+            if _is_heading(line, previous_ended, next_line):
+                flush()
+                blocks.append(Block(text=line, kind="heading", page=page_no))
+                continue
+            is_item = bool(BULLET.match(line) or NUMBERED.match(line))
+            if is_item or (current and SENTENCE_END.search(current[-1]) and _starts_new(line)):
+                flush()
+            if not current:
+                current_page = page_no
+                current_kind = "item" if is_item else "paragraph"
+                line = BULLET.sub("", line, count=1) if BULLET.match(line) else line
+            current.append(line)
+    flush()
+    return blocks, urls
+
+
+def _starts_new(line: str) -> bool:
+    return line[:1].isupper() or line[:1].isdigit() or line[:1] in "‘'\"“("
+
+
+def _join(lines: list[str]) -> str:
+    """Join column-wide lines into one paragraph, repairing words hyphenated across line breaks."""
+    text = ""
+    for line in lines:
+        if not text:
+            text = line
+        elif re.search(r"[a-zà-ÿ]-$", text) and line[:1].islower():
+            text = text[:-1] + line  # "maat-" + "schappelijke"
+        elif text.endswith("-") or text.endswith("/"):
+            text += line  # "R&D-" + "resultaat", "ondersteunen/" + "begeleiden"
+        else:
+            text += " " + line
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def blocks_from_markdown(text: str) -> list[Block]:
+    """Blocks of a Markdown (or plain, well-formed) text: headings, list items and paragraphs."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    kind = "paragraph"
+
+    def flush() -> None:
+        nonlocal paragraph, kind
+        joined = _join(paragraph)
+        if joined:
+            blocks.append(Block(text=joined, kind=kind))
+        paragraph, kind = [], "paragraph"
+
+    for raw in normalise(text).split("\n"):
+        line = raw.strip()
+        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
+        if not line or re.fullmatch(r"[-*_=]{3,}", line):
+            flush()
+        elif heading:
+            flush()
+            blocks.append(Block(text=_strip_markup(heading.group(1)), kind="heading"))
+        elif re.match(r"^(?:[-*+•]|\d{1,2}[.)])\s+", line):
+            flush()
+            kind = "item"
+            item = re.sub(r"^[-*+•]\s+", "", line)
+            paragraph.append(_strip_markup(item))
+        elif not URL_LINE.match(line):
+            paragraph.append(_strip_markup(line))
+    flush()
+    return blocks
+
+
+def _strip_markup(text: str) -> str:
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their label
+    return re.sub(r"(\*\*|__|`)", "", text).strip()
+
+
+def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    words = WORD.findall(text.lower())
+    return {tuple(words[i : i + size]) for i in range(max(0, len(words) - size + 1))}
+
+
+def drop_repeated_blocks(blocks: list[Block], threshold: float = 0.6) -> list[Block]:
+    """Drop blocks whose text the document already said: documents that contain themselves twice."""
+    seen: set[tuple[str, ...]] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        shingles = _shingles(block.text)
+        if block.kind != "heading" and len(shingles) >= 4 and len(shingles & seen) >= threshold * len(shingles):
+            continue
+        seen |= shingles
+        kept.append(block)
+    return kept

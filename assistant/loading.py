@@ -1,0 +1,191 @@
+"""Read PDF, DOCX, HTML, Markdown and plain-text files into cleaned `Document`s."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import cleaning
+from .errors import DocumentError
+from .models import Block, Document, content_hash
+
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
+CATALOG_NAME = "catalog.yaml"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What a catalogue knows of a document beyond its text."""
+
+    title: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+    url: str | None = None
+
+
+def read_catalog(folder: Path) -> dict[str, CatalogEntry]:
+    """The `catalog.yaml` of a folder (file name -> entry), or nothing when there is none."""
+    path = folder / CATALOG_NAME
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: CatalogEntry(**(entry or {})) for name, entry in data.get("documents", {}).items()}
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """All files below the given files and folders that ingest should look at, sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(
+                p for p in path.rglob("*") if p.is_file() and p.name != CATALOG_NAME and not p.name.startswith(".")
+            )
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def load_document(path: Path, catalog: dict[str, CatalogEntry] | None = None) -> Document:
+    """Load and clean one file. Raises `DocumentError` with a Dutch reason and what to do about it."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(
+            path.name,
+            f"onbekend bestandstype '{suffix or '(geen)'}'. Ondersteund zijn PDF, DOCX, HTML, Markdown en TXT.",
+        )
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentError(path.name, "het bestand is verdwenen tijdens het inlezen; controleer het pad.") from exc
+    except OSError as exc:
+        raise DocumentError(path.name, f"het bestand kan niet worden gelezen ({exc.strerror}).") from exc
+    if not raw.strip():
+        raise DocumentError(path.name, "het bestand is leeg; voeg inhoud toe of verwijder het.")
+
+    urls: list[str] = []
+    if suffix == ".pdf":
+        blocks, urls = cleaning.blocks_from_pages(_pdf_pages(path))
+    elif suffix == ".docx":
+        blocks = _docx_blocks(path)
+    elif suffix in (".html", ".htm"):
+        blocks = _html_blocks(_decode(raw, path.name))
+    elif suffix in (".md", ".markdown"):
+        blocks = cleaning.blocks_from_markdown(_decode(raw, path.name))
+    else:
+        blocks, urls = cleaning.blocks_from_pages(cleaning.split_extracted_pages(_decode(raw, path.name)))
+
+    blocks = cleaning.drop_repeated_blocks(blocks)
+    if not any(b.kind != "heading" for b in blocks):
+        raise DocumentError(path.name, "er staat geen leesbare tekst in het bestand.")
+    entry = (catalog or {}).get(path.name, CatalogEntry())
+    metadata = {k: str(v) for k, v in (("publisher", entry.publisher), ("year", entry.year), ("url", entry.url)) if v}
+    return Document(
+        doc_id=path.name,
+        title=entry.title or derive_title(blocks, path),
+        blocks=blocks,
+        source_hash=content_hash(raw.hex()),
+        metadata=metadata,
+        urls=urls,
+    )
+
+
+def derive_title(blocks: list[Block], path: Path) -> str:
+    """A human title for a document without a catalogue entry: its first heading, else its file name."""
+    for block in blocks[:10]:
+        if block.kind == "heading" and len(block.text) >= 4:
+            return block.text.title() if block.text.isupper() else block.text
+    return re.sub(r"[_-]+", " ", path.stem).strip().capitalize()
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:4096]:
+        raise DocumentError(name, "dit lijkt een binair bestand, geen tekst; sla het op als PDF, DOCX of UTF-8-tekst.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(name, "de tekstcodering wordt niet herkend; sla het bestand op als UTF-8.") from exc
+    control = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if control > len(text) / 100:
+        raise DocumentError(name, "de tekstcodering wordt niet herkend; sla het bestand op als UTF-8.")
+    log.info("%s is not UTF-8; read it as Windows-1252", name)
+    return text
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+                pages = [page.extract_text() or "" for page in reader.pages]
+            except Exception as exc:  # pypdf raises several types for locked files
+                raise DocumentError(
+                    path.name, "de PDF is beveiligd met een wachtwoord; sla hem onbeveiligd op en probeer opnieuw."
+                ) from exc
+        else:
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError(
+            path.name, f"de PDF is beschadigd of geen geldige PDF ({exc}); exporteer hem opnieuw."
+        ) from exc
+    if not any(p.strip() for p in pages):
+        raise DocumentError(
+            path.name, "de PDF bevat geen tekst (alleen afbeeldingen?); maak er eerst met OCR een doorzoekbare PDF van."
+        )
+    return pages
+
+
+def _docx_blocks(path: Path) -> list[Block]:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentError(path.name, "het Word-bestand is beschadigd; sla het opnieuw op als .docx.") from exc
+    blocks: list[Block] = []
+    for paragraph in document.paragraphs:
+        text = re.sub(r"\s+", " ", paragraph.text).strip()
+        if not text:
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        if style.startswith(("heading", "kop", "title", "titel")):
+            kind = "heading"
+        elif "list" in style or "lijst" in style:
+            kind = "item"
+        else:
+            kind = "paragraph"
+        blocks.append(Block(text=text, kind=kind))
+    for table in document.tables:
+        for row in table.rows:
+            cells = [re.sub(r"\s+", " ", c.text).strip() for c in row.cells]
+            row_text = " | ".join(dict.fromkeys(c for c in cells if c))
+            if row_text:
+                blocks.append(Block(text=row_text, kind="paragraph"))
+    return blocks
+
+
+def _html_blocks(html: str) -> list[Block]:
+    """Main content only: trafilatura drops navigation, cookie banners, scripts and footers."""
+    import trafilatura
+
+    markdown = trafilatura.extract(
+        html, output_format="markdown", include_links=False, include_images=False, include_tables=True, favor_recall=True
+    )
+    return cleaning.blocks_from_markdown(markdown or "")

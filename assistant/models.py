@@ -1,0 +1,89 @@
+"""The small typed records that flow through the pipeline: documents in, answers out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+def content_hash(text: str) -> str:
+    """Stable short hash of a text, used to skip unchanged documents and chunks."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, list item or heading of a cleaned document."""
+
+    text: str
+    kind: str  # "heading" | "paragraph" | "item"
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    """A loaded, cleaned document: its id is the file name."""
+
+    doc_id: str
+    title: str
+    blocks: list[Block]
+    source_hash: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    urls: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage of a document, with everything needed to cite it."""
+
+    doc_id: str
+    title: str
+    text: str
+    position: int
+    section: str = ""
+    page: int | None = None
+
+    @property
+    def chunk_id(self) -> str:
+        return f"{self.doc_id}#{self.position}"
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.index_text)
+
+    @property
+    def index_text(self) -> str:
+        """What is embedded and indexed: the passage with its document and section title for context."""
+        heading = " — ".join(part for part in (self.title, self.section) if part)
+        return f"{heading}\n{self.text}" if heading else self.text
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A chunk found for a question, with the retriever's score (higher is better)."""
+
+    chunk: Chunk
+    score: float
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Source [n] of an answer: the passage and the sentences the answer took from it."""
+
+    n: int
+    chunk: Chunk
+    sentences: tuple[str, ...] = ()
+
+
+@dataclass
+class Answer:
+    """What the assistant says, with its sources and the passages it saw."""
+
+    question: str
+    text: str
+    citations: list[Citation]
+    retrieved: list[Hit]
+    refused: bool = False
+    resolved_question: str | None = None
+    notice: str | None = None
+    latency_ms: float = 0.0

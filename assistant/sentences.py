@@ -1,0 +1,35 @@
+"""Split Dutch text into sentences without breaking at abbreviations such as "bijv." or "o.a."."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "bijv", "bv", "o.a", "d.w.z", "e.d", "etc", "nr", "ca", "m.b.t", "i.p.v", "m.n", "z.g", "zgn", "evt",
+    "incl", "excl", "resp", "vgl", "art", "lid", "mr", "dr", "ir", "drs", "prof", "e.a", "t.b.v", "jl",
+    "i.c.m", "n.a.v", "a.s", "o.b.v", "mln", "mld", "min", "max", "enz", "ref",
+}
+BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9•-])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text`, stripped; list lines ("- item") count as sentences of their own."""
+    sentences: list[str] = []
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        candidate = text[start : match.start()].strip()
+        if match.group(0).strip() == "" and "\n" not in match.group(0) and _ends_with_abbreviation(candidate):
+            continue
+        if candidate:
+            sentences.append(candidate)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _ends_with_abbreviation(candidate: str) -> bool:
+    last = candidate.rsplit(None, 1)[-1].lower().rstrip(".") if candidate else ""
+    # Initials ("F.", "M.") and known abbreviations do not end a sentence.
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())

