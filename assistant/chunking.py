@@ -103,3 +103,28 @@ def _render(lines: list[str]) -> str:
         else:
             out.append(line.removeprefix("## "))
     return "\n\n".join(out).strip()
+
+
+def sentence_units(text: str) -> list[str]:
+    """The sentences and list items of a passage, in order: what answers are composed from."""
+    units: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        if paragraph.startswith("- "):
+            units.append(paragraph)
+        else:
+            units.extend(split_sentences(paragraph))
+    return units
+
+
+def unit_windows(units: list[str], short_words: int = 25) -> list[str]:
+    """What is embedded per unit: a short unit together with the next one, so it keeps some context."""
+    windows = []
+    for i, unit in enumerate(units):
+        if len(unit.split()) < short_words and i + 1 < len(units):
+            windows.append(f"{unit} {units[i + 1]}")
+        else:
+            windows.append(unit)
+    return windows

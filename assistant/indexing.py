@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .chunking import chunk_document
+from .chunking import chunk_document, sentence_units, unit_windows
 from .embeddings import Embedder
 from .errors import DocumentError
 from .loading import discover, load_document, read_catalog
@@ -100,19 +100,33 @@ def index_documents(
         status = "updated" if document.doc_id in indexed else "added"
         to_embed.append((document, chunks, doc_fingerprint, status))
 
-    total = sum(len(chunks) for _, chunks, _, _ in to_embed)
+    total = sum(len(chunks) + sum(len(sentence_units(c.text)) for c in chunks) for _, chunks, _, _ in to_embed)
     advance = progress(total, len(to_embed)) if progress and total and not dry_run else None
     for document, chunks, doc_fingerprint, status in to_embed:
         if dry_run:
             report.results.append(FileResult(document.doc_id, status, chunks=len(chunks)))
             continue
+        windows = [
+            (chunk.chunk_id, unit, window)
+            for chunk in chunks
+            for unit, window in enumerate(unit_windows(sentence_units(chunk.text)))
+        ]
+        texts = [c.index_text for c in chunks] + [w for _, _, w in windows]
         vectors: list[list[float]] = []
-        for start in range(0, len(chunks), EMBED_STEP):
-            batch = chunks[start : start + EMBED_STEP]
-            vectors.extend(embedder.embed_documents([c.index_text for c in batch]))
+        for start in range(0, len(texts), EMBED_STEP):
+            batch = texts[start : start + EMBED_STEP]
+            vectors.extend(embedder.embed_documents(batch))
             if advance:
                 advance(len(batch))
-        store.replace_document(document.doc_id, chunks, vectors, doc_fingerprint, document.metadata)
+        store.replace_document(
+            document.doc_id,
+            chunks,
+            vectors[: len(chunks)],
+            windows,
+            vectors[len(chunks) :],
+            doc_fingerprint,
+            document.metadata,
+        )
         report.embedded += len(chunks)
         report.chunks_written += len(chunks)
         report.results.append(FileResult(document.doc_id, status, chunks=len(chunks)))

@@ -64,6 +64,7 @@ class Hit:
 
     chunk: Chunk
     score: float
+    parts: tuple[str, ...] = ()  # ids of the chunks the passage is made of (small-to-big)
 
 
 @dataclass(frozen=True)

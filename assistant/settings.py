@@ -33,8 +33,9 @@ class Settings(BaseSettings):
 
     top_k: int = Field(10, ge=1, le=50)
     candidates: int = Field(40, ge=5, description="Candidates per retriever before fusion.")
-    dense_weight: float = 1.0
-    lexical_weight: float = 1.0
+    chunk_weight: float = Field(0.5, description="Weight of whole-chunk dense similarity.")
+    window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")
+    lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     max_question_chars: int = 2000
 
     refusal_threshold: float = 0.5

@@ -28,9 +28,18 @@ class StoredChunk:
     doc_chunks: int
 
 
+CHUNK = {"kind": "chunk"}
+WINDOW = {"kind": "window"}
+
+
+def window_id(chunk_id: str, unit: int) -> str:
+    return f"{chunk_id}~{unit}"
+
+
 def _metadata(chunk: Chunk, source_hash: str, doc_chunks: int, extra: dict[str, str]) -> dict[str, Any]:
     return {
         **extra,
+        "kind": "chunk",
         "doc_id": chunk.doc_id,
         "title": chunk.title,
         "section": chunk.section,
@@ -103,19 +112,21 @@ class ChromaStore:
     def fingerprints(self) -> dict[str, tuple[set[str], int, int]]:
         """Per document: the source hashes its chunks carry, the chunk count they claim, and how many there are."""
         result: dict[str, tuple[set[str], int, int]] = {}
-        for meta in self._all(include=["metadatas"])["metadatas"]:
+        for meta in self._all(include=["metadatas"], where=CHUNK)["metadatas"]:
             hashes, claimed, found = result.get(meta["doc_id"], (set(), 0, 0))
             hashes.add(str(meta.get("source_hash")))
             result[meta["doc_id"]] = (hashes, int(meta.get("doc_chunks", 0)), found + 1)
         return result
 
-    def _all(self, include: list[str]) -> dict[str, list[Any]]:
+    def _all(self, include: list[str], where: dict[str, Any]) -> dict[str, list[Any]]:
         """Every record, paged so a large store is not fetched in one response."""
         out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
         page_size = 5000
         offset = 0
         while True:
-            page = self._collection.get(include=include, limit=page_size, offset=offset)  # type: ignore[arg-type]
+            page = self._collection.get(
+                where=where, include=include, limit=page_size, offset=offset  # type: ignore[arg-type]
+            )
             out["ids"].extend(page["ids"])
             for key in include:
                 values = page[key]  # type: ignore[literal-required]
@@ -125,10 +136,29 @@ class ChromaStore:
             offset += page_size
 
     def replace_document(
-        self, doc_id: str, chunks: list[Chunk], vectors: list[list[float]], source_hash: str, extra: dict[str, str]
+        self,
+        doc_id: str,
+        chunks: list[Chunk],
+        vectors: list[list[float]],
+        windows: list[tuple[str, int, str]],
+        window_vectors: list[list[float]],
+        source_hash: str,
+        extra: dict[str, str],
     ) -> None:
-        """Write a document's chunks, then remove the ones it no longer has: a crash leaves a mix a re-run repairs."""
+        """Write a document's chunks and unit windows, then remove what it no longer has.
+
+        Chunks are written last, so a crash leaves chunks with an old fingerprint (or too few): the next
+        run sees the document as changed and repairs it.
+        """
         old_ids = set(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+        for start in range(0, len(windows), 1000):
+            batch = windows[start : start + 1000]
+            self._collection.upsert(
+                ids=[window_id(chunk_id, unit) for chunk_id, unit, _ in batch],
+                embeddings=window_vectors[start : start + 1000],  # type: ignore[arg-type]
+                documents=[text for _, _, text in batch],
+                metadatas=[{"kind": "window", "doc_id": doc_id, "chunk_id": c, "unit": u} for c, u, _ in batch],
+            )
         if chunks:
             self._collection.upsert(
                 ids=[c.chunk_id for c in chunks],
@@ -136,7 +166,8 @@ class ChromaStore:
                 documents=[c.text for c in chunks],
                 metadatas=[_metadata(c, source_hash, len(chunks), extra) for c in chunks],
             )
-        stale = sorted(old_ids - {c.chunk_id for c in chunks})
+        new_ids = {c.chunk_id for c in chunks} | {window_id(c, u) for c, u, _ in windows}
+        stale = sorted(old_ids - new_ids)
         if stale:
             self._collection.delete(ids=stale)
         self._bump_revision()
@@ -146,26 +177,26 @@ class ChromaStore:
         self._bump_revision()
 
     def all_chunks(self) -> list[Chunk]:
-        data = self._all(include=["documents", "metadatas"])
+        data = self._all(include=["documents", "metadatas"], where=CHUNK)
         return [chunk_from_record(t, m) for t, m in zip(data["documents"], data["metadatas"])]
 
     def documents(self) -> dict[str, tuple[str, int]]:
         """Indexed documents: id -> (title, number of chunks)."""
         result: dict[str, tuple[str, int]] = {}
-        for meta in self._all(include=["metadatas"])["metadatas"]:
+        for meta in self._all(include=["metadatas"], where=CHUNK)["metadatas"]:
             title, n = result.get(meta["doc_id"], (str(meta.get("title", "")), 0))
             result[meta["doc_id"]] = (title, n + 1)
         return dict(sorted(result.items()))
 
     def search(
-        self, vector: list[float], k: int, doc_ids: list[str] | None = None
+        self, vector: list[float], k: int, doc_ids: list[str] | None = None, kind: str = "chunk"
     ) -> list[tuple[str, float]]:
-        """The ids of the k nearest chunks and their cosine similarity."""
+        """The ids of the k nearest records of a kind ("chunk" or "window") and their cosine similarity."""
         if k <= 0:
             return []
-        where: dict[str, Any] | None = None
+        where: dict[str, Any] = {"kind": kind}
         if doc_ids:
-            where = {"doc_id": {"$in": list(doc_ids)}}
+            where = {"$and": [where, {"doc_id": {"$in": list(doc_ids)}}]}
         try:
             result = self._collection.query(
                 query_embeddings=[vector], n_results=k, where=where, include=["distances"]  # type: ignore[arg-type]
@@ -173,6 +204,18 @@ class ChromaStore:
         except Exception as exc:
             raise StoreUnavailable(f"Zoeken in de Chroma-store mislukte ({exc}).") from exc
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
+
+    def window_vectors(self, chunk_ids: list[str]) -> dict[str, list[list[float]]]:
+        """The unit-window vectors of some chunks, in unit order: for scoring answer sentences."""
+        if not chunk_ids:
+            return {}
+        got = self._collection.get(
+            where={"$and": [WINDOW, {"chunk_id": {"$in": list(chunk_ids)}}]}, include=["embeddings", "metadatas"]
+        )
+        units: dict[str, list[tuple[int, list[float]]]] = {}
+        for meta, vector in zip(got["metadatas"] or [], got["embeddings"] if got["embeddings"] is not None else []):
+            units.setdefault(str(meta["chunk_id"]), []).append((int(meta["unit"]), list(vector)))
+        return {cid: [v for _, v in sorted(pairs, key=lambda p: p[0])] for cid, pairs in units.items()}
 
     @staticmethod
     def wipe(settings: Settings) -> None:

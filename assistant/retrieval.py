@@ -1,0 +1,173 @@
+"""Hybrid retrieval tuned for Dutch questions in the users' own words.
+
+Three signals are combined per candidate passage: the dense similarity of the whole chunk (Chroma), the best
+dense similarity of one of its sentence windows (Chroma; paraphrases match a sentence better than a whole
+passage), and Dutch BM25 (derived index). Each is standardised over the candidate pool and summed with
+weights. The winners are returned small-to-big: the matched chunk with its neighbours, as one readable
+passage.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from .embeddings import Embedder
+from .errors import EmptyStore
+from .lexical import LexicalIndex
+from .models import Chunk, Hit
+from .settings import Settings
+from .store import ChromaStore
+
+Mode = Literal["hybrid", "dense", "bm25"]
+PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
+
+
+@dataclass
+class Retriever:
+    """Finds the passages that answer a question. Thread-safe; share one per process."""
+
+    store: ChromaStore
+    embedder: Embedder
+    settings: Settings
+
+    def __post_init__(self) -> None:
+        self._lexical: LexicalIndex | None = None
+        self._by_id: dict[str, Chunk] = {}
+        self._index_of: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self.rebuilds = 0
+
+    def lexical_index(self) -> LexicalIndex:
+        """The BM25 index for the store as it is now: from memory, from the disk cache, or built afresh."""
+        revision = self.store.revision
+        with self._lock:
+            if self._lexical is None or self._lexical.revision != revision:
+                path = self.settings.cache_dir / f"lexical-{self.settings.collection}.pkl"
+                index = LexicalIndex.load(path, revision)
+                if index is None:
+                    index = LexicalIndex.build(self.store.all_chunks(), revision)
+                    index.save(path)
+                    self.rebuilds += 1
+                self._by_id = {c.chunk_id: c for c in index.chunks}
+                self._index_of = {c.chunk_id: i for i, c in enumerate(index.chunks)}
+                self._lexical = index
+            return self._lexical
+
+    def documents(self) -> dict[str, tuple[str, int]]:
+        """Indexed documents: id -> (title, number of chunks)."""
+        titles: dict[str, tuple[str, int]] = {}
+        for chunk in self.lexical_index().chunks:
+            title, n = titles.get(chunk.doc_id, (chunk.title, 0))
+            titles[chunk.doc_id] = (title, n + 1)
+        return dict(sorted(titles.items()))
+
+    def search(
+        self, question: str, k: int | None = None, doc_ids: list[str] | None = None, mode: Mode = "hybrid"
+    ) -> list[Hit]:
+        """The `k` best passages for `question`, best first, optionally only from `doc_ids`."""
+        k = k or self.settings.top_k
+        lexical = self.lexical_index()
+        if not lexical.chunks:
+            raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
+        n = max(self.settings.candidates, k)
+        features: dict[str, list[float]] = {}  # chunk id -> [chunk dense, best window dense, bm25]
+        if mode in ("hybrid", "dense"):
+            vector = self.embedder.embed_query(question)
+            for chunk_id, sim in self.store.search(vector, n, doc_ids, kind="chunk"):
+                features.setdefault(chunk_id, [np.nan] * 3)[0] = sim
+            for window_id, sim in self.store.search(vector, 4 * n, doc_ids, kind="window"):
+                row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 3)
+                row[1] = sim if np.isnan(row[1]) else max(row[1], sim)
+        if mode in ("hybrid", "bm25"):
+            scores = lexical.scores(question)
+            if doc_ids:
+                allowed = set(doc_ids)
+                scores = np.where([c.doc_id in allowed for c in lexical.chunks], scores, 0.0)
+            for i in np.argsort(-scores, kind="stable")[:n]:
+                if scores[i] > 0:
+                    features.setdefault(lexical.chunks[i].chunk_id, [np.nan] * 3)
+            for chunk_id, row in features.items():
+                row[2] = float(scores[self._index_of[chunk_id]]) if chunk_id in self._index_of else 0.0
+        ranked = self._rank(features, mode)
+        return self._passages(ranked, k)
+
+    def _rank(self, features: dict[str, list[float]], mode: Mode) -> list[tuple[str, float]]:
+        ids = [i for i in features if i in self._by_id]
+        if not ids:
+            return []
+        matrix = np.array([features[i] for i in ids], dtype=np.float64)
+        weights = {
+            "hybrid": [self.settings.chunk_weight, self.settings.window_weight, self.settings.lexical_weight],
+            "dense": [self.settings.chunk_weight, self.settings.window_weight, 0.0],
+            "bm25": [0.0, 0.0, 1.0],
+        }[mode]
+        total = np.zeros(len(ids))
+        for column, weight in enumerate(weights):
+            if weight:
+                total += weight * _standardise(matrix[:, column])
+        order = np.argsort(-total, kind="stable")
+        return [(ids[i], float(total[i])) for i in order]
+
+    def _passages(self, ranked: list[tuple[str, float]], k: int) -> list[Hit]:
+        """Small-to-big: each winner with its neighbours, skipping winners already shown inside another."""
+        hits: list[Hit] = []
+        shown: set[str] = set()
+        for chunk_id, score in ranked:
+            if chunk_id in shown:
+                continue
+            passage, parts = self.expand(self._by_id[chunk_id])
+            shown.update(parts)
+            hits.append(Hit(passage, score, parts))
+            if len(hits) == k:
+                break
+        return hits
+
+    def expand(self, chunk: Chunk) -> tuple[Chunk, tuple[str, ...]]:
+        """The chunk with the text of its neighbours around it, within `PASSAGE_CHARS`."""
+        before = self._by_id.get(f"{chunk.doc_id}#{chunk.position - 1}")
+        after = self._by_id.get(f"{chunk.doc_id}#{chunk.position + 1}")
+        text = chunk.text
+        parts = [chunk.chunk_id]
+        if after is not None and len(text) + len(after.text) <= PASSAGE_CHARS:
+            text = _join_overlapping(text, after.text)
+            parts.append(after.chunk_id)
+        if before is not None:
+            room = PASSAGE_CHARS - len(text)
+            lead = _tail_within(before.text, room)
+            if lead:
+                text = _join_overlapping(lead, text)
+                parts.insert(0, before.chunk_id)
+        return dataclasses.replace(chunk, text=text), tuple(parts)
+
+
+def _standardise(column: np.ndarray) -> np.ndarray:
+    """z-scores over the candidate pool; a missing value counts as the pool's minimum."""
+    present = column[~np.isnan(column)]
+    if present.size == 0:
+        return np.zeros_like(column)
+    filled = np.where(np.isnan(column), present.min(), column)
+    spread = filled.std()
+    return (filled - filled.mean()) / spread if spread > 0 else np.zeros_like(filled)
+
+
+def _tail_within(text: str, room: int) -> str:
+    """The last whole paragraphs of `text` that fit in `room` characters."""
+    kept: list[str] = []
+    for paragraph in reversed(text.split("\n\n")):
+        if sum(len(p) + 2 for p in kept) + len(paragraph) > room:
+            break
+        kept.insert(0, paragraph)
+    return "\n\n".join(kept)
+
+
+def _join_overlapping(first: str, second: str) -> str:
+    """Join consecutive chunks; a chunk opens with the last sentences of the one before, shown only once."""
+    opening, _, rest = second.partition("\n\n")
+    if rest and first.rstrip().endswith(opening.strip()):
+        return f"{first}\n\n{rest}"
+    return f"{first}\n\n{second}"
