@@ -120,6 +120,7 @@ class CachedEmbeddings(Embeddings):
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+        self._queries: dict[str, list[float]] = {}
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         keys = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
@@ -147,7 +148,16 @@ class CachedEmbeddings(Embeddings):
         return [found[k] for k in keys]
 
     def embed_query(self, text: str) -> list[float]:
-        return self.inner.embed_query(text)
+        # Retrieval and answering both embed the same question: keep the last few.
+        with self._lock:
+            if text in self._queries:
+                return self._queries[text]
+        vector = self.inner.embed_query(text)
+        with self._lock:
+            self._queries[text] = vector
+            while len(self._queries) > 64:
+                self._queries.pop(next(iter(self._queries)))
+        return vector
 
 
 def build_embedder(settings: Settings) -> Embedder:

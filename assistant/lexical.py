@@ -7,8 +7,10 @@ revision: it is rebuilt after an ingest changed the store, never per question.
 from __future__ import annotations
 
 import logging
+import math
 import pickle
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,7 @@ class LexicalIndex:
     revision: int
     chunks: list[Chunk]
     bm25: bm25s.BM25
+    document_frequency: dict[str, int]
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -46,7 +49,24 @@ class LexicalIndex:
         corpus_tokens = [analyse(c.index_text) or ["_"] for c in chunks]
         if chunks:
             bm25.index(corpus_tokens, show_progress=False)
-        return cls(revision, chunks, bm25)
+        frequency: Counter[str] = Counter()
+        for tokens in corpus_tokens:
+            frequency.update(set(tokens))
+        return cls(revision, chunks, bm25, dict(frequency))
+
+    def coverage(self, question: str, passages: list[str]) -> float:
+        """The largest IDF-weighted share of the question's terms that one passage contains.
+
+        Low coverage means the documents do not speak of what the question is about: a refusal signal
+        that, unlike embedding similarity, separates in-domain but unanswered questions.
+        """
+        terms = list(dict.fromkeys(analyse(question)))
+        if not terms or not passages:
+            return 0.0
+        n = len(self.chunks)
+        idf = {t: math.log((n + 1) / (self.document_frequency.get(t, 0) + 0.5)) for t in terms}
+        total = sum(idf.values())
+        return max(sum(idf[t] for t in terms if t in set(analyse(p))) / total for p in passages)
 
     def scores(self, question: str) -> np.ndarray:
         """A BM25 score for every chunk (zeros when no query word is indexed)."""

@@ -1,21 +1,33 @@
-"""Build the pipeline's parts once from the settings: embedder, store, retriever and answerer."""
+"""The whole pipeline, readable top to bottom: settings -> embedder -> store -> retriever -> answerer.
+
+`Pipeline` builds each part once, lazily, and is shared by every command (the app keeps one per process).
+`Pipeline.ask` is the single entry point the CLI, the evaluation and the app call for an answer.
+"""
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .answering import ExtractiveAnswerer
+from .conversation import Turn, resolve
 from .embeddings import CachedEmbeddings, Embedder, build_embedder
 from .indexing import IngestReport, Progress, index_documents
+from .models import Answer
+from .retrieval import Mode, Retriever
 from .settings import Settings
 from .store import ChromaStore
+
+NOT_A_QUESTION = "Ik begrijp deze vraag niet. Stel een vraag in gewone woorden, bijvoorbeeld over een aanbestedingsprocedure."
 
 
 @dataclass
 class Pipeline:
-    """Everything a command needs, built lazily and shared (the app keeps one per process)."""
+    """Everything a command needs, built lazily."""
 
     settings: Settings = field(default_factory=Settings)
     embedder_override: Embedder | None = None
@@ -29,6 +41,48 @@ class Pipeline:
     def store(self) -> ChromaStore:
         return ChromaStore(self.settings, self.embedder.model_id, self.embedder.dim)
 
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.store, self.embedder, self.settings)
+
+    @cached_property
+    def answerer(self) -> ExtractiveAnswerer:
+        return ExtractiveAnswerer(self.embedder, self.store, self.settings, self.retriever.lexical_index)
+
+    def ask(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        doc_ids: list[str] | None = None,
+        top_k: int | None = None,
+        mode: Mode = "hybrid",
+    ) -> Answer:
+        """Answer a question (in the context of earlier turns), citing the passages it came from."""
+        started = time.perf_counter()
+        question = question.strip()
+        problem = self._unanswerable_input(question)
+        if problem:
+            answer = Answer(question=question[:200], text=problem, citations=[], retrieved=[], refused=True)
+        else:
+            resolved = resolve(question, history or [])
+            hits = self.retriever.search(resolved, k=max(top_k or self.settings.top_k, 10), doc_ids=doc_ids, mode=mode)
+            answer = self.answerer.answer(resolved, hits)
+            answer.question = question
+            answer.resolved_question = resolved if resolved != question else None
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def _unanswerable_input(self, question: str) -> str | None:
+        if len(question) > self.settings.max_question_chars:
+            return (
+                f"Uw vraag is te lang ({len(question):,} tekens). Stel een kortere vraag van hoogstens "
+                f"{self.settings.max_question_chars:,} tekens.".replace(",", ".")
+            )
+        letters = re.findall(r"[^\W\d_]", question)
+        if len(letters) < 3 or len(re.findall(r"[^\W\d_]{2,}", question)) < 2:
+            return NOT_A_QUESTION
+        return None
+
     def ingest(
         self,
         paths: list[Path],
@@ -38,9 +92,11 @@ class Pipeline:
         rebuild: bool = False,
         progress: Callable[[int, int], Progress] | None = None,
     ) -> IngestReport:
+        """Bring the store in line with the given files and folders (see `index_documents`)."""
         if rebuild and not dry_run:
             ChromaStore.wipe(self.settings)
-            self.__dict__.pop("store", None)  # reopen: the cached store points at the dropped collection
+            for cached in ("store", "retriever", "answerer"):
+                self.__dict__.pop(cached, None)  # reopen: they point at the dropped collection
         return index_documents(
             paths, self.store, self.embedder, self.settings, prune=prune, dry_run=dry_run, progress=progress
         )

@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     max_question_chars: int = 2000
 
-    refusal_threshold: float = 0.5
+    refusal_threshold: float = Field(
+        0.14, description="Refuse when the best passages hold less than this IDF-weighted share of the question's terms."
+    )
 
     answer_mode: Literal["extractive", "llm"] = "extractive"
     llm_provider: Literal["openai", "ollama"] = "openai"

@@ -217,6 +217,12 @@ class ChromaStore:
             units.setdefault(str(meta["chunk_id"]), []).append((int(meta["unit"]), list(vector)))
         return {cid: [v for _, v in sorted(pairs, key=lambda p: p[0])] for cid, pairs in units.items()}
 
+    def chunk_texts(self, chunk_ids: list[str]) -> dict[str, str]:
+        if not chunk_ids:
+            return {}
+        got = self._collection.get(ids=list(chunk_ids), include=["documents"])
+        return dict(zip(got["ids"], got["documents"] or []))
+
     @staticmethod
     def wipe(settings: Settings) -> None:
         """Drop the collection (if any), so the next open creates it again for the configured model."""

@@ -1,0 +1,197 @@
+"""Extractive answers with citations: the sentences of the retrieved passages that best answer the question.
+
+No LLM needed: every sentence of an answer is quoted from a passage and followed by its [n], so a buyer can
+check and quote it. When the evidence is too weak the answerer says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunking import sentence_units
+from .embeddings import Embedder
+from .lexical import LexicalIndex, analyse
+from .models import Answer, Citation, Hit
+from .settings import Settings
+from .store import ChromaStore
+
+LIST_QUESTION = re.compile(
+    r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|noem|lijst|tips|"
+    r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
+    re.IGNORECASE,
+)
+REFUSAL = (
+    "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
+    "Hieronder staan de passages die er het dichtst bij komen; misschien helpen die verder."
+)
+ANSWER_CHARS = 1000
+PASSAGES_CONSIDERED = 4
+EVIDENCE_PASSAGES = 3
+
+
+@dataclass
+class ScoredUnit:
+    """A sentence or list item of a retrieved passage, scored against the question."""
+
+    text: str
+    passage: int  # index into the hits
+    position: int  # index within the passage
+    dense: float
+    lexical: float
+    score: float = 0.0
+
+
+@dataclass
+class ExtractiveAnswerer:
+    """Composes a cited answer from the best sentences of the retrieved passages."""
+
+    embedder: Embedder
+    store: ChromaStore
+    settings: Settings
+    lexical: Callable[[], LexicalIndex]
+    lexical_weight: float = 0.15
+    rank_penalty: float = 0.015
+
+    def answer(self, question: str, hits: list[Hit]) -> Answer:
+        units = self.score_units(question, hits[:PASSAGES_CONSIDERED])
+        if not units or self.evidence(question, hits) < self.settings.refusal_threshold:
+            return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
+        chosen = self.select(question, units)
+        return compose(question, chosen, hits)
+
+    def evidence(self, question: str, hits: list[Hit]) -> float:
+        """How much of what the question is about the best passages speak of (see `LexicalIndex.coverage`)."""
+        return self.lexical().coverage(question, [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]])
+
+    def score_units(self, question: str, hits: list[Hit]) -> list[ScoredUnit]:
+        query = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
+        vectors = self._unit_vectors(hits)
+        terms = set(analyse(question))
+        units: list[ScoredUnit] = []
+        for p, hit in enumerate(hits):
+            for position, text in enumerate(sentence_units(hit.chunk.text)):
+                vector = vectors.get(text)
+                dense = float(vector @ query) if vector is not None else 0.0
+                stems = set(analyse(text))
+                lexical = len(terms & stems) / len(terms) if terms else 0.0
+                score = dense + self.lexical_weight * lexical - self.rank_penalty * p
+                units.append(ScoredUnit(text, p, position, dense, lexical, score))
+        return units
+
+    def _unit_vectors(self, hits: list[Hit]) -> dict[str, np.ndarray]:
+        """Sentence-window vectors stored at ingest, keyed by the unit text they start with."""
+        chunk_ids = [part for hit in hits for part in (hit.parts or (hit.chunk.chunk_id,))]
+        stored = self.store.window_vectors(list(dict.fromkeys(chunk_ids)))
+        texts = self.store.chunk_texts(list(stored))
+        vectors: dict[str, np.ndarray] = {}
+        for chunk_id, chunk_vectors in stored.items():
+            for unit, vector in zip(sentence_units(texts.get(chunk_id, "")), chunk_vectors):
+                vectors.setdefault(unit, np.asarray(vector, dtype=np.float32))
+        return vectors
+
+    def select(self, question: str, units: list[ScoredUnit]) -> list[ScoredUnit]:
+        """A short run of sentences around the best one (its list, when the question asks for one),
+        and a second run from another passage when that scores as well."""
+        by_passage: dict[int, list[ScoredUnit]] = {}
+        for unit in units:
+            by_passage.setdefault(unit.passage, []).append(unit)
+        if LIST_QUESTION.search(question):
+            lists = [lst for p in sorted(by_passage) for lst in _lists(by_passage[p])]
+            if lists:
+                best_list = max(lists, key=lambda lst: max(u.score for u in lst))
+                if max(u.score for u in best_list) >= max(u.score for u in units) - LIST_MARGIN:
+                    return _fit(best_list)
+        ranked = sorted(units, key=lambda u: -u.score)
+        best = ranked[0]
+        chosen = _span(best, by_passage[best.passage])
+        for unit in ranked[1:]:
+            if unit.score < best.score - SECOND_SPAN_MARGIN:
+                break
+            if unit.passage != best.passage and not any(_similar(unit.text, c.text) for c in chosen):
+                extra = _span(unit, by_passage[unit.passage], budget=ANSWER_CHARS - _length(chosen))
+                if extra:
+                    chosen += extra
+                break
+        return chosen
+
+
+LIST_MARGIN = 0.03
+SECOND_SPAN_MARGIN = 0.015
+SPAN_CHARS = 700
+CONNECTIVE = re.compile(r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b", re.I)
+
+
+def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int = SPAN_CHARS) -> list[ScoredUnit]:
+    """The anchor sentence with its neighbours: the sentence it refers back to, and what follows."""
+    by_position = {u.position: u for u in passage_units}
+    span = [anchor]
+    previous = by_position.get(anchor.position - 1)
+    if previous and CONNECTIVE.match(anchor.text) and not previous.text.startswith("- "):
+        span.insert(0, previous)
+    position = anchor.position + 1
+    while position in by_position and _length(span + [by_position[position]]) <= budget:
+        following = by_position[position]
+        if following.text.startswith("- ") != anchor.text.startswith("- ") and not anchor.text.endswith(":"):
+            break
+        span.append(following)
+        position += 1
+        if len(span) >= 4:
+            break
+    return span if _length(span) <= budget else [anchor] if _length([anchor]) <= budget else []
+
+
+def _lists(passage_units: list[ScoredUnit]) -> list[list[ScoredUnit]]:
+    """Every list of at least three items in a passage, with the sentence that introduces it."""
+    found: list[list[ScoredUnit]] = []
+    current: list[ScoredUnit] = []
+    for unit in passage_units + [ScoredUnit("", -1, -1, 0.0, 0.0)]:
+        if unit.text.startswith("- "):
+            current.append(unit)
+            continue
+        if len(current) >= 3:
+            lead = [u for u in passage_units if u.position == current[0].position - 1]
+            found.append(lead + current)
+        current = []
+    return found
+
+
+def _fit(units: list[ScoredUnit]) -> list[ScoredUnit]:
+    fitted: list[ScoredUnit] = []
+    for unit in units:
+        if _length(fitted + [unit]) > ANSWER_CHARS:
+            break
+        fitted.append(unit)
+    return fitted
+
+
+def _similar(a: str, b: str) -> bool:
+    sa, sb = set(analyse(a)), set(analyse(b))
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) > 0.8
+
+
+def _length(units: list[ScoredUnit]) -> int:
+    return sum(len(u.text) + 5 for u in units)
+
+
+def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit]) -> Answer:
+    """Order the chosen units by source and position, number the sources, and write the answer."""
+    ordered = sorted(chosen, key=lambda u: (u.passage, u.position))
+    numbers: dict[int, int] = {}
+    for unit in ordered:
+        numbers.setdefault(unit.passage, len(numbers) + 1)
+    blocks: list[str] = []
+    for p, n in numbers.items():
+        group = [u.text for u in ordered if u.passage == p]
+        prose = " ".join(t for t in group if not t.startswith("- "))
+        items = "\n".join(t for t in group if t.startswith("- "))
+        blocks.append("\n".join(part for part in (prose, items) if part) + f" [{n}]")
+    separator = "\n\n" if any("\n" in b for b in blocks) else " "
+    citations = [
+        Citation(n=n, chunk=hits[p].chunk, sentences=tuple(u.text.removeprefix("- ") for u in ordered if u.passage == p))
+        for p, n in numbers.items()
+    ]
+    return Answer(question=question, text=separator.join(blocks), citations=citations, retrieved=hits)
