@@ -24,6 +24,8 @@ LIST_QUESTION = re.compile(
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
+STEPS_QUESTION = re.compile(r"\b(stappen|stappenplan|fasen|fases|verloop|doorlopen)\b", re.IGNORECASE)
+NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
 REFUSAL = (
     "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
     "Hieronder staan de passages die er het dichtst bij komen; misschien helpen die verder."
@@ -58,8 +60,16 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         units = self.score_units(question, hits[:PASSAGES_CONSIDERED])
-        if not units or self.evidence(question, hits) < self.settings.refusal_threshold:
+        if (
+            not units
+            or max(u.dense for u in units) < self.settings.min_similarity
+            or self.evidence(question, hits) < self.settings.refusal_threshold
+        ):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
+        if STEPS_QUESTION.search(question):
+            outline = step_outline(hits)
+            if outline:
+                return compose(question, outline, hits, cite_each=True)
         chosen = self.select(question, units)
         return compose(question, chosen, hits)
 
@@ -125,6 +135,33 @@ SPAN_CHARS = 700
 CONNECTIVE = re.compile(r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b", re.I)
 
 
+def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
+    """The numbered steps or phases (headings such as "1. Mededingingsfase") found in the best document's
+    retrieved passages, in order, each with the sentence that opens it."""
+    best_doc = hits[0].chunk.doc_id if hits else ""
+    steps: dict[int, ScoredUnit] = {}
+    for p, hit in enumerate(hits):
+        if hit.chunk.doc_id != best_doc:
+            continue
+        units = sentence_units(hit.chunk.text)
+        headings = [(i, u) for i, u in enumerate(units) if _is_step_heading(u)]
+        section = hit.chunk.section.split(" › ")[-1]
+        if _is_step_heading(section):
+            headings.insert(0, (len(units), section))  # where its text starts is not known: no opening
+        for i, heading in headings:
+            number = int(NUMBERED_STEP.match(heading).group(1))  # type: ignore[union-attr]
+            opening = units[i + 1] if i + 1 < len(units) and not _is_step_heading(units[i + 1]) else ""
+            if number not in steps:
+                text = f"- {heading}: {opening}" if opening and len(opening) < 220 else f"- {heading}"
+                steps[number] = ScoredUnit(text, p, number, 0.0, 0.0)
+    ordered = [steps[n] for n in sorted(steps)]
+    return _fit(ordered) if len(ordered) >= 3 else []
+
+
+def _is_step_heading(text: str) -> bool:
+    return bool(NUMBERED_STEP.match(text)) and len(text.split()) <= 6 and not text.rstrip().endswith(".")
+
+
 def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int = SPAN_CHARS) -> list[ScoredUnit]:
     """The anchor sentence with its neighbours: the sentence it refers back to, and what follows."""
     by_position = {u.position: u for u in passage_units}
@@ -177,12 +214,20 @@ def _length(units: list[ScoredUnit]) -> int:
     return sum(len(u.text) + 5 for u in units)
 
 
-def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit]) -> Answer:
-    """Order the chosen units by source and position, number the sources, and write the answer."""
-    ordered = sorted(chosen, key=lambda u: (u.passage, u.position))
+def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
+    """Number the sources of the chosen units and write the answer: grouped by source, or (`cite_each`)
+    in the given order with a citation after every line, as for a list of steps."""
+    ordered = chosen if cite_each else sorted(chosen, key=lambda u: (u.passage, u.position))
     numbers: dict[int, int] = {}
     for unit in ordered:
         numbers.setdefault(unit.passage, len(numbers) + 1)
+    citations = [
+        Citation(n=n, chunk=hits[p].chunk, sentences=tuple(u.text.removeprefix("- ") for u in ordered if u.passage == p))
+        for p, n in numbers.items()
+    ]
+    if cite_each:
+        text = "\n".join(f"{u.text} [{numbers[u.passage]}]" for u in ordered)
+        return Answer(question=question, text=text, citations=citations, retrieved=hits)
     blocks: list[str] = []
     for p, n in numbers.items():
         group = [u.text for u in ordered if u.passage == p]
@@ -190,8 +235,4 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit]) -> Answer:
         items = "\n".join(t for t in group if t.startswith("- "))
         blocks.append("\n".join(part for part in (prose, items) if part) + f" [{n}]")
     separator = "\n\n" if any("\n" in b for b in blocks) else " "
-    citations = [
-        Citation(n=n, chunk=hits[p].chunk, sentences=tuple(u.text.removeprefix("- ") for u in ordered if u.passage == p))
-        for p, n in numbers.items()
-    ]
     return Answer(question=question, text=separator.join(blocks), citations=citations, retrieved=hits)

