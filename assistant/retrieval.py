@@ -133,6 +133,8 @@ class Retriever:
         after = self._by_id.get(f"{chunk.doc_id}#{chunk.position + 1}")
         text = chunk.text
         parts = [chunk.chunk_id]
+        if not self.settings.small_to_big:
+            return chunk, tuple(parts)
         if after is not None and len(text) + len(after.text) <= PASSAGE_CHARS:
             text = _join_overlapping(text, after.text)
             parts.append(after.chunk_id)

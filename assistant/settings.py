@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     chunk_weight: float = Field(0.5, description="Weight of whole-chunk dense similarity.")
     window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
+    small_to_big: bool = Field(True, description="Return each found chunk with its neighbours as one passage.")
     max_question_chars: int = 2000
 
     min_similarity: float = Field(
