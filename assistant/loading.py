@@ -154,10 +154,11 @@ def _docx_blocks(path: Path) -> list[Block]:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise DocumentError(path.name, "het Word-bestand is beschadigd; sla het opnieuw op als .docx.") from exc
     blocks: list[Block] = []
     for paragraph in document.paragraphs:

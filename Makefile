@@ -1,0 +1,52 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test install install-test ingest chroma-server evaluate bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+# torch first, pinned: it is a local CPU wheel here, while sentence-transformers would pull a CUDA build.
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q "torch==2.13.0"
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+	  else echo "Chromium ontbreekt: installeer het pakket 'chromium' (sudo apt-get install chromium)."; fi; }
+
+# Incremental: a no-op when the bundled corpus is already indexed.
+ingest: install
+	$(BIN)/python ingest.py
+
+run: ingest
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+	  --browser.gatherUsageStats false --server.headless true
+
+test: install-test
+	$(BIN)/pytest
+
+evaluate: ingest
+	$(BIN)/python -m assistant.evaluate --questions tests/data/dev_questions.jsonl \
+	  --output reports/results.jsonl --report reports/evaluation.md
+
+bench: ingest
+	$(BIN)/python -m assistant.bench
+
+chroma-server: install
+	$(BIN)/chroma run --path data/chroma-server --host 127.0.0.1 --port 8000
+
+clean:
+	rm -rf data .pytest_cache

@@ -1,0 +1,73 @@
+"""The repair rules for PDF extractions, on excerpts shaped like the bundled corpus."""
+
+from assistant.cleaning import blocks_from_pages, drop_repeated_blocks, split_extracted_pages
+from assistant.models import Block
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def test_words_hyphenated_across_lines_are_joined() -> None:
+    blocks, _ = blocks_from_pages(["Mede daarom zijn maat-\n\nschappelijke doelen toegevoegd aan de hoofd-\ndoelstelling."])
+    assert texts(blocks) == ["Mede daarom zijn maatschappelijke doelen toegevoegd aan de hoofddoelstelling."]
+
+
+def test_compound_hyphens_after_capitals_are_kept() -> None:
+    blocks, _ = blocks_from_pages(["Bedrijven vrezen dat het R&D-\nresultaat wordt opgepikt."])
+    assert texts(blocks) == ["Bedrijven vrezen dat het R&D-resultaat wordt opgepikt."]
+
+
+def test_broken_lines_become_paragraphs_and_bullets_stay_items() -> None:
+    page = (
+        "Het grote \n\nvoordeel van de procedure is dat u gericht innovatie \n\nuit de markt haalt.\n\n"
+        "Mogelijke stappen:\n• verkenning en haalbaarheid;\n• proof of concept, ontwikkelen van een prototype;\n"
+        "• pilot projecten;\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Het grote voordeel van de procedure is dat u gericht innovatie uit de markt haalt."),
+        ("paragraph", "Mogelijke stappen:"),
+        ("item", "verkenning en haalbaarheid;"),
+        ("item", "proof of concept, ontwikkelen van een prototype;"),
+        ("item", "pilot projecten;"),
+    ]
+
+
+def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
+    pages = [
+        f"Handreiking digitale innovatie\nTekst van pagina {n} over inkopen.\nhttps://www.pianoo.nl/nl/pagina-{n}\n{n}"
+        for n in range(1, 5)
+    ]
+    blocks, urls = blocks_from_pages(pages)
+    assert texts(blocks) == [f"Tekst van pagina {n} over inkopen." for n in range(1, 5)]
+    assert [b.page for b in blocks] == [1, 2, 3, 4]
+    assert urls == [f"https://www.pianoo.nl/nl/pagina-{n}" for n in range(1, 5)]
+
+
+def test_headings_are_recognised() -> None:
+    blocks, _ = blocks_from_pages(["STAPPENPLAN\n\n0. Vraagarticulatie\nDe vraagarticulatie kent drie dimensies."])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "STAPPENPLAN"),
+        ("heading", "0. Vraagarticulatie"),
+        ("paragraph", "De vraagarticulatie kent drie dimensies."),
+    ]
+
+
+def test_extracted_pages_split_on_one_space_openers() -> None:
+    text = " INNOVATIEPARTNERSCHAP\n\nEerste pagina.\n U mag het innovatiepartnerschap alleen inzetten.\n"
+    assert len(split_extracted_pages(text)) == 2
+
+
+def test_a_document_that_repeats_itself_is_stored_once() -> None:
+    body = [
+        Block("De vraagarticulatie kent voor een innovatiepartnerschap drie dimensies en enkele checks.", "paragraph"),
+        Block("In de commerciële fase vindt de aankoop van de ontwikkelde producten plaats.", "paragraph"),
+    ]
+    tagged_copy = [Block(b.text + " ", "paragraph") for b in body]
+    assert texts(drop_repeated_blocks(body + tagged_copy)) == texts(body)
+
+
+def test_duplicate_lines_and_structure_tags_of_a_tagged_copy_are_dropped() -> None:
+    blocks, _ = blocks_from_pages(["I. INTRODUCTIE\nI. INTRODUCTIE\nFigure\nTR\nDit document is onderdeel van het rapport."])
+    assert texts(blocks) == ["I. INTRODUCTIE", "Dit document is onderdeel van het rapport."]
