@@ -158,6 +158,10 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
     return _fit(ordered) if len(ordered) >= 3 else []
 
 
+def _is_heading(text: str) -> bool:
+    return len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip()) and not text.startswith("- ")
+
+
 def _is_step_heading(text: str) -> bool:
     return bool(NUMBERED_STEP.match(text)) and len(text.split()) <= 6 and not text.rstrip().endswith(".")
 
@@ -174,6 +178,8 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int = SPA
         following = by_position[position]
         if following.text.startswith("- ") != anchor.text.startswith("- ") and not anchor.text.endswith(":"):
             break
+        if _is_heading(following.text):
+            break  # the next section starts
         span.append(following)
         position += 1
         if len(span) >= 4:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import dataclasses
 import threading
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
 
 from .embeddings import Embedder
 from .errors import EmptyStore
@@ -173,3 +176,21 @@ def _join_overlapping(first: str, second: str) -> str:
     if rest and first.rstrip().endswith(opening.strip()):
         return f"{first}\n\n{rest}"
     return f"{first}\n\n{second}"
+
+
+class LangChainRetriever(BaseRetriever):
+    """The retriever as a LangChain `BaseRetriever`, to plug into LangChain chains."""
+
+    retriever: Any
+    k: int = 10
+    doc_ids: list[str] | None = None
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [
+            Document(
+                page_content=hit.chunk.text,
+                metadata={"doc": hit.chunk.doc_id, "title": hit.chunk.title, "page": hit.chunk.page,
+                          "section": hit.chunk.section, "score": hit.score},
+            )
+            for hit in self.retriever.search(query, k=self.k, doc_ids=self.doc_ids)
+        ]

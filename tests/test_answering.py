@@ -1,0 +1,105 @@
+"""Cited extractive answers, refusals, follow-up questions and odd input."""
+
+import json
+
+import pytest
+
+from assistant.cli import main as cli_main
+from assistant.conversation import Turn, resolve
+from assistant.pipeline import Pipeline
+from assistant.serialize import answer_to_dict
+
+
+def test_steps_question_returns_the_steps_as_a_cited_list(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
+    lines = answer.text.splitlines()
+    assert [line.split(":")[0].split(" [")[0] for line in lines] == [
+        "- 1. Vraagarticulatie", "- 2. Mededingingsfase", "- 3. Ontwikkelfase", "- 4. Commerciële fase"
+    ]
+    assert all(line.rstrip().endswith("]") for line in lines)
+
+
+def test_citations_are_numbered_in_order_and_point_to_retrieved_passages(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    retrieved = [h.chunk for h in answer.retrieved]
+    for citation in answer.citations:
+        assert f"[{citation.n}]" in answer.text
+        assert citation.chunk in retrieved
+        assert all(sentence.split(": ")[-1] in citation.chunk.text for sentence in citation.sentences)
+
+
+def test_answer_quotes_the_passage(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Kunnen nieuwe aanbieders later instappen?")
+    assert not answer.refused
+    assert answer.text == (
+        "Nieuwe aanbieders kunnen niet later instappen, ook niet als zij een betere oplossing hebben ontwikkeld. [1]"
+    )
+    assert answer.citations[0].chunk.doc_id == "innovatiepartnerschap.md"
+
+
+def test_off_topic_question_is_refused_with_nearest_passages(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Wat is de hoofdstad van Frankrijk?")
+    assert answer.refused and not answer.citations
+    assert "geen antwoord" in answer.text
+    assert answer.retrieved  # shown as "misschien relevant"
+
+
+@pytest.mark.parametrize("question", ["", "?!?!", "1234 5678", "x" * 50_000])
+def test_noise_and_huge_questions_get_a_polite_answer_fast(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.ask(question)
+    assert answer.refused and not answer.retrieved
+    assert answer.latency_ms < 100
+    assert ("te lang" in answer.text) == (len(question) > 2000)
+
+
+def test_follow_up_is_resolved_against_the_previous_question() -> None:
+    history = [Turn("Welke stappen zijn er bij een innovatiepartnerschap?", "…")]
+    assert resolve("En wat zijn daarvan de risico's?", history) == (
+        "En wat zijn daarvan de risico's? (stappen innovatiepartnerschap)"
+    )
+    assert resolve("Wat is SBIR precies en voor wie is het bedoeld?", history).startswith("Wat is SBIR")
+    assert resolve("Welke stap komt daarna?", []) == "Welke stap komt daarna?"
+
+
+def test_follow_up_in_the_pipeline_shows_the_resolved_question(pipeline: Pipeline) -> None:
+    first = pipeline.ask("Wat is een marktconsultatie?")
+    follow = pipeline.ask("En wat zijn daarvan de valkuilen?", history=[Turn(first.question, first.text)])
+    assert follow.resolved_question == "En wat zijn daarvan de valkuilen? (marktconsultatie)"
+    assert follow.citations[0].chunk.doc_id == "marktconsultatie.html"
+
+
+def test_json_contract(pipeline: Pipeline) -> None:
+    data = answer_to_dict(pipeline.ask("Kunnen nieuwe aanbieders later instappen?"))
+    assert {"question", "answer", "refused", "citations", "retrieved", "latency_ms"} <= set(data)
+    assert set(data["citations"][0]) >= {"n", "doc", "title", "page", "section", "text"}
+    assert set(data["retrieved"][0]) >= {"doc", "title", "page", "section", "text", "score"}
+    assert len(data["retrieved"]) >= 3
+
+
+def test_cli_ask_json_and_session(pipeline: Pipeline, capsys: pytest.CaptureFixture[str], monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("PIANOO_EMBEDDING_BACKEND", "fake")
+    monkeypatch.setenv("PIANOO_MIN_SIMILARITY", "0")
+    monkeypatch.setenv("PIANOO_CHUNK_WORDS", "60")
+    monkeypatch.setenv("PIANOO_CHUNK_OVERLAP_WORDS", "10")
+    session = tmp_path / "gesprek.json"
+    assert cli_main(["ask", "Wat is een marktconsultatie?", "--json", "--session", str(session)]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["citations"][0]["doc"] == "marktconsultatie.html"
+    assert cli_main(["ask", "En wat zijn daarvan de valkuilen?", "--session", str(session), "--doc", "marktconsultatie.html"]) == 0
+    out = capsys.readouterr().out
+    assert "(opgevat als: En wat zijn daarvan de valkuilen? (marktconsultatie))" in out
+    assert "Bronnen:" in out and "[1]" in out
+
+
+def test_cli_on_missing_store_says_what_to_run(capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    monkeypatch.setenv("PIANOO_EMBEDDING_BACKEND", "fake")
+    assert cli_main(["ask", "Wat is SBIR?"]) == 1
+    assert "ingest.py" in capsys.readouterr().err
+
+
+@pytest.mark.integration
+def test_real_model_answers_and_refuses(real_pipeline: Pipeline) -> None:
+    answer = real_pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
+    assert "Mededingingsfase" in answer.text and answer.citations
+    assert real_pipeline.ask("Wat is de hoofdstad van Frankrijk?").refused

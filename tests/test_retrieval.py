@@ -1,0 +1,83 @@
+"""Hybrid retrieval on a real Chroma store: ranking, document filter, lexical index lifecycle."""
+
+from pathlib import Path
+
+import pytest
+from langchain_core.documents import Document as LangChainDocument
+
+from assistant.errors import EmptyStore
+from assistant.lexical import analyse
+from assistant.pipeline import Pipeline
+from assistant.retrieval import LangChainRetriever
+
+from .conftest import fake_settings
+
+
+def test_dutch_stemming_meets_inflections() -> None:
+    assert analyse("aanbestedingen") == analyse("aanbesteding")
+    assert analyse("de en het van") == []
+
+
+def test_best_passage_first(pipeline: Pipeline) -> None:
+    hits = pipeline.retriever.search("Kunnen nieuwe aanbieders later instappen?", k=3)
+    assert hits[0].chunk.chunk_id == "innovatiepartnerschap.md#3"
+    assert "niet later instappen" in hits[0].chunk.text
+
+
+def test_modes_and_k(pipeline: Pipeline) -> None:
+    for mode in ("bm25", "dense", "hybrid"):
+        hits = pipeline.retriever.search("valkuil marktconsultatie bekende leveranciers", k=2, mode=mode)
+        assert len(hits) <= 2
+        assert hits[0].chunk.doc_id == "marktconsultatie.html", mode
+
+
+def test_document_filter(pipeline: Pipeline) -> None:
+    hits = pipeline.retriever.search("Kunnen nieuwe aanbieders later instappen?", doc_ids=["sbir.txt"])
+    assert hits and {h.chunk.doc_id for h in hits} == {"sbir.txt"}
+
+
+def test_small_to_big_passages_hold_neighbours(pipeline: Pipeline) -> None:
+    hit = pipeline.retriever.search("go/no-go beslissing na elke fase", k=1)[0]
+    assert hit.parts[0] != hit.chunk.chunk_id or len(hit.parts) > 1
+    assert "go/no-go" in hit.chunk.text and len(hit.chunk.text) <= 2400
+
+
+def test_lexical_index_is_rebuilt_after_ingest_and_not_otherwise(pipeline: Pipeline, corpus: Path) -> None:
+    retriever = pipeline.retriever
+    retriever.search("SBIR haalbaarheidsfase")
+    built = retriever.rebuilds
+    retriever.search("marktconsultatie")
+    retriever.search("innovatiepartnerschap")
+    assert retriever.rebuilds == built  # never per question
+    (corpus / "dialoog.md").write_text("# Concurrentiegerichte dialoog\n\nDe dialoog past bij complexe opdrachten.\n")
+    pipeline.ingest([corpus])
+    hits = retriever.search("concurrentiegerichte dialoog complexe opdrachten", k=1)
+    assert retriever.rebuilds == built + 1
+    assert hits[0].chunk.doc_id == "dialoog.md"
+
+
+def test_lexical_index_survives_a_restart_from_its_cache(pipeline: Pipeline, tmp_path: Path) -> None:
+    pipeline.retriever.search("SBIR")
+    fresh = Pipeline(fake_settings(tmp_path))
+    fresh.retriever.search("SBIR")
+    assert fresh.retriever.rebuilds == 0
+
+
+def test_empty_store_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(EmptyStore, match="ingest.py"):
+        Pipeline(fake_settings(tmp_path)).retriever.search("SBIR")
+
+
+def test_langchain_adapter(pipeline: Pipeline) -> None:
+    adapter = LangChainRetriever(retriever=pipeline.retriever, k=2, doc_ids=["innovatiepartnerschap.md"])
+    documents = adapter.invoke("nieuwe aanbieders instappen")
+    assert all(isinstance(d, LangChainDocument) for d in documents)
+    assert documents[0].metadata["doc"] == "innovatiepartnerschap.md"
+    assert len(documents) == 2
+
+
+@pytest.mark.integration
+def test_paraphrased_question_finds_its_passage(real_pipeline: Pipeline) -> None:
+    hits = real_pipeline.retriever.search("Mag een bedrijf dat pas later een beter idee heeft nog meedoen?", k=3)
+    assert hits[0].chunk.doc_id == "innovatiepartnerschap.md"
+    assert "niet later instappen" in " ".join(h.chunk.text for h in hits[:2])
