@@ -16,6 +16,7 @@ from pathlib import Path
 from .answering import ExtractiveAnswerer
 from .conversation import Turn, resolve
 from .embeddings import CachedEmbeddings, Embedder, build_embedder
+from .llm import LLMAnswerer
 from .indexing import IngestReport, Progress, index_documents
 from .models import Answer
 from .retrieval import Mode, Retriever
@@ -49,6 +50,14 @@ class Pipeline:
     def answerer(self) -> ExtractiveAnswerer:
         return ExtractiveAnswerer(self.embedder, self.store, self.settings, self.retriever.lexical_index)
 
+    @cached_property
+    def llm_answerer(self) -> LLMAnswerer:
+        return LLMAnswerer(self.settings, self.answerer)
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.settings.llm_base_url) or self.settings.llm_provider == "ollama"
+
     def ask(
         self,
         question: str,
@@ -56,6 +65,7 @@ class Pipeline:
         doc_ids: list[str] | None = None,
         top_k: int | None = None,
         mode: Mode = "hybrid",
+        answer_mode: str | None = None,
     ) -> Answer:
         """Answer a question (in the context of earlier turns), citing the passages it came from."""
         started = time.perf_counter()
@@ -66,7 +76,8 @@ class Pipeline:
         else:
             resolved = resolve(question, history or [])
             hits = self.retriever.search(resolved, k=max(top_k or self.settings.top_k, 10), doc_ids=doc_ids, mode=mode)
-            answer = self.answerer.answer(resolved, hits)
+            use_llm = (answer_mode or self.settings.answer_mode) == "llm"
+            answer = (self.llm_answerer if use_llm else self.answerer).answer(resolved, hits)
             answer.question = question
             answer.resolved_question = resolved if resolved != question else None
         answer.latency_ms = (time.perf_counter() - started) * 1000
