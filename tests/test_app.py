@@ -1,0 +1,133 @@
+"""The chat page through Streamlit's AppTest: the flows a buyer goes through, on a real store."""
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from assistant.chat import highlight, safe_markdown, safe_upload_name
+from assistant.pipeline import Pipeline
+
+from .conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def app(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "CHUNK_WORDS": "60",
+                        "CHUNK_OVERLAP_WORDS": "10", "DATA_DIR": str(pipeline.settings.data_dir)}.items():
+        monkeypatch.setenv(f"PIANOO_{name}", value)
+    st.cache_resource.clear()  # each test its own store
+    return AppTest.from_file(APP, default_timeout=60).run()
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    return at.chat_input[0].set_value(question).run()
+
+
+def test_welcome_with_example_questions(app: AppTest) -> None:
+    assert not app.exception
+    assert "Welkom" in markdown_text(app)
+    assert len([b for b in app.button if b.key and b.key.startswith("example-")]) == 5
+
+
+def test_ask_gives_an_answer_with_sources(app: AppTest) -> None:
+    ask(app, "Kunnen nieuwe aanbieders later instappen?")
+    assert not app.exception
+    assert "niet later instappen" in markdown_text(app)
+    assert [e.label for e in app.expander][0].startswith("[1] Factsheet innovatiepartnerschap")
+    assert any(":orange-background[" in m.value for m in app.markdown)  # cited sentence highlighted
+
+
+def test_example_question_click(app: AppTest) -> None:
+    app.button(key="example-0").click().run()
+    assert not app.exception
+    assert "Mededingingsfase" in markdown_text(app)
+    assert not any(b.key and b.key.startswith("example-") for b in app.button)
+
+
+def test_document_filter(app: AppTest) -> None:
+    app.multiselect(key="doc_filter").set_value(["sbir.txt"]).run()
+    ask(app, "Kunnen nieuwe aanbieders later instappen?")
+    assert {e.label.split("] ")[-1].split(" (")[0] for e in app.expander} <= {"Sbir: Small Business Innovation Research"}
+
+
+def test_refusal_looks_like_a_refusal(app: AppTest) -> None:
+    ask(app, "Wat is de hoofdstad van Frankrijk?")
+    assert "geen antwoord" in app.warning[0].value
+    assert "Misschien relevant" in markdown_text(app)
+
+
+def test_new_conversation_clears_the_chat(app: AppTest) -> None:
+    ask(app, "Kunnen nieuwe aanbieders later instappen?")
+    assert app.session_state.answers
+    next(b for b in app.button if b.label == "Nieuw gesprek").click().run()
+    assert app.session_state.answers == []
+    assert "Welkom" in markdown_text(app)
+
+
+def test_follow_up_shows_the_resolved_question(app: AppTest) -> None:
+    ask(app, "Wat is een marktconsultatie?")
+    ask(app, "En wat zijn daarvan de valkuilen?")
+    assert any("Opgevat als" in c.value for c in app.caption)
+
+
+def test_feedback_is_written(app: AppTest, pipeline: Pipeline) -> None:
+    ask(app, "Kunnen nieuwe aanbieders later instappen?")
+    app.text_input(key="comment-0").set_value("Duidelijk antwoord").run()
+    app.button(key="up-0").click().run()
+    line = json.loads(pipeline.settings.feedback_file.read_text(encoding="utf-8").splitlines()[-1])
+    assert line["rating"] == "up" and line["comment"] == "Duidelijk antwoord"
+    assert line["question"] == "Kunnen nieuwe aanbieders later instappen?"
+    assert line["citations"][0]["doc"] == "innovatiepartnerschap.md"
+    assert any("Bedankt" in c.value for c in app.caption)
+
+
+def test_upload_of_a_good_and_a_bad_file(app: AppTest, pipeline: Pipeline) -> None:
+    good = b"# Concurrentiegerichte dialoog\n\nDe concurrentiegerichte dialoog past bij complexe opdrachten."
+    app.file_uploader(key="uploads").set_value(
+        [("../../dialoog.md", good, "text/markdown"), ("kapot.pdf", b"%PDF-1.4 kapot", "application/pdf")]
+    ).run()
+    next(b for b in app.button if b.label == "Toevoegen aan de index").click().run()
+    assert not app.exception
+    assert any("dialoog.md: toegevoegd" in s.value for s in app.success)
+    assert any("kapot.pdf" in e.value and "beschadigd" in e.value for e in app.error)
+    uploads = pipeline.settings.data_dir / "uploads"
+    assert sorted(p.name for p in uploads.iterdir()) == ["dialoog.md", "kapot.pdf"]  # no path escapes
+    assert "dialoog.md" in Pipeline(pipeline.settings).store.documents()
+    ask(app, "Wanneer past de concurrentiegerichte dialoog?")
+    assert "complexe opdrachten" in markdown_text(app)
+
+
+def test_empty_store_says_what_to_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PIANOO_EMBEDDING_BACKEND", "fake")
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "python ingest.py" in at.info[0].value
+
+
+def test_huge_question_gets_a_polite_answer(app: AppTest) -> None:
+    ask(app, "aanbesteding " * 5000)
+    assert "te lang" in app.warning[0].value
+
+
+def test_document_text_never_becomes_live_markup() -> None:
+    hostile = "<script>alert(1)</script> [klik](javascript:alert(1)) **vet** $x$ :red[rood]\n1. Fase"
+    rendered = safe_markdown(hostile)
+    for live in ("<script>", "[klik](", "**vet**", "$x$", ":red[", "\n1. "):
+        assert live not in rendered
+    assert highlight("Eerste zin. Tweede <b>zin</b>.", ("Tweede <b>zin</b>.",)).count(":orange-background[") == 1
+
+
+@pytest.mark.parametrize(("name", "safe"), [("../../etc/passwd", "passwd"), ("C:\\x\\rapport.PDF", "rapport.pdf"),
+                                            ("é é.docx", "e-e.docx"), ("...", "document")])
+def test_upload_names_are_never_paths(name: str, safe: str) -> None:
+    assert safe_upload_name(name) == safe
