@@ -45,6 +45,7 @@ class ScoredUnit:
     dense: float
     lexical: float
     score: float = 0.0
+    quotes: tuple[str, ...] = ()  # the passage sentences the unit shows, when not its text verbatim
 
 
 @dataclass
@@ -152,8 +153,10 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
             number = int(NUMBERED_STEP.match(heading).group(1))  # type: ignore[union-attr]
             opening = units[i + 1] if i + 1 < len(units) and not _is_step_heading(units[i + 1]) else ""
             if number not in steps:
-                text = f"- {heading}: {opening}" if opening and len(opening) < 220 else f"- {heading}"
-                steps[number] = ScoredUnit(text, p, number, 0.0, 0.0)
+                if opening and len(opening) < 220:
+                    steps[number] = ScoredUnit(f"- {heading}: {opening}", p, number, 0.0, 0.0, quotes=(heading, opening))
+                else:
+                    steps[number] = ScoredUnit(f"- {heading}", p, number, 0.0, 0.0, quotes=(heading,))
     ordered = [steps[n] for n in sorted(steps)]
     return _fit(ordered) if len(ordered) >= 3 else []
 
@@ -228,7 +231,8 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each:
     for unit in ordered:
         numbers.setdefault(unit.passage, len(numbers) + 1)
     citations = [
-        Citation(n=n, chunk=hits[p].chunk, sentences=tuple(u.text.removeprefix("- ") for u in ordered if u.passage == p))
+        Citation(n=n, chunk=hits[p].chunk,
+                 sentences=tuple(q for u in ordered if u.passage == p for q in u.quotes or (u.text.removeprefix("- "),)))
         for p, n in numbers.items()
     ]
     if cite_each:
