@@ -22,7 +22,10 @@ def test_first_run_adds_everything_with_metadata(pipeline: Pipeline) -> None:
     assert documents["innovatiepartnerschap.md"][0] == "Factsheet innovatiepartnerschap (testcorpus)"
     chunks = [c for c in pipeline.store.all_chunks() if c.doc_id == "innovatiepartnerschap.md"]
     assert [c.position for c in sorted(chunks, key=lambda c: c.position)] == list(range(len(chunks)))
-    assert any(c.section.endswith("3. Ontwikkelfase") for c in chunks)
+    assert [c.section for c in sorted(chunks, key=lambda c: c.position)][:3] == [
+        "Innovatiepartnerschap", "Stappenplan › 1. Vraagarticulatie", "2. Mededingingsfase"
+    ]
+    assert all(c.text.startswith(c.section.split(" › ")[-1]) for c in chunks)  # headings stay in the text
 
 
 def test_second_run_embeds_nothing(pipeline: Pipeline, corpus: Path) -> None:
