@@ -89,8 +89,7 @@ class Pipeline:
                 f"Uw vraag is te lang ({len(question):,} tekens). Stel een kortere vraag van hoogstens "
                 f"{self.settings.max_question_chars:,} tekens.".replace(",", ".")
             )
-        letters = re.findall(r"[^\W\d_]", question)
-        if len(letters) < 3 or len(re.findall(r"[^\W\d_]{2,}", question)) < 2:
+        if not re.search(r"[^\W\d_]{2,}", question):  # no word at all: punctuation, digits, emoji
             return NOT_A_QUESTION
         return None
 
