@@ -1,13 +1,14 @@
 """The Chroma store: embedded (`PersistentClient`) by default, a Chroma server (`HttpClient`) when configured.
 
-Chroma is the single source of truth for chunks, their metadata and their vectors. Vectors are always
-passed in, so Chroma never tries to download an embedding model of its own.
+Chroma is the single source of truth. Two collections: the chunks (`{collection}`) and the sentence windows
+of those chunks (`{collection}_windows`), each with their vectors; keeping them apart means no search needs a
+metadata filter, which in Chroma costs more than the vector search itself. Vectors are always passed in, so
+Chroma never tries to download an embedding model of its own.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import StoreMismatch, StoreUnavailable
@@ -17,19 +18,7 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 REBUILD_HINT = "Bouw de index opnieuw op met `python ingest.py --rebuild`."
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    """A chunk as read back from the store, with the document fingerprint it was made from."""
-
-    chunk: Chunk
-    source_hash: str
-    doc_chunks: int
-
-
-CHUNK = {"kind": "chunk"}
-WINDOW = {"kind": "window"}
+BATCH = 5000  # below Chroma's maximum batch size
 
 
 def window_id(chunk_id: str, unit: int) -> str:
@@ -39,7 +28,6 @@ def window_id(chunk_id: str, unit: int) -> str:
 def _metadata(chunk: Chunk, source_hash: str, doc_chunks: int, extra: dict[str, str]) -> dict[str, Any]:
     return {
         **extra,
-        "kind": "chunk",
         "doc_id": chunk.doc_id,
         "title": chunk.title,
         "section": chunk.section,
@@ -64,7 +52,7 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
 
 
 class ChromaStore:
-    """Chunks and vectors in one Chroma collection, tagged with the embedding model that made them."""
+    """Chunks and their sentence windows in Chroma, tagged with the embedding model that made them."""
 
     def __init__(self, settings: Settings, model_id: str, dim: int) -> None:
         self.settings = settings
@@ -72,18 +60,19 @@ class ChromaStore:
         self.dim = dim
         self._client = _connect(settings)
         try:
-            self._collection = self._client.get_or_create_collection(
-                settings.collection,
-                embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedding_model": model_id, "dimension": dim, "revision": 0},
-            )
+            self._chunks = self._open(settings.collection, {"embedding_model": model_id, "dimension": dim, "revision": 0})
+            self._windows = self._open(f"{settings.collection}_windows", {"embedding_model": model_id})
         except Exception as exc:  # chromadb raises many transport errors; all mean the same to the user
             raise StoreUnavailable(f"De Chroma-collectie kan niet worden geopend ({exc}). {REBUILD_HINT}") from exc
         self.check_model()
 
+    def _open(self, name: str, metadata: dict[str, Any]) -> Any:
+        return self._client.get_or_create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}, metadata=metadata
+        )
+
     def check_model(self) -> None:
-        meta = self._collection.metadata or {}
+        meta = self._chunks.metadata or {}
         stored_model, stored_dim = meta.get("embedding_model"), meta.get("dimension")
         if stored_model and (stored_model != self.model_id or int(stored_dim or 0) != self.dim):
             raise StoreMismatch(
@@ -95,45 +84,27 @@ class ChromaStore:
     def revision(self) -> int:
         """A counter bumped at every write, so derived indexes know when to rebuild."""
         try:
-            self._collection = self._client.get_collection(self.settings.collection)
+            self._chunks = self._client.get_collection(self.settings.collection)
         except Exception as exc:
             raise StoreUnavailable(f"De Chroma-store is niet bereikbaar ({exc}).") from exc
-        return int((self._collection.metadata or {}).get("revision", 0))
+        return int((self._chunks.metadata or {}).get("revision", 0))
 
     def _bump_revision(self) -> None:
-        meta = dict(self._collection.metadata or {})
+        meta = dict(self._chunks.metadata or {})
         meta["revision"] = int(meta.get("revision", 0)) + 1
-        meta.pop("hnsw:space", None)
-        self._collection.modify(metadata=meta)
+        self._chunks.modify(metadata=meta)
 
     def count(self) -> int:
-        return self._collection.count()
+        return self._chunks.count()
 
     def fingerprints(self) -> dict[str, tuple[set[str], int, int]]:
         """Per document: the source hashes its chunks carry, the chunk count they claim, and how many there are."""
         result: dict[str, tuple[set[str], int, int]] = {}
-        for meta in self._all(include=["metadatas"], where=CHUNK)["metadatas"]:
-            hashes, claimed, found = result.get(meta["doc_id"], (set(), 0, 0))
+        for meta in _all(self._chunks, ["metadatas"])["metadatas"]:
+            hashes, _, found = result.get(meta["doc_id"], (set(), 0, 0))
             hashes.add(str(meta.get("source_hash")))
             result[meta["doc_id"]] = (hashes, int(meta.get("doc_chunks", 0)), found + 1)
         return result
-
-    def _all(self, include: list[str], where: dict[str, Any]) -> dict[str, list[Any]]:
-        """Every record, paged so a large store is not fetched in one response."""
-        out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
-        page_size = 5000
-        offset = 0
-        while True:
-            page = self._collection.get(
-                where=where, include=include, limit=page_size, offset=offset  # type: ignore[arg-type]
-            )
-            out["ids"].extend(page["ids"])
-            for key in include:
-                values = page[key]  # type: ignore[literal-required]
-                out[key].extend(values if values is not None else [])
-            if len(page["ids"]) < page_size:
-                return out
-            offset += page_size
 
     def replace_document(
         self,
@@ -145,45 +116,49 @@ class ChromaStore:
         source_hash: str,
         extra: dict[str, str],
     ) -> None:
-        """Write a document's chunks and unit windows, then remove what it no longer has.
+        """Write a document's windows and chunks, then remove what it no longer has.
 
         Chunks are written last, so a crash leaves chunks with an old fingerprint (or too few): the next
         run sees the document as changed and repairs it.
         """
-        old_ids = set(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
-        for start in range(0, len(windows), 1000):
-            batch = windows[start : start + 1000]
-            self._collection.upsert(
+        old_windows = set(self._windows.get(where={"doc_id": doc_id}, include=[])["ids"])
+        old_chunks = set(self._chunks.get(where={"doc_id": doc_id}, include=[])["ids"])
+        for start in range(0, len(windows), BATCH):
+            batch = windows[start : start + BATCH]
+            self._windows.upsert(
                 ids=[window_id(chunk_id, unit) for chunk_id, unit, _ in batch],
-                embeddings=window_vectors[start : start + 1000],  # type: ignore[arg-type]
+                embeddings=window_vectors[start : start + BATCH],  # type: ignore[arg-type]
                 documents=[text for _, _, text in batch],
-                metadatas=[{"kind": "window", "doc_id": doc_id, "chunk_id": c, "unit": u} for c, u, _ in batch],
+                metadatas=[{"doc_id": doc_id, "chunk_id": c, "unit": u} for c, u, _ in batch],
             )
         if chunks:
-            self._collection.upsert(
+            self._chunks.upsert(
                 ids=[c.chunk_id for c in chunks],
                 embeddings=vectors,  # type: ignore[arg-type]
                 documents=[c.text for c in chunks],
                 metadatas=[_metadata(c, source_hash, len(chunks), extra) for c in chunks],
             )
-        new_ids = {c.chunk_id for c in chunks} | {window_id(c, u) for c, u, _ in windows}
-        stale = sorted(old_ids - new_ids)
-        if stale:
-            self._collection.delete(ids=stale)
+        stale_chunks = sorted(old_chunks - {c.chunk_id for c in chunks})
+        stale_windows = sorted(old_windows - {window_id(c, u) for c, u, _ in windows})
+        if stale_chunks:
+            self._chunks.delete(ids=stale_chunks)
+        if stale_windows:
+            self._windows.delete(ids=stale_windows)
         self._bump_revision()
 
     def delete_document(self, doc_id: str) -> None:
-        self._collection.delete(where={"doc_id": doc_id})
+        self._chunks.delete(where={"doc_id": doc_id})
+        self._windows.delete(where={"doc_id": doc_id})
         self._bump_revision()
 
     def all_chunks(self) -> list[Chunk]:
-        data = self._all(include=["documents", "metadatas"], where=CHUNK)
+        data = _all(self._chunks, ["documents", "metadatas"])
         return [chunk_from_record(t, m) for t, m in zip(data["documents"], data["metadatas"])]
 
     def documents(self) -> dict[str, tuple[str, int]]:
         """Indexed documents: id -> (title, number of chunks)."""
         result: dict[str, tuple[str, int]] = {}
-        for meta in self._all(include=["metadatas"], where=CHUNK)["metadatas"]:
+        for meta in _all(self._chunks, ["metadatas"])["metadatas"]:
             title, n = result.get(meta["doc_id"], (str(meta.get("title", "")), 0))
             result[meta["doc_id"]] = (title, n + 1)
         return dict(sorted(result.items()))
@@ -191,14 +166,13 @@ class ChromaStore:
     def search(
         self, vector: list[float], k: int, doc_ids: list[str] | None = None, kind: str = "chunk"
     ) -> list[tuple[str, float]]:
-        """The ids of the k nearest records of a kind ("chunk" or "window") and their cosine similarity."""
+        """The ids of the k nearest chunks (or sentence windows) and their cosine similarity."""
         if k <= 0:
             return []
-        where: dict[str, Any] = {"kind": kind}
-        if doc_ids:
-            where = {"$and": [where, {"doc_id": {"$in": list(doc_ids)}}]}
+        collection = self._chunks if kind == "chunk" else self._windows
+        where = {"doc_id": {"$in": list(doc_ids)}} if doc_ids else None
         try:
-            result = self._collection.query(
+            result = collection.query(
                 query_embeddings=[vector], n_results=k, where=where, include=["distances"]  # type: ignore[arg-type]
             )
         except Exception as exc:
@@ -206,12 +180,10 @@ class ChromaStore:
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
 
     def window_vectors(self, chunk_ids: list[str]) -> dict[str, list[list[float]]]:
-        """The unit-window vectors of some chunks, in unit order: for scoring answer sentences."""
+        """The sentence-window vectors of some chunks, in unit order: for scoring answer sentences."""
         if not chunk_ids:
             return {}
-        got = self._collection.get(
-            where={"$and": [WINDOW, {"chunk_id": {"$in": list(chunk_ids)}}]}, include=["embeddings", "metadatas"]
-        )
+        got = self._windows.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas"])
         units: dict[str, list[tuple[int, list[float]]]] = {}
         for meta, vector in zip(got["metadatas"] or [], got["embeddings"] if got["embeddings"] is not None else []):
             units.setdefault(str(meta["chunk_id"]), []).append((int(meta["unit"]), list(vector)))
@@ -220,15 +192,56 @@ class ChromaStore:
     def chunk_texts(self, chunk_ids: list[str]) -> dict[str, str]:
         if not chunk_ids:
             return {}
-        got = self._collection.get(ids=list(chunk_ids), include=["documents"])
+        got = self._chunks.get(ids=list(chunk_ids), include=["documents"])
         return dict(zip(got["ids"], got["documents"] or []))
+
+    def export(self) -> dict[str, list[dict[str, Any]]]:
+        """Every chunk and window with its text, metadata and vector (benchmarks build bigger stores from it)."""
+        exported = {}
+        for kind, collection in (("chunks", self._chunks), ("windows", self._windows)):
+            data = _all(collection, ["documents", "metadatas", "embeddings"])
+            exported[kind] = [
+                {"id": i, "text": t, "metadata": m, "vector": list(v)}
+                for i, t, m, v in zip(data["ids"], data["documents"], data["metadatas"], data["embeddings"])
+            ]
+        return exported
+
+    def import_records(self, chunks: list[dict[str, Any]], windows: list[dict[str, Any]]) -> None:
+        """Add records in the shape `export` gives them."""
+        for collection, records in ((self._chunks, chunks), (self._windows, windows)):
+            for start in range(0, len(records), BATCH):
+                batch = records[start : start + BATCH]
+                collection.add(
+                    ids=[r["id"] for r in batch],
+                    embeddings=[r["vector"] for r in batch],  # type: ignore[arg-type]
+                    documents=[r["text"] for r in batch],
+                    metadatas=[r["metadata"] for r in batch],
+                )
+        self._bump_revision()
 
     @staticmethod
     def wipe(settings: Settings) -> None:
-        """Drop the collection (if any), so the next open creates it again for the configured model."""
+        """Drop the collections (if any), so the next open creates them again for the configured model."""
         client = _connect(settings)
-        if any(c.name == settings.collection for c in client.list_collections()):
-            client.delete_collection(settings.collection)
+        existing = {c.name for c in client.list_collections()}
+        for name in (settings.collection, f"{settings.collection}_windows"):
+            if name in existing:
+                client.delete_collection(name)
+
+
+def _all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
+    """Every record of a collection, paged so a large store is not fetched in one response."""
+    out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=BATCH, offset=offset)
+        out["ids"].extend(page["ids"])
+        for key in include:
+            values = page[key]
+            out[key].extend(values if values is not None else [])
+        if len(page["ids"]) < BATCH:
+            return out
+        offset += BATCH
 
 
 def _connect(settings: Settings) -> Any:

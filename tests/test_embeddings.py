@@ -70,7 +70,7 @@ def test_pipeline_on_sentence_transformers(tmp_path: Path) -> None:
                         chunk_overlap_words=10)
     pipeline = Pipeline(settings)
     assert not pipeline.ingest([MINI_CORPUS]).failed
-    assert pipeline.store._collection.metadata["embedding_model"] == "sentence-transformers/model"
+    assert pipeline.store._chunks.metadata["embedding_model"] == "sentence-transformers/model"
     hits = pipeline.retriever.search("valkuilen bij een marktconsultatie", k=2)
     assert hits[0].chunk.doc_id == "marktconsultatie.html"
 

@@ -90,7 +90,7 @@ def test_interrupted_write_converges_on_the_next_run(pipeline: Pipeline, corpus:
     doc_chunks = sorted((c for c in store.all_chunks() if c.doc_id == doc), key=lambda c: c.position)
     assert len(doc_chunks) > 2
     # Simulate a crash after part of a document was written: one chunk is missing.
-    store._collection.delete(ids=[doc_chunks[-1].chunk_id])
+    store._chunks.delete(ids=[doc_chunks[-1].chunk_id])
     report = pipeline.ingest([corpus])
     assert statuses(report)[doc] == "updated"
     assert len([c for c in store.all_chunks() if c.doc_id == doc]) == len(doc_chunks)
