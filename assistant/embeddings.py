@@ -147,6 +147,11 @@ class CachedEmbeddings(Embeddings):
             found.update(zip(missing, fresh))
         return [found[k] for k in keys]
 
+    def forget_queries(self) -> None:
+        """Drop the remembered question vectors (benchmarks measure cold questions)."""
+        with self._lock:
+            self._queries.clear()
+
     def embed_query(self, text: str) -> list[float]:
         # Retrieval and answering both embed the same question: keep the last few.
         with self._lock:
