@@ -148,7 +148,7 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
         headings = [(i, u) for i, u in enumerate(units) if _is_step_heading(u)]
         section = hit.chunk.section.split(" › ")[-1]
         if _is_step_heading(section):
-            headings.insert(0, (len(units), section))  # where its text starts is not known: no opening
+            headings.append((len(units), section))  # only when the text does not show it: no opening
         for i, heading in headings:
             number = int(NUMBERED_STEP.match(heading).group(1))  # type: ignore[union-attr]
             opening = units[i + 1] if i + 1 < len(units) and not _is_step_heading(units[i + 1]) else ""

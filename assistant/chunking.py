@@ -50,8 +50,8 @@ def chunk_document(document: Document, chunk_words: int, overlap_words: int) -> 
             if draft.words >= chunk_words * 0.4:
                 flush(carry=False)
             draft.section = draft.section or section
-            # The heading stays in the text too: a passage shown alone still says what it is about.
-            draft.add(f"## {pending_headings[-1]}", block.page)
+            if draft.lines:
+                draft.add(f"## {pending_headings[-1]}", block.page)
             pending_headings = []
         for piece in _pieces(block, chunk_words):
             piece_words = len(piece.split())

@@ -19,7 +19,7 @@ from .store import ChromaStore
 log = logging.getLogger(__name__)
 
 # Bump when cleaning or chunking changes, so every document is re-chunked once.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 EMBED_STEP = 32  # chunks per embedding call: the progress bar moves per step
 
 Progress = Callable[[int], None]

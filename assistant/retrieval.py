@@ -134,20 +134,28 @@ class Retriever:
         """The chunk with the text of its neighbours around it, within `PASSAGE_CHARS`."""
         before = self._by_id.get(f"{chunk.doc_id}#{chunk.position - 1}")
         after = self._by_id.get(f"{chunk.doc_id}#{chunk.position + 1}")
-        text = chunk.text
+        text = _headed(chunk, before)
         parts = [chunk.chunk_id]
         if not self.settings.small_to_big:
-            return chunk, tuple(parts)
+            return dataclasses.replace(chunk, text=text), tuple(parts)
         if after is not None and len(text) + len(after.text) <= PASSAGE_CHARS:
-            text = _join_overlapping(text, after.text)
+            text = _join_overlapping(text, _headed(after, chunk))
             parts.append(after.chunk_id)
         if before is not None:
             room = PASSAGE_CHARS - len(text)
-            lead = _tail_within(before.text, room)
+            lead = _tail_within(_headed(before, self._by_id.get(f"{chunk.doc_id}#{chunk.position - 2}")), room)
             if lead:
                 text = _join_overlapping(lead, text)
                 parts.insert(0, before.chunk_id)
         return dataclasses.replace(chunk, text=text), tuple(parts)
+
+
+def _headed(chunk: Chunk, previous: Chunk | None) -> str:
+    """The chunk's text, opened by its heading when it starts a section (headings live in the metadata)."""
+    heading = chunk.section.split(" › ")[-1]
+    if heading and (previous is None or previous.section != chunk.section) and not chunk.text.startswith(heading):
+        return f"{heading}\n\n{chunk.text}"
+    return chunk.text
 
 
 def _standardise(column: np.ndarray) -> np.ndarray:
