@@ -87,7 +87,7 @@ def show_answer(answer: Answer, key: str, pipeline: Pipeline, stream: bool = Fal
 def sidebar(pipeline: Pipeline, documents: dict[str, tuple[str, int]]) -> None:
     with st.sidebar:
         st.header("Documenten")
-        for doc_id, (title, chunks) in documents.items():
+        for title, chunks in documents.values():
             st.markdown(f"- {safe_markdown(title)} · {chunks} passages")
         st.multiselect(
             "Zoek alleen in", options=list(documents), key="doc_filter",

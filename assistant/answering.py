@@ -133,7 +133,8 @@ class ExtractiveAnswerer:
 LIST_MARGIN = 0.03
 SECOND_SPAN_MARGIN = 0.015
 SPAN_CHARS = 700
-CONNECTIVE = re.compile(r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b", re.I)
+MAX_SPAN_UNITS = 4
+CONNECTIVE = re.compile(r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b", re.IGNORECASE)
 
 
 def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
@@ -169,8 +170,9 @@ def _is_step_heading(text: str) -> bool:
     return bool(NUMBERED_STEP.match(text)) and len(text.split()) <= 6 and not text.rstrip().endswith(".")
 
 
-def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int = SPAN_CHARS) -> list[ScoredUnit]:
+def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None = None) -> list[ScoredUnit]:
     """The anchor sentence with its neighbours: the sentence it refers back to, and what follows."""
+    budget = budget or SPAN_CHARS
     by_position = {u.position: u for u in passage_units}
     span = [anchor]
     previous = by_position.get(anchor.position - 1)
@@ -185,7 +187,7 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int = SPA
             break  # the next section starts
         span.append(following)
         position += 1
-        if len(span) >= 4:
+        if len(span) >= MAX_SPAN_UNITS:
             break
     return span if _length(span) <= budget else [anchor] if _length([anchor]) <= budget else []
 

@@ -169,7 +169,7 @@ def concurrency(pipeline: Pipeline, seconds: float, threads: int = 8) -> dict[st
                 with lock:
                     latencies.append(answer.latency_ms)
                     mixed += answer.text != expected[question]
-            except Exception as exc:  # a benchmark reports errors instead of dying on the first
+            except Exception as exc:  # noqa: BLE001 (a benchmark reports errors instead of dying on the first)
                 with lock:
                     errors.append(repr(exc))
             i += 1
@@ -219,8 +219,8 @@ def write_outputs(results: dict[str, Any]) -> None:
         f"| ingest time / raw embedding time | {results['ingest_vs_embed_ratio']:.2f} | ≤ 1.2 |",
         f"| no-op re-ingest of the corpus | {results['noop_reingest_s']:.2f} s | ≤ 2 s |",
         f"| cold start (import, open store, first answer) | {results['cold_start_s']:.2f} s | ≤ 5 s |",
-        f"| 8 concurrent askers, {c['seconds']} s | {c['answers_per_s']} answers/s, p95 {c['p95_ms']} ms, "
-        f"{c['errors']} errors, {c['mixed_up_answers']} mixed up | p95 ≤ 1 s, no errors |",
+        (f"| 8 concurrent askers, {c['seconds']} s | {c['answers_per_s']} answers/s, p95 {c['p95_ms']} ms, "
+        f"{c['errors']} errors, {c['mixed_up_answers']} mixed up | p95 ≤ 1 s, no errors |"),
         "", "![latency against corpus size](results.png)", "",
         "| scale | chunks | retrieve p50 / p95 ms | answer p50 / p95 ms | peak RSS MB |", "|---|---|---|---|---|",
     ]
@@ -228,9 +228,9 @@ def write_outputs(results: dict[str, Any]) -> None:
         lines.append(f"| {s['scale']}x | {s['chunks']} | {s['retrieve_p50_ms']} / {s['retrieve_p95_ms']} | "
                      f"{s['answer_p50_ms']} / {s['answer_p95_ms']} | {s['peak_rss_mb']} |")
     lines += ["", "Targets: warm answer p50 ≤ 100 ms at 1x and ≤ 250 ms at 100x.", "",
-              "The 10x and 100x stores are synthetic (see `assistant/bench.py`): real chunks with their sentences "
+              ("The 10x and 100x stores are synthetic (see `assistant/bench.py`): real chunks with their sentences "
               "recombined across documents, vectors = real vectors + N(0, 0.02) noise, renormalised. Ingest "
-              "throughput is measured on the real corpus, with an empty embedding cache."]
+              "throughput is measured on the real corpus, with an empty embedding cache.")]
     (OUT / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

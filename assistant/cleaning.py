@@ -148,7 +148,7 @@ def _join(lines: list[str]) -> str:
             text = line
         elif re.search(r"[a-zà-ÿ]-$", text) and line[:1].islower():
             text = text[:-1] + line  # "maat-" + "schappelijke"
-        elif text.endswith("-") or text.endswith("/"):
+        elif text.endswith(("-", "/")):
             text += line  # "R&D-" + "resultaat", "ondersteunen/" + "begeleiden"
         else:
             text += " " + line

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import TOKEN, _STOPWORDS
+from .lexical import _STOPWORDS, TOKEN
 
 FOLLOW_UP = re.compile(
     r"^(en|maar|ook|dus|daarna|verder)\b|\b(daarvan|daarbij|daarna|daarvoor|daarin|hiervan|hierbij|hiervoor|"

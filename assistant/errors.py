@@ -28,7 +28,3 @@ class EmptyStore(AssistantError):
 
 class EmbedderUnavailable(AssistantError):
     """The configured embedding model cannot be loaded."""
-
-
-class LLMUnavailable(AssistantError):
-    """The configured LLM server cannot be reached or answered too slowly."""

@@ -74,15 +74,15 @@ def write_report(
     lines = [
         "# Evaluation report",
         "",
-        f"{hybrid['questions']} answerable and {hybrid['unanswerable']} unanswerable questions, "
-        "run through `Pipeline.ask` (the app's own pipeline).",
+        (f"{hybrid['questions']} answerable and {hybrid['unanswerable']} unanswerable questions, "
+        "run through `Pipeline.ask` (the app's own pipeline)."),
         "",
         f"![retrieval per mode]({chart.name})",
         "",
         "## Retrieval and answers per mode",
         "",
-        "| mode | hit@1 | hit@5 | MRR@10 | must-mention | cites evidence | citation precision | "
-        "unanswerable refused | false refusals | p50 ms | p95 ms |",
+        ("| mode | hit@1 | hit@5 | MRR@10 | must-mention | cites evidence | citation precision | "
+        "unanswerable refused | false refusals | p50 ms | p95 ms |"),
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for mode, f in figures.items():
@@ -97,7 +97,8 @@ def write_report(
         lines += ["", "## What each idea contributes (hybrid, one switched off at a time)", "",
                   "| variant | hit@1 | hit@5 | MRR@10 |", "|---|---|---|---|"]
         lines += [f"| {name} | {f['hit@1']} | {f['hit@5']} | {f['mrr@10']} |" for name, f in ablation_rows]
-    lines += ["", f"Misses at 5 (hybrid): {', '.join(hybrid['misses']) or 'none'}", "", "## Sample answers", ""]
+    lines += ["", "Ideas measured during development, including those that did not help: [ideas.md](ideas.md).",
+              "", f"Misses at 5 (hybrid): {', '.join(hybrid['misses']) or 'none'}", "", "## Sample answers", ""]
     gold = {q["id"]: q for q in questions}
     for result in results[:: max(1, len(results) // 6)][:6]:
         expected = gold.get(result["id"], {}).get("answer", "")

@@ -85,7 +85,7 @@ class LLMAnswerer:
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         try:
             text = "".join(self.stream(question, hits))
-        except Exception as exc:  # connection refused, timeouts, HTTP errors: all mean "use the fallback"
+        except Exception as exc:  # noqa: BLE001 (refused, timed out, HTTP error: all mean "use the fallback")
             log.warning("LLM unavailable: %s", exc)
             return self._fallback(question, hits, UNREACHABLE)
         return self.checked(question, hits, text)

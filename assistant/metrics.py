@@ -45,7 +45,7 @@ def _percentile(values: list[float], q: float) -> float | None:
     if not values:
         return None
     ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
+    return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 1)
 
 
 def score(gold_rows: list[dict[str, Any]], results: list[dict[str, Any]], k: int = 5) -> dict[str, Any]:

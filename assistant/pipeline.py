@@ -16,8 +16,8 @@ from pathlib import Path
 from .answering import ExtractiveAnswerer
 from .conversation import Turn, resolve
 from .embeddings import CachedEmbeddings, Embedder, build_embedder
-from .llm import LLMAnswerer
 from .indexing import IngestReport, Progress, index_documents
+from .llm import LLMAnswerer
 from .models import Answer
 from .retrieval import Mode, Retriever
 from .settings import Settings

@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 30.0
 
     @model_validator(mode="after")
-    def _overlap_smaller_than_chunk(self) -> "Settings":
+    def _overlap_smaller_than_chunk(self) -> Settings:
         if self.chunk_overlap_words >= self.chunk_words:
             raise ValueError(
                 f"PIANOO_CHUNK_OVERLAP_WORDS ({self.chunk_overlap_words}) must be smaller than "

@@ -42,7 +42,7 @@ def test_ask_gives_an_answer_with_sources(app: AppTest) -> None:
     ask(app, "Kunnen nieuwe aanbieders later instappen?")
     assert not app.exception
     assert "niet later instappen" in markdown_text(app)
-    assert [e.label for e in app.expander][0].startswith("[1] Factsheet innovatiepartnerschap")
+    assert app.expander[0].label.startswith("[1] Factsheet innovatiepartnerschap")
     assert any(":orange-background[" in m.value for m in app.markdown)  # cited sentence highlighted
 
 

@@ -56,7 +56,7 @@ def test_everything_works_against_a_chroma_server_and_survives_a_restart(tmp_pat
         server = start_chroma(tmp_path / "server-data", port, log)
         again = Pipeline(settings)
         assert again.store.count() == count
-        assert set(again.ingest([MINI_CORPUS]).results[i].status for i in range(3)) == {"unchanged"}
+        assert {r.status for r in again.ingest([MINI_CORPUS]).results} == {"unchanged"}
         assert again.ask("Kunnen nieuwe aanbieders later instappen?").text == answer.text
     finally:
         stop(server)
