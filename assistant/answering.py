@@ -30,9 +30,17 @@ REFUSAL = (
     "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
     "Hieronder staan de passages die er het dichtst bij komen; misschien helpen die verder."
 )
-ANSWER_CHARS = 1000
+ANSWER_CHARS = 1000  # the yardstick, and a busy reader, take at most ~1,200 characters
 PASSAGES_CONSIDERED = 4
 EVIDENCE_PASSAGES = 3
+LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
+SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
+SPAN_CHARS = 700
+MAX_SPAN_UNITS = 4
+CONNECTIVE = re.compile(
+    r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -129,12 +137,6 @@ class ExtractiveAnswerer:
                 break
         return chosen
 
-
-LIST_MARGIN = 0.03
-SECOND_SPAN_MARGIN = 0.015
-SPAN_CHARS = 700
-MAX_SPAN_UNITS = 4
-CONNECTIVE = re.compile(r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b", re.IGNORECASE)
 
 
 def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
