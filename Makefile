@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test ingest chroma-server evaluate bench clean
+.PHONY: run test lint install install-test ingest chroma-server evaluate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ run: ingest
 
 test: install-test
 	$(BIN)/pytest
+
+lint: install-test
+	$(BIN)/ruff check assistant app.py ingest.py tests
+	$(BIN)/mypy assistant
 
 evaluate: ingest
 	$(BIN)/python -m assistant.evaluate --questions tests/data/dev_questions.jsonl \

@@ -25,7 +25,7 @@ class Turn:
 
 def topic_terms(text: str, limit: int = 6) -> list[str]:
     """The content words of a question, in order: what a follow-up question is about."""
-    words = []
+    words: list[str] = []
     for word in TOKEN.findall(text):
         lower = word.lower()
         if lower in _STOPWORDS or lower in QUESTION_WORDS or len(lower) < 4 or lower in (w.lower() for w in words):

@@ -72,7 +72,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.passage_prefix = passage_prefix
         self.batch_size = batch_size
         self.model_id = f"sentence-transformers/{Path(model).name}"
-        self.dim = int(self._model.get_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension() or 0)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         prefixed = [self.passage_prefix + t for t in texts]

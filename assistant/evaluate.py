@@ -48,7 +48,7 @@ def run(pipeline: Pipeline, questions: list[dict[str, Any]], mode: Mode = "hybri
 
 def ablations(settings: Settings, questions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     """Retrieval figures with one idea switched off at a time, to show what each contributes."""
-    variants = {
+    variants: dict[str, dict[str, Any]] = {
         "hybrid (all ideas)": {},
         "without sentence windows": {"window_weight": 0.0},
         "without whole-chunk dense": {"chunk_weight": 0.0},
