@@ -15,7 +15,6 @@ from assistant.chat import (
     is_supported,
     safe_markdown,
     save_upload,
-    source_label,
 )
 from assistant.conversation import Turn
 from assistant.errors import AssistantError, EmptyStore
@@ -46,12 +45,12 @@ def show_sources(answer: Answer, key: str) -> None:
     if answer.citations:
         st.markdown("**Bronnen**")
         for citation in answer.citations:
-            with st.expander(f"[{citation.n}] {source_label(citation.chunk)}"):
+            with st.expander(f"[{citation.n}] {citation.chunk.source_label}"):
                 st.markdown(highlight(citation.chunk.text, citation.sentences))
     elif answer.refused and answer.retrieved:
         st.markdown("**Misschien relevant**")
         for hit in answer.retrieved[:3]:
-            with st.expander(source_label(hit.chunk)):
+            with st.expander(hit.chunk.source_label):
                 st.markdown(safe_markdown(hit.chunk.text))
 
 
@@ -122,7 +121,7 @@ def ingest_uploads(pipeline: Pipeline, uploads) -> None:  # type: ignore[no-unty
         return
     bar = st.sidebar.progress(0.0, text="Inlezen…")
 
-    def progress(total: int, documents: int):  # type: ignore[no-untyped-def]
+    def progress(total: int):  # type: ignore[no-untyped-def]
         done = [0]
 
         def advance(n: int) -> None:

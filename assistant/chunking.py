@@ -119,6 +119,11 @@ def sentence_units(text: str) -> list[str]:
     return units
 
 
+def chunk_windows(chunk: Chunk) -> list[str]:
+    """The sentence windows embedded for a chunk, one per unit, in unit order."""
+    return unit_windows(sentence_units(chunk.text))
+
+
 def unit_windows(units: list[str], short_words: int = 25) -> list[str]:
     """What is embedded per unit: a short unit together with the next one, so it keeps some context."""
     windows = []

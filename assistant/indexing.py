@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .chunking import chunk_document, sentence_units, unit_windows
+from .chunking import chunk_document, chunk_windows
 from .embeddings import Embedder
 from .errors import DocumentError
 from .loading import discover, load_document, read_catalog
@@ -20,9 +20,10 @@ log = logging.getLogger(__name__)
 
 # Bump when cleaning or chunking changes, so every document is re-chunked once.
 PIPELINE_VERSION = "6"
-EMBED_STEP = 32  # chunks per embedding call: the progress bar moves per step
+EMBED_STEP = 32  # texts per embedding call: the progress bar moves per step
 
 Progress = Callable[[int], None]
+ProgressFactory = Callable[[int], Progress]  # given the number of texts to embed, returns "advance by n"
 
 
 @dataclass
@@ -39,8 +40,12 @@ class FileResult:
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     chunks_written: int = 0
-    embedded: int = 0
     seconds: float = 0.0
+
+    @property
+    def embedded(self) -> int:
+        """Chunks sent to the embedder: only those of added or updated documents."""
+        return self.chunks_written
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -63,7 +68,7 @@ def index_documents(
     *,
     prune: bool = False,
     dry_run: bool = False,
-    progress: Callable[[int, int], Progress] | None = None,
+    progress: ProgressFactory | None = None,
 ) -> IngestReport:
     """Bring the store in line with the given files and folders.
 
@@ -97,20 +102,16 @@ def index_documents(
             report.results.append(FileResult(path.name, "unchanged", chunks=found))
             continue
         chunks = chunk_document(document, settings.chunk_words, settings.chunk_overlap_words)
+        windows = [(c.chunk_id, unit, window) for c in chunks for unit, window in enumerate(chunk_windows(c))]
         status = "updated" if document.doc_id in indexed else "added"
-        to_embed.append((document, chunks, doc_fingerprint, status))
+        to_embed.append((document, chunks, windows, doc_fingerprint, status))
 
-    total = sum(len(chunks) + sum(len(sentence_units(c.text)) for c in chunks) for _, chunks, _, _ in to_embed)
-    advance = progress(total, len(to_embed)) if progress and total and not dry_run else None
-    for document, chunks, doc_fingerprint, status in to_embed:
+    total = sum(len(chunks) + len(windows) for _, chunks, windows, _, _ in to_embed)
+    advance = progress(total) if progress and total and not dry_run else None
+    for document, chunks, windows, doc_fingerprint, status in to_embed:
         if dry_run:
             report.results.append(FileResult(document.doc_id, status, chunks=len(chunks)))
             continue
-        windows = [
-            (chunk.chunk_id, unit, window)
-            for chunk in chunks
-            for unit, window in enumerate(unit_windows(sentence_units(chunk.text)))
-        ]
         texts = [c.index_text for c in chunks] + [w for _, _, w in windows]
         vectors: list[list[float]] = []
         for start in range(0, len(texts), EMBED_STEP):
@@ -127,7 +128,6 @@ def index_documents(
             doc_fingerprint,
             document.metadata,
         )
-        report.embedded += len(chunks)
         report.chunks_written += len(chunks)
         report.results.append(FileResult(document.doc_id, status, chunks=len(chunks)))
 

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
 
 
 class _progress_bar:
-    """Context manager handing `index_documents` a factory for a progress bar over the chunks to embed."""
+    """Context manager handing `index_documents` a factory for a progress bar over the texts to embed."""
 
     def __init__(self, console: Console, disabled: bool) -> None:
         self.progress = Progress(
@@ -72,8 +72,8 @@ class _progress_bar:
     def __enter__(self):  # type: ignore[no-untyped-def]
         self.progress.__enter__()
 
-        def make(total_chunks: int, documents: int):  # type: ignore[no-untyped-def]
-            task = self.progress.add_task("embed", total=total_chunks)
+        def make(total: int):  # type: ignore[no-untyped-def]
+            task = self.progress.add_task("embed", total=total)
             return lambda n: self.progress.advance(task, n)
 
         return make

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from .answering import ExtractiveAnswerer
 from .conversation import Turn, resolve
 from .embeddings import CachedEmbeddings, Embedder, build_embedder
-from .indexing import IngestReport, Progress, index_documents
+from .indexing import IngestReport, ProgressFactory, index_documents
 from .llm import LLMAnswerer
 from .models import Answer
 from .retrieval import Mode, Retriever
@@ -48,7 +47,7 @@ class Pipeline:
 
     @cached_property
     def answerer(self) -> ExtractiveAnswerer:
-        return ExtractiveAnswerer(self.embedder, self.store, self.settings, self.retriever.lexical_index)
+        return ExtractiveAnswerer(self.embedder, self.store, self.settings, self.retriever.last_lexical_index)
 
     @cached_property
     def llm_answerer(self) -> LLMAnswerer:
@@ -100,7 +99,7 @@ class Pipeline:
         prune: bool = False,
         dry_run: bool = False,
         rebuild: bool = False,
-        progress: Callable[[int, int], Progress] | None = None,
+        progress: ProgressFactory | None = None,
     ) -> IngestReport:
         """Bring the store in line with the given files and folders (see `index_documents`)."""
         if rebuild and not dry_run:
