@@ -52,6 +52,12 @@ class Chunk:
         return content_hash(self.index_text)
 
     @property
+    def source_label(self) -> str:
+        """How a source is named to the user: title (page, section)."""
+        where = ", ".join(part for part in (f"p. {self.page}" if self.page else "", self.section) if part)
+        return f"{self.title} ({where})" if where else self.title
+
+    @property
     def index_text(self) -> str:
         """What is embedded and indexed: the passage with its document and section title for context."""
         heading = " — ".join(part for part in (self.title, self.section) if part)
@@ -88,3 +94,12 @@ class Answer:
     resolved_question: str | None = None
     notice: str | None = None
     latency_ms: float = 0.0
+
+
+def summarise_documents(chunks: list[Chunk]) -> dict[str, tuple[str, int]]:
+    """Documents by id: their title and how many chunks they have, sorted by id."""
+    summary: dict[str, tuple[str, int]] = {}
+    for chunk in chunks:
+        title, count = summary.get(chunk.doc_id, (chunk.title, 0))
+        summary[chunk.doc_id] = (title, count + 1)
+    return dict(sorted(summary.items()))

@@ -22,7 +22,7 @@ from langchain_core.retrievers import BaseRetriever
 from .embeddings import Embedder
 from .errors import EmptyStore
 from .lexical import LexicalIndex
-from .models import Chunk, Hit
+from .models import Chunk, Hit, summarise_documents
 from .settings import Settings
 from .store import ChromaStore
 
@@ -61,13 +61,13 @@ class Retriever:
                 self._lexical = index
             return self._lexical
 
+    def last_lexical_index(self) -> LexicalIndex:
+        """The index the last search used, without asking the store again: for work that follows a search."""
+        return self._lexical or self.lexical_index()
+
     def documents(self) -> dict[str, tuple[str, int]]:
-        """Indexed documents: id -> (title, number of chunks)."""
-        titles: dict[str, tuple[str, int]] = {}
-        for chunk in self.lexical_index().chunks:
-            title, n = titles.get(chunk.doc_id, (chunk.title, 0))
-            titles[chunk.doc_id] = (title, n + 1)
-        return dict(sorted(titles.items()))
+        """Indexed documents: id -> (title, number of chunks), from memory."""
+        return summarise_documents(self.lexical_index().chunks)
 
     def search(
         self, question: str, k: int | None = None, doc_ids: list[str] | None = None, mode: Mode = "hybrid"

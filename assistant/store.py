@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from .errors import StoreMismatch, StoreUnavailable
-from .models import Chunk
+from .models import Chunk, summarise_documents
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -157,11 +157,7 @@ class ChromaStore:
 
     def documents(self) -> dict[str, tuple[str, int]]:
         """Indexed documents: id -> (title, number of chunks)."""
-        result: dict[str, tuple[str, int]] = {}
-        for meta in _all(self._chunks, ["metadatas"])["metadatas"]:
-            title, n = result.get(meta["doc_id"], (str(meta.get("title", "")), 0))
-            result[meta["doc_id"]] = (title, n + 1)
-        return dict(sorted(result.items()))
+        return summarise_documents(self.all_chunks())
 
     def search(
         self, vector: list[float], k: int, doc_ids: list[str] | None = None, kind: str = "chunk"
