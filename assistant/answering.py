@@ -156,10 +156,8 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
             number = int(NUMBERED_STEP.match(heading).group(1))  # type: ignore[union-attr]
             opening = units[i + 1] if i + 1 < len(units) and not _is_step_heading(units[i + 1]) else ""
             if number not in steps:
-                if opening and len(opening) < 220:
-                    steps[number] = ScoredUnit(f"- {heading}: {opening}", p, number, 0.0, 0.0, quotes=(heading, opening))
-                else:
-                    steps[number] = ScoredUnit(f"- {heading}", p, number, 0.0, 0.0, quotes=(heading,))
+                quotes = (heading, opening) if opening and len(opening) < 220 else (heading,)
+                steps[number] = ScoredUnit("- " + ": ".join(quotes), p, number, 0.0, 0.0, quotes=quotes)
     ordered = [steps[n] for n in sorted(steps)]
     return _fit(ordered) if len(ordered) >= 3 else []
 

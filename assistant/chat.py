@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from .loading import SUPPORTED_SUFFIXES
-from .models import Answer, Chunk
+from .models import Answer
 from .serialize import answer_to_dict
 
 EXAMPLE_QUESTIONS = (
@@ -50,12 +50,6 @@ def highlight(passage: str, sentences: tuple[str, ...]) -> str:
     return marked
 
 
-def source_label(chunk: Chunk) -> str:
-    where = [f"p. {chunk.page}" if chunk.page else "", chunk.section]
-    suffix = ", ".join(part for part in where if part)
-    return f"{chunk.title} ({suffix})" if suffix else chunk.title
-
-
 def conversation_markdown(answers: list[Answer]) -> str:
     """The conversation with its sources, for download."""
     parts = ["# Gesprek met PIANOo-assistent", ""]
@@ -67,7 +61,7 @@ def conversation_markdown(answers: list[Answer]) -> str:
         if answer.citations:
             parts += ["**Bronnen**", ""]
             for c in answer.citations:
-                parts += [f"[{c.n}] {source_label(c.chunk)}", "", *[f"> {line}" for line in c.chunk.text.splitlines()], ""]
+                parts += [f"[{c.n}] {c.chunk.source_label}", "", *[f"> {line}" for line in c.chunk.text.splitlines()], ""]
     return "\n".join(parts)
 
 

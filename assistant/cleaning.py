@@ -76,22 +76,20 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 
 def _page_lines(page: str) -> list[str]:
+    """The non-empty lines of a page, whitespace folded, without a line repeated right after itself
+    (an extraction artefact). Blank lines carry no meaning in these extractions."""
     lines: list[str] = []
     for raw in normalise(page).split("\n"):
         line = re.sub(r"\s+", " ", raw).strip()
-        if not line:
-            lines.append("")
-        elif lines and line == next((ln for ln in reversed(lines) if ln), None):
-            continue  # a line repeated right after itself is an extraction artefact
-        else:
+        if line and (not lines or line != lines[-1]):
             lines.append(line)
     return lines
 
 
 def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
     """Turn the page texts of a PDF extraction into blocks; also return the bare URLs dropped from the text."""
-    page_lines = [[ln for ln in _page_lines(p)] for p in pages]
-    running = _running_lines([[ln for ln in lines if ln] for lines in page_lines])
+    page_lines = [_page_lines(p) for p in pages]
+    running = _running_lines(page_lines)
     urls: list[str] = []
     blocks: list[Block] = []
     current: list[str] = []
@@ -105,8 +103,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             blocks.append(Block(text=text, kind=current_kind, page=current_page))
         current, current_kind = [], "paragraph"
 
-    for page_no, lines in enumerate(page_lines, start=1):
-        content = [ln for ln in lines if ln]
+    for page_no, content in enumerate(page_lines, start=1):
         for i, line in enumerate(content):
             if URL_LINE.match(line):
                 urls.append(line.strip())

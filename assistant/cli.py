@@ -44,8 +44,7 @@ def render(answer: Answer) -> str:
     if answer.citations:
         lines.append("\nBronnen:")
         for c in answer.citations:
-            where = ", ".join(x for x in (f"p. {c.chunk.page}" if c.chunk.page else "", c.chunk.section) if x)
-            lines.append(f"[{c.n}] {c.chunk.title}" + (f" ({where})" if where else ""))
+            lines.append(f"[{c.n}] {c.chunk.source_label}")
     elif answer.refused and answer.retrieved:
         lines.append("\nMisschien relevant:")
         for hit in answer.retrieved[:3]:
