@@ -6,6 +6,7 @@ check and quote it. When the evidence is too weak the answerer says so instead o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ ANSWER_CHARS = 1000  # the yardstick, and a busy reader, take at most ~1,200 cha
 PASSAGES_CONSIDERED = 4
 EVIDENCE_PASSAGES = 3
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
+LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
 SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
 SPAN_CHARS = 700
 MAX_SPAN_UNITS = 4
@@ -120,9 +122,17 @@ class ExtractiveAnswerer:
             by_passage.setdefault(unit.passage, []).append(unit)
         if LIST_QUESTION.search(question):
             lists = [lst for p in sorted(by_passage) for lst in _lists(by_passage[p])]
+            best = max(units, key=lambda u: u.score)
+            follows_best = [
+                lst for lst in lists
+                if _introduces(best, lst, by_passage[best.passage])
+                and max(u.score for u in lst) >= best.score - 2 * LIST_MARGIN
+            ]
+            if follows_best:
+                return _fit(follows_best[0])  # the passage's best sentence introduces this list
             if lists:
                 best_list = max(lists, key=lambda lst: max(u.score for u in lst))
-                if max(u.score for u in best_list) >= max(u.score for u in units) - LIST_MARGIN:
+                if max(u.score for u in best_list) >= best.score - LIST_MARGIN:
                     return _fit(best_list)
         ranked = sorted(units, key=lambda u: -u.score)
         best = ranked[0]
@@ -189,22 +199,56 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | Non
         position += 1
         if len(span) >= MAX_SPAN_UNITS:
             break
-    return span if _length(span) <= budget else [anchor] if _length([anchor]) <= budget else []
+    if _length(span) <= budget:
+        return span
+    return [_trimmed(anchor, budget)]
+
+
+def _trimmed(unit: ScoredUnit, budget: int) -> ScoredUnit:
+    """An overlong unit (a PDF line run without sentence ends) cut at its last sentence end or clause within
+    `budget`, marked with an ellipsis; the cut text stays a verbatim quote of the passage."""
+    if _length([unit]) <= budget:
+        return unit
+    head = unit.text[: budget - 10]
+    cut = max(head.rfind(". "), head.rfind("; "), head.rfind("? "))
+    kept = head[: cut + 1] if cut > budget // 3 else head.rsplit(" ", 1)[0]
+    return ScoredUnit(f"{kept} …", unit.passage, unit.position, unit.dense, unit.lexical, unit.score,
+                      quotes=(kept.removeprefix("- "),))
 
 
 def _lists(passage_units: list[ScoredUnit]) -> list[list[ScoredUnit]]:
-    """Every list of at least three items in a passage, with the sentence that introduces it."""
+    """Every list of at least three items in a passage, with the sentence that introduces it. A short line
+    between two items (a PDF line break inside an item) is kept with the item before it."""
     found: list[list[ScoredUnit]] = []
-    current: list[ScoredUnit] = []
-    for unit in passage_units + [ScoredUnit("", -1, -1, 0.0, 0.0)]:
+    items: list[ScoredUnit] = []
+    for i, unit in enumerate(passage_units + [ScoredUnit("", -1, -1, 0.0, 0.0)]):
+        following = passage_units[i + 1].text if i + 1 < len(passage_units) else ""
         if unit.text.startswith("- "):
-            current.append(unit)
+            items.append(unit)
             continue
-        if len(current) >= 3:
-            lead = [u for u in passage_units if u.position == current[0].position - 1]
-            found.append(lead + current)
-        current = []
+        if items and following.startswith("- ") and not _is_heading(unit.text) and len(unit.text) < 200:
+            items[-1] = _joined(items[-1], unit)
+            continue
+        if len(items) >= 3:
+            lead = [u for u in passage_units if u.position == items[0].position - 1]
+            found.append(lead + items)
+        items = []
     return found
+
+
+def _introduces(anchor: ScoredUnit, lst: list[ScoredUnit], passage_units: list[ScoredUnit]) -> bool:
+    """Whether the list follows the anchor closely, in the same section (no heading in between)."""
+    start = lst[0].position
+    between = [u for u in passage_units if anchor.position < u.position < start]
+    return (lst[0].passage == anchor.passage and 0 < start - anchor.position <= LIST_REACH
+            and not any(_is_heading(u.text) for u in between))
+
+
+def _joined(item: ScoredUnit, continuation: ScoredUnit) -> ScoredUnit:
+    """A list item with the line that continues it, shown and quoted as one."""
+    quotes = (item.quotes or (item.text.removeprefix("- "),)) + (continuation.text,)
+    return dataclasses.replace(item, text=f"{item.text} {continuation.text}", score=max(item.score, continuation.score),
+                               quotes=quotes)
 
 
 def _fit(units: list[ScoredUnit]) -> list[ScoredUnit]:

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from assistant.answering import ScoredUnit, _lists, _span
 from assistant.cli import main as cli_main
 from assistant.conversation import Turn, resolve
 from assistant.pipeline import Pipeline
@@ -103,3 +104,29 @@ def test_real_model_answers_and_refuses(real_pipeline: Pipeline) -> None:
     answer = real_pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
     assert "Mededingingsfase" in answer.text and answer.citations
     assert real_pipeline.ask("Wat is de hoofdstad van Frankrijk?").refused
+
+
+def _unit(text: str, position: int, score: float = 0.5) -> ScoredUnit:
+    return ScoredUnit(text, passage=0, position=position, dense=score, lexical=0.0, score=score)
+
+
+def test_an_overlong_sentence_is_cut_at_a_sentence_end_not_dropped() -> None:
+    run_on = "Het onderhoud vermindert met 20%. " + "De uitstoot neemt af met 30% en de prijs stijgt weinig. " * 30
+    span = _span(_unit(run_on, 0), [_unit(run_on, 0)])
+    assert len(span) == 1
+    assert span[0].text.startswith("Het onderhoud vermindert met 20%.") and span[0].text.endswith(". …")
+    assert len(span[0].text) <= 700
+    assert span[0].quotes[0] in run_on  # still a verbatim quote, so the page can highlight it
+
+
+def test_a_list_keeps_an_item_broken_over_two_lines() -> None:
+    units = [_unit(t, i) for i, t in enumerate([
+        "Enkele afwegingen:", "- Wat is de slaagkans?", "- Is er expertise?", "Bijvoorbeeld in huis.",
+        "- Wat is de volwassenheid?", "Nieuwe alinea die niet bij de lijst hoort.",
+    ])]
+    (found,) = _lists(units)
+    assert [u.text for u in found] == [
+        "Enkele afwegingen:", "- Wat is de slaagkans?", "- Is er expertise? Bijvoorbeeld in huis.",
+        "- Wat is de volwassenheid?",
+    ]
+    assert found[2].quotes == ("Is er expertise?", "Bijvoorbeeld in huis.")
