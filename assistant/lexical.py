@@ -11,7 +11,8 @@ import math
 import pickle
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bm25s
@@ -25,13 +26,42 @@ log = logging.getLogger(__name__)
 
 TOKEN = re.compile(r"\w+")
 _STOPWORDS = frozenset(STOPWORDS_DUTCH) | {"u", "je", "jij", "we", "wij", "ik", "welke", "wat", "hoe", "waarom"}
+# "op te schalen" is a form of "opschalen": a separable verb split around "te".
+SEPARATED_VERB = re.compile(
+    r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
+)
+MIN_COMPOUND_PART = 4
 _stemmer = Stemmer.Stemmer("dutch")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased content words, hyphens dropped ("lock-in" and "lockin" meet)."""
+    return [w for w in TOKEN.findall(text.lower().replace("-", "")) if w not in _STOPWORDS and len(w) > 1]
 
 
 def analyse(text: str) -> list[str]:
     """Lower-cased, stopword-free Dutch stems: "aanbestedingen" and "aanbesteding" meet."""
-    words = [w for w in TOKEN.findall(text.lower().replace("-", "")) if w not in _STOPWORDS and len(w) > 1]
-    return _stemmer.stemWords(words)
+    return _stemmer.stemWords(words(text))
+
+
+def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
+    """The two known words a Dutch compound is made of ("inkoopvolwassenheid" -> "inkoop", "volwassenheid"),
+    allowing a linking s ("investerings|bereidheid"); the most frequent pair wins, none when no split is known."""
+    best: tuple[str, ...] = ()
+    best_weight = 0
+    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail not in vocabulary or tail in _STOPWORDS:
+            continue
+        for candidate in (head, head[:-1] if head.endswith("s") else ""):
+            if len(candidate) >= MIN_COMPOUND_PART and candidate in vocabulary and candidate not in _STOPWORDS:
+                weight = vocabulary[candidate] * vocabulary[tail]
+                if weight > best_weight:
+                    best, best_weight = (candidate, tail), weight
+    return best
+
+
+FORMAT = 2  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -42,17 +72,35 @@ class LexicalIndex:
     chunks: list[Chunk]
     bm25: bm25s.BM25
     document_frequency: dict[str, int]
+    vocabulary: dict[str, int]  # word -> occurrences in the corpus, to recognise compounds
+    format: int = FORMAT
+    _splits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
-        bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        corpus_tokens = [analyse(c.index_text) or ["_"] for c in chunks]
+        vocabulary = Counter(w for c in chunks for w in words(c.index_text))
+        index = cls(revision, chunks, bm25s.BM25(k1=1.2, b=0.75), {}, dict(vocabulary))
+        corpus_tokens = [index.terms(c.index_text) or ["_"] for c in chunks]
         if chunks:
-            bm25.index(corpus_tokens, show_progress=False)
+            index.bm25.index(corpus_tokens, show_progress=False)
         frequency: Counter[str] = Counter()
         for tokens in corpus_tokens:
             frequency.update(set(tokens))
-        return cls(revision, chunks, bm25, dict(frequency))
+        index.document_frequency = dict(frequency)
+        return index
+
+    def terms(self, text: str) -> list[str]:
+        """The stems of `text` (see `analyse`), plus the parts of its compounds and its separated verbs
+        joined, so that "vastzitten" meets "vast", and "op te schalen" meets "opschaling"."""
+        found = words(text)
+        found += [a + b for a, b in SEPARATED_VERB.findall(text.lower()) if a + b in self.vocabulary]
+        found += [part for w in found if len(w) >= 2 * MIN_COMPOUND_PART for part in self._parts(w)]
+        return _stemmer.stemWords(found)
+
+    def _parts(self, word: str) -> tuple[str, ...]:
+        if word not in self._splits:
+            self._splits[word] = compound_parts(word, self.vocabulary)
+        return self._splits[word]
 
     def coverage(self, question: str, passages: list[str]) -> float:
         """The largest IDF-weighted share of the question's terms that one passage contains.
@@ -60,7 +108,7 @@ class LexicalIndex:
         Low coverage means the documents do not speak of what the question is about: a refusal signal
         that, unlike embedding similarity, separates in-domain but unanswered questions.
         """
-        terms = list(dict.fromkeys(analyse(question)))
+        terms = list(dict.fromkeys(analyse(question)))  # whole words: a compound's parts are no evidence
         if not terms or not passages:
             return 0.0
         n = len(self.chunks)
@@ -73,7 +121,7 @@ class LexicalIndex:
         if not self.chunks:
             return np.zeros(0, dtype=np.float32)
         vocab = self.bm25.vocab_dict
-        terms = [t for t in analyse(question) if t in vocab]
+        terms = [t for t in self.terms(question) if t in vocab]
         if not terms:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(terms), dtype=np.float32)
@@ -93,4 +141,5 @@ class LexicalIndex:
                 index = pickle.load(f)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None
-        return index if isinstance(index, cls) and index.revision == revision else None
+        current = isinstance(index, cls) and vars(index).get("format") == FORMAT and index.revision == revision
+        return index if current else None

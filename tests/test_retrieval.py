@@ -6,7 +6,8 @@ import pytest
 from langchain_core.documents import Document as LangChainDocument
 
 from assistant.errors import EmptyStore
-from assistant.lexical import analyse
+from assistant.lexical import LexicalIndex, analyse
+from assistant.models import Chunk
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever
 
@@ -16,6 +17,19 @@ from .conftest import fake_settings
 def test_dutch_stemming_meets_inflections() -> None:
     assert analyse("aanbestedingen") == analyse("aanbesteding")
     assert analyse("de en het van") == []
+
+
+def test_compounds_and_separated_verbs_meet_their_parts() -> None:
+    chunks = [
+        Chunk("a", "A", "De volwassenheid van de inkoop bepaalt veel. Wanneer opschalen zinvol is.", 0),
+        Chunk("b", "B", "Een inkoopstrategie en de volwassenheid van teams.", 1),
+        Chunk("c", "C", "Niets hierover: bruggen en dijken.", 2),
+    ]
+    index = LexicalIndex.build(chunks, revision=1)
+    assert set(analyse("inkoop volwassenheid")) <= set(index.terms("inkoopvolwassenheid"))
+    assert set(analyse("opschalen")) <= set(index.terms("besluit ik niet op te schalen"))
+    scores = index.scores("Hoe meet ik inkoopvolwassenheid?")
+    assert scores[0] > scores[1] > scores[2] == 0  # both parts beat one part; without splitting all are 0
 
 
 def test_best_passage_first(pipeline: Pipeline) -> None:
