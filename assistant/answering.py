@@ -75,6 +75,7 @@ class ExtractiveAnswerer:
             not units
             or max(u.dense for u in units) < self.settings.min_similarity
             or self.evidence(question, hits) < self.settings.refusal_threshold
+            or self.lexical().unknown_years(question)
         ):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         if STEPS_QUESTION.search(question):

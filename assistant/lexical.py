@@ -31,6 +31,7 @@ SEPARATED_VERB = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
 )
 MIN_COMPOUND_PART = 4
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _stemmer = Stemmer.Stemmer("dutch")
 
 
@@ -115,6 +116,11 @@ class LexicalIndex:
         idf = {t: math.log((n + 1) / (self.document_frequency.get(t, 0) + 0.5)) for t in terms}
         total = sum(idf.values())
         return max(sum(idf[t] for t in terms if t in set(analyse(p))) / total for p in passages)
+
+    def unknown_years(self, question: str) -> list[str]:
+        """Years the question asks about that no indexed document mentions: the documents cannot answer
+        "...in 2024?" when 2024 occurs nowhere in them."""
+        return [year for year in YEAR.findall(question) if year not in self.vocabulary]
 
     def scores(self, question: str) -> np.ndarray:
         """A BM25 score for every chunk (zeros when no query word is indexed)."""

@@ -46,6 +46,11 @@ def test_off_topic_question_is_refused_with_nearest_passages(pipeline: Pipeline)
     assert answer.retrieved  # shown as "misschien relevant"
 
 
+def test_a_question_about_a_year_no_document_mentions_is_refused(pipeline: Pipeline) -> None:
+    assert not pipeline.ask("Kunnen nieuwe aanbieders later instappen?").refused
+    assert pipeline.ask("Kunnen nieuwe aanbieders in 2031 later instappen?").refused
+
+
 @pytest.mark.parametrize("question", ["", "?!?!", "1234 5678", "x" * 50_000])
 def test_noise_and_huge_questions_get_a_polite_answer_fast(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)
