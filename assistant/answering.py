@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
 from .chunking import sentence_units
-from .embeddings import Embedder
-from .lexical import LexicalIndex, analyse
+from .lexical import analyse
 from .models import Answer, Citation, Hit
+from .retrieval import Retriever
 from .settings import Settings
-from .store import ChromaStore
 
 LIST_QUESTION = re.compile(
     r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|noem|lijst|tips|"
@@ -62,20 +58,19 @@ class ScoredUnit:
 class ExtractiveAnswerer:
     """Composes a cited answer from the best sentences of the retrieved passages."""
 
-    embedder: Embedder
-    store: ChromaStore
+    retriever: Retriever
     settings: Settings
-    lexical: Callable[[], LexicalIndex]
-    lexical_weight: float = 0.15
-    rank_penalty: float = 0.015
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:
-        units = self.score_units(question, hits[:PASSAGES_CONSIDERED])
+        hits = self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
+        units = score_units(hits[:PASSAGES_CONSIDERED])
+        lexical = self.retriever.last_lexical_index()
         if (
             not units
             or max(u.dense for u in units) < self.settings.min_similarity
-            or self.evidence(question, hits) < self.settings.refusal_threshold
-            or self.lexical().unknown_years(question)
+            or lexical.coverage(question, [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]])
+            < self.settings.refusal_threshold
+            or lexical.unknown_years(question)
         ):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         if STEPS_QUESTION.search(question):
@@ -84,36 +79,6 @@ class ExtractiveAnswerer:
                 return compose(question, outline, hits, cite_each=True)
         chosen = self.select(question, units)
         return compose(question, chosen, hits)
-
-    def evidence(self, question: str, hits: list[Hit]) -> float:
-        """How much of what the question is about the best passages speak of (see `LexicalIndex.coverage`)."""
-        return self.lexical().coverage(question, [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]])
-
-    def score_units(self, question: str, hits: list[Hit]) -> list[ScoredUnit]:
-        query = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
-        vectors = self._unit_vectors(hits)
-        terms = set(analyse(question))
-        units: list[ScoredUnit] = []
-        for p, hit in enumerate(hits):
-            for position, text in enumerate(sentence_units(hit.chunk.text)):
-                vector = vectors.get(text)
-                dense = float(vector @ query) if vector is not None else 0.0
-                stems = set(analyse(text))
-                lexical = len(terms & stems) / len(terms) if terms else 0.0
-                score = dense + self.lexical_weight * lexical - self.rank_penalty * p
-                units.append(ScoredUnit(text, p, position, dense, lexical, score))
-        return units
-
-    def _unit_vectors(self, hits: list[Hit]) -> dict[str, np.ndarray]:
-        """Sentence-window vectors stored at ingest, keyed by the unit text they start with."""
-        chunk_ids = [part for hit in hits for part in (hit.parts or (hit.chunk.chunk_id,))]
-        stored = self.store.window_vectors(list(dict.fromkeys(chunk_ids)))
-        texts = self.store.chunk_texts(list(stored))
-        vectors: dict[str, np.ndarray] = {}
-        for chunk_id, chunk_vectors in stored.items():
-            for unit, vector in zip(sentence_units(texts.get(chunk_id, "")), chunk_vectors):
-                vectors.setdefault(unit, np.asarray(vector, dtype=np.float32))
-        return vectors
 
     def select(self, question: str, units: list[ScoredUnit]) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
@@ -148,6 +113,14 @@ class ExtractiveAnswerer:
                 break
         return chosen
 
+
+
+def score_units(hits: list[Hit]) -> list[ScoredUnit]:
+    """The scored sentences of the hits (see `Retriever.with_sentences`), as units to compose from."""
+    return [
+        ScoredUnit(s.text, p, s.position, s.dense, s.lexical, s.strength(p))
+        for p, hit in enumerate(hits) for s in hit.sentences or ()
+    ]
 
 
 def step_outline(hits: list[Hit]) -> list[ScoredUnit]:

@@ -65,12 +65,28 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class SentenceScore:
+    """A sentence or list item of a passage, scored against the question."""
+
+    text: str
+    position: int  # index within the passage
+    dense: float  # similarity of its sentence window (stored at ingest) to the question
+    lexical: float  # share of the question's terms it contains
+
+    def strength(self, rank: int) -> float:
+        """How well it answers, for a passage at `rank` (0 = best): a sentence in a higher-ranked passage
+        wins a near tie."""
+        return self.dense + 0.15 * self.lexical - 0.015 * rank
+
+
+@dataclass(frozen=True)
 class Hit:
     """A chunk found for a question, with the retriever's score (higher is better)."""
 
     chunk: Chunk
     score: float
     parts: tuple[str, ...] = ()  # ids of the chunks the passage is made of (small-to-big)
+    sentences: tuple[SentenceScore, ...] | None = None  # scored when the passage was re-ranked
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ class Pipeline:
 
     @cached_property
     def answerer(self) -> ExtractiveAnswerer:
-        return ExtractiveAnswerer(self.embedder, self.store, self.settings, self.retriever.last_lexical_index)
+        return ExtractiveAnswerer(self.retriever, self.settings)
 
     @cached_property
     def llm_answerer(self) -> LLMAnswerer:

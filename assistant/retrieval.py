@@ -19,10 +19,11 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from .chunking import sentence_units
 from .embeddings import Embedder
 from .errors import EmptyStore
-from .lexical import LexicalIndex
-from .models import Chunk, Hit, summarise_documents
+from .lexical import LexicalIndex, analyse
+from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .settings import Settings
 from .store import ChromaStore
 
@@ -97,7 +98,47 @@ class Retriever:
             for chunk_id, row in features.items():
                 row[2] = float(scores[self._index_of[chunk_id]]) if chunk_id in self._index_of else 0.0
         ranked = self._rank(features, mode)
-        return self._passages(ranked, k)
+        hits = self._passages(ranked, k)
+        return self._rerank(question, hits) if mode != "bm25" else hits
+
+    def _rerank(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """The best passages re-ordered by their best sentence: a passage is only as good as the sentence
+        that answers the question, which a whole-passage score blurs."""
+        depth = self.settings.rerank_depth
+        head = self.with_sentences(question, hits[:depth])
+        strength = {id(hit): max((s.strength(rank) for s in hit.sentences or ()), default=-np.inf)
+                    for rank, hit in enumerate(head)}
+        return sorted(head, key=lambda hit: -strength[id(hit)]) + hits[depth:]
+
+    def with_sentences(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """The hits with each of their sentences scored against the question (kept when already scored)."""
+        todo = [hit for hit in hits if hit.sentences is None]
+        if not todo:
+            return hits
+        query = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
+        vectors = self._sentence_vectors(todo)
+        terms = set(analyse(question))
+        scored: dict[int, Hit] = {}
+        for hit in todo:
+            sentences = []
+            for position, text in enumerate(sentence_units(hit.chunk.text)):
+                vector = vectors.get(text)
+                dense = float(vector @ query) if vector is not None else 0.0
+                lexical = len(terms & set(analyse(text))) / len(terms) if terms else 0.0
+                sentences.append(SentenceScore(text, position, dense, lexical))
+            scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
+        return [scored.get(id(hit), hit) for hit in hits]
+
+    def _sentence_vectors(self, hits: list[Hit]) -> dict[str, np.ndarray]:
+        """Sentence-window vectors stored at ingest, keyed by the sentence they start with."""
+        chunk_ids = [part for hit in hits for part in (hit.parts or (hit.chunk.chunk_id,))]
+        stored = self.store.window_vectors(list(dict.fromkeys(chunk_ids)))
+        texts = self.store.chunk_texts(list(stored))
+        vectors: dict[str, np.ndarray] = {}
+        for chunk_id, chunk_vectors in stored.items():
+            for unit, vector in zip(sentence_units(texts.get(chunk_id, "")), chunk_vectors):
+                vectors.setdefault(unit, np.asarray(vector, dtype=np.float32))
+        return vectors
 
     def _rank(self, features: dict[str, list[float]], mode: Mode) -> list[tuple[str, float]]:
         ids = [i for i in features if i in self._by_id]

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     small_to_big: bool = Field(True, description="Return each found chunk with its neighbours as one passage.")
+    rerank_depth: int = Field(
+        4, ge=0, le=10, description="Re-rank this many best passages by their best sentence (0: off)."
+    )
     max_question_chars: int = 2000
 
     min_similarity: float = Field(

@@ -38,6 +38,19 @@ def test_best_passage_first(pipeline: Pipeline) -> None:
     assert "niet later instappen" in hits[0].chunk.text
 
 
+def test_rerank_reorders_the_top_passages_by_their_best_sentence(pipeline: Pipeline) -> None:
+    question = "Waarom een marktconsultatie houden?"
+    plain = Pipeline(pipeline.settings.model_copy(update={"rerank_depth": 0})).retriever.search(question)
+    reranked = pipeline.retriever.search(question)
+    plain_ids = [h.chunk.chunk_id for h in plain]
+    assert sorted(h.chunk.chunk_id for h in reranked[:4]) == sorted(plain_ids[:4])
+    assert [h.chunk.chunk_id for h in reranked[:4]] != plain_ids[:4]  # this question's order does change
+    assert [h.chunk.chunk_id for h in reranked[4:]] == plain_ids[4:]
+    assert all(h.sentences for h in reranked[:4]) and all(h.sentences is None for h in reranked[4:])
+    best = [max(s.strength(plain_ids.index(h.chunk.chunk_id)) for s in h.sentences or ()) for h in reranked[:4]]
+    assert best == sorted(best, reverse=True)
+
+
 def test_modes_and_k(pipeline: Pipeline) -> None:
     for mode in ("bm25", "dense", "hybrid"):
         hits = pipeline.retriever.search("valkuil marktconsultatie bekende leveranciers", k=2, mode=mode)
