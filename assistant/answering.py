@@ -22,6 +22,7 @@ LIST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 STEPS_QUESTION = re.compile(r"\b(stappen|stappenplan|fasen|fases|verloop|doorlopen)\b", re.IGNORECASE)
+COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
 REFUSAL = (
     "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
@@ -35,6 +36,7 @@ LIST_REACH = 4  # ... or when it starts at most this many sentences after the be
 SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
 SPAN_CHARS = 700
 MAX_SPAN_UNITS = 4
+MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
 CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
     re.IGNORECASE,
@@ -73,7 +75,7 @@ class ExtractiveAnswerer:
             or lexical.unknown_years(question)
         ):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
-        if STEPS_QUESTION.search(question):
+        if STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question):
             outline = step_outline(hits)
             if outline:
                 return compose(question, outline, hits, cite_each=True)
@@ -101,9 +103,8 @@ class ExtractiveAnswerer:
                 if max(u.score for u in best_list) >= best.score - LIST_MARGIN:
                     return _fit(best_list)
         ranked = sorted(units, key=lambda u: -u.score)
-        best = ranked[0]
-        chosen = _span(best, by_passage[best.passage])
-        for unit in ranked[1:]:
+        best, chosen = next(((u, span) for u in ranked if (span := _span(u, by_passage[u.passage]))), (ranked[0], []))
+        for unit in ranked[ranked.index(best) + 1 :]:
             if unit.score < best.score - SECOND_SPAN_MARGIN:
                 break
             if unit.passage != best.passage and not any(_similar(unit.text, c.text) for c in chosen):
@@ -173,7 +174,14 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | Non
         position += 1
         if len(span) >= MAX_SPAN_UNITS:
             break
-    if _length(span) <= budget:
+    if _is_heading(span[-1].text):  # a heading says nothing without the text it opens
+        following = by_position.get(span[-1].position + 1)
+        room = budget - _length(span)
+        if following is None or _is_heading(following.text) or room < MIN_TRIMMED_CHARS:
+            span.pop()
+        else:
+            span.append(_trimmed(following, room))
+    if not span or _length(span) <= budget:
         return span
     return [_trimmed(anchor, budget)]
 

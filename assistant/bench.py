@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import chunk_windows, sentence_units
+from .chunking import document_windows, sentence_units
 from .evaluate import load_questions
 from .pipeline import Pipeline
 from .settings import Settings
@@ -70,7 +70,7 @@ def measure_ingest(settings: Settings, corpus: Path) -> dict[str, Any]:
         pipeline = Pipeline(fresh)
         report = pipeline.ingest([corpus])
         chunks = pipeline.store.all_chunks()
-        texts = [c.index_text for c in chunks] + [w for c in chunks for w in chunk_windows(c)]
+        texts = [c.index_text for c in chunks] + [w for _, _, w in document_windows(chunks)]
         tokens = _tokens(pipeline.embedder.inner, texts)  # type: ignore[attr-defined]
         noop = []
         for _ in range(3):

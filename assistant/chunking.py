@@ -119,9 +119,23 @@ def sentence_units(text: str) -> list[str]:
     return units
 
 
-def chunk_windows(chunk: Chunk) -> list[str]:
-    """The sentence windows embedded for a chunk, one per unit, in unit order."""
-    return unit_windows(sentence_units(chunk.text))
+def shown_text(chunk: Chunk, previous: Chunk | None) -> str:
+    """The chunk's text as a reader is shown it: opened by its heading when it starts a section (headings
+    live in the section metadata, not in the text)."""
+    heading = chunk.section.split(" › ")[-1]
+    if heading and (previous is None or previous.section != chunk.section) and not chunk.text.startswith(heading):
+        return f"{heading}\n\n{chunk.text}"
+    return chunk.text
+
+
+def document_windows(chunks: list[Chunk]) -> list[tuple[str, int, str]]:
+    """(chunk id, unit number, window) for every unit of a document's chunks as shown, headings included:
+    each unit a reader sees gets a vector, so a heading such as "Beperkingen" can answer "nadelen"."""
+    return [
+        (chunk.chunk_id, unit, window)
+        for previous, chunk in zip([None, *chunks], chunks)
+        for unit, window in enumerate(unit_windows(sentence_units(shown_text(chunk, previous))))
+    ]
 
 
 def unit_windows(units: list[str], short_words: int = 25) -> list[str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .chunking import chunk_document, chunk_windows
+from .chunking import chunk_document, document_windows
 from .embeddings import Embedder
 from .errors import DocumentError
 from .loading import discover, load_document, read_catalog
@@ -18,8 +18,8 @@ from .store import ChromaStore
 
 log = logging.getLogger(__name__)
 
-# Bump when cleaning or chunking changes, so every document is re-chunked once.
-PIPELINE_VERSION = "6"
+# Bump when cleaning, chunking or what is embedded changes, so every document is indexed again once.
+PIPELINE_VERSION = "7"
 EMBED_STEP = 32  # texts per embedding call: the progress bar moves per step
 
 Progress = Callable[[int], None]
@@ -102,7 +102,7 @@ def index_documents(
             report.results.append(FileResult(path.name, "unchanged", chunks=found))
             continue
         chunks = chunk_document(document, settings.chunk_words, settings.chunk_overlap_words)
-        windows = [(c.chunk_id, unit, window) for c in chunks for unit, window in enumerate(chunk_windows(c))]
+        windows = document_windows(chunks)
         status = "updated" if document.doc_id in indexed else "added"
         to_embed.append((document, chunks, windows, doc_fingerprint, status))
 

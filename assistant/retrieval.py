@@ -19,7 +19,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from .chunking import sentence_units
+from .chunking import sentence_units, shown_text
 from .embeddings import Embedder
 from .errors import EmptyStore
 from .lexical import LexicalIndex, analyse
@@ -133,12 +133,16 @@ class Retriever:
         """Sentence-window vectors stored at ingest, keyed by the sentence they start with."""
         chunk_ids = [part for hit in hits for part in (hit.parts or (hit.chunk.chunk_id,))]
         stored = self.store.window_vectors(list(dict.fromkeys(chunk_ids)))
-        texts = self.store.chunk_texts(list(stored))
         vectors: dict[str, np.ndarray] = {}
         for chunk_id, chunk_vectors in stored.items():
-            for unit, vector in zip(sentence_units(texts.get(chunk_id, "")), chunk_vectors):
+            chunk = self._by_id[chunk_id]
+            shown = shown_text(chunk, self._neighbour(chunk, -1))
+            for unit, vector in zip(sentence_units(shown), chunk_vectors):
                 vectors.setdefault(unit, np.asarray(vector, dtype=np.float32))
         return vectors
+
+    def _neighbour(self, chunk: Chunk, offset: int) -> Chunk | None:
+        return self._by_id.get(f"{chunk.doc_id}#{chunk.position + offset}")
 
     def _rank(self, features: dict[str, list[float]], mode: Mode) -> list[tuple[str, float]]:
         ids = [i for i in features if i in self._by_id]
@@ -173,30 +177,21 @@ class Retriever:
 
     def expand(self, chunk: Chunk) -> tuple[Chunk, tuple[str, ...]]:
         """The chunk with the text of its neighbours around it, within `PASSAGE_CHARS`."""
-        before = self._by_id.get(f"{chunk.doc_id}#{chunk.position - 1}")
-        after = self._by_id.get(f"{chunk.doc_id}#{chunk.position + 1}")
-        text = _headed(chunk, before)
+        before, after = self._neighbour(chunk, -1), self._neighbour(chunk, +1)
+        text = shown_text(chunk, before)
         parts = [chunk.chunk_id]
         if not self.settings.small_to_big:
             return dataclasses.replace(chunk, text=text), tuple(parts)
         if after is not None and len(text) + len(after.text) <= PASSAGE_CHARS:
-            text = _join_overlapping(text, _headed(after, chunk))
+            text = _join_overlapping(text, shown_text(after, chunk))
             parts.append(after.chunk_id)
         if before is not None:
             room = PASSAGE_CHARS - len(text)
-            lead = _tail_within(_headed(before, self._by_id.get(f"{chunk.doc_id}#{chunk.position - 2}")), room)
+            lead = _tail_within(shown_text(before, self._neighbour(chunk, -2)), room)
             if lead:
                 text = _join_overlapping(lead, text)
                 parts.insert(0, before.chunk_id)
         return dataclasses.replace(chunk, text=text), tuple(parts)
-
-
-def _headed(chunk: Chunk, previous: Chunk | None) -> str:
-    """The chunk's text, opened by its heading when it starts a section (headings live in the metadata)."""
-    heading = chunk.section.split(" › ")[-1]
-    if heading and (previous is None or previous.section != chunk.section) and not chunk.text.startswith(heading):
-        return f"{heading}\n\n{chunk.text}"
-    return chunk.text
 
 
 def _standardise(column: np.ndarray) -> np.ndarray:

@@ -185,12 +185,6 @@ class ChromaStore:
             units.setdefault(str(meta["chunk_id"]), []).append((int(meta["unit"]), list(vector)))
         return {cid: [v for _, v in sorted(pairs, key=lambda p: p[0])] for cid, pairs in units.items()}
 
-    def chunk_texts(self, chunk_ids: list[str]) -> dict[str, str]:
-        if not chunk_ids:
-            return {}
-        got = self._chunks.get(ids=list(chunk_ids), include=["documents"])
-        return dict(zip(got["ids"], got["documents"] or []))
-
     def export(self) -> dict[str, list[dict[str, Any]]]:
         """Every chunk and window with its text, metadata and vector (benchmarks build bigger stores from it)."""
         exported = {}

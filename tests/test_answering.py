@@ -135,3 +135,16 @@ def test_a_list_keeps_an_item_broken_over_two_lines() -> None:
         "- Wat is de volwassenheid?",
     ]
     assert found[2].quotes == ("Is er expertise?", "Bijvoorbeeld in huis.")
+
+
+def test_a_heading_is_never_quoted_without_the_text_it_opens() -> None:
+    heading, body = _unit("Meerjarige budgetten ontbreken", 0, 0.9), _unit("Lange termijn investeringen zijn lastig. " * 3, 1)
+    assert [u.text for u in _span(heading, [heading, body])] == [heading.text, body.text]
+    assert _span(heading, [heading]) == []  # nothing follows it: no span rather than a bare title
+
+
+def test_a_count_question_about_steps_gets_the_number_not_the_step_list(pipeline: Pipeline) -> None:
+    steps = pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
+    count = pipeline.ask("Hoeveel stappen zijn er bij een innovatiepartnerschap?")
+    assert steps.text.startswith("- 1. Vraagarticulatie")
+    assert not count.text.startswith("- ")
