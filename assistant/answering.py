@@ -175,12 +175,12 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | Non
         if len(span) >= MAX_SPAN_UNITS:
             break
     if _is_heading(span[-1].text):  # a heading says nothing without the text it opens
-        following = by_position.get(span[-1].position + 1)
+        opened = by_position.get(span[-1].position + 1)
         room = budget - _length(span)
-        if following is None or _is_heading(following.text) or room < MIN_TRIMMED_CHARS:
+        if opened is None or _is_heading(opened.text) or room < MIN_TRIMMED_CHARS:
             span.pop()
         else:
-            span.append(_trimmed(following, room))
+            span.append(_trimmed(opened, room))
     if not span or _length(span) <= budget:
         return span
     return [_trimmed(anchor, budget)]
