@@ -22,6 +22,10 @@ LIST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 STEPS_QUESTION = re.compile(r"\b(stappen|stappenplan|fasen|fases|verloop|doorlopen)\b", re.IGNORECASE)
+# "Uit hoeveel stappen bestaat de voorbereiding, en hoeveel stappen telt het plan?" asks two things.
+SECOND_QUESTION = re.compile(
+    r",?\s+en\s+(?=(?:wat|hoe|hoeveel|welke?|wie|waarom|wanneer|waar|in welke|op welke|met welke)\b)", re.IGNORECASE
+)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
 REFUSAL = (
@@ -80,7 +84,23 @@ class ExtractiveAnswerer:
             if outline:
                 return compose(question, outline, hits, cite_each=True)
         chosen = self.select(question, units)
+        for part in question_parts(question):
+            chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
         return compose(question, chosen, hits)
+
+    def cover(self, part: str, hits: list[Hit], chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """For one part of a two-part question ("Hoeveel ..., en hoe lang ...?"): the sentences of the passages
+        already quoted that answer it, when the answer so far does not hold them yet. The part alone lacks the
+        question's subject ("hoe lang duurt het?"), so it only chooses within the sources the whole question chose."""
+        quoted = {u.passage for u in chosen}
+        rescored = self.retriever.with_sentences(part, [dataclasses.replace(h, sentences=None) for h in hits])
+        units = [u for u in score_units(rescored) if u.passage in quoted]
+        best = max(units, key=lambda u: u.score, default=None)
+        shown = {(u.passage, u.position) for u in chosen}
+        if best is None or (best.passage, best.position) in shown or any(_similar(best.text, c.text) for c in chosen):
+            return []
+        by_position = [u for u in units if u.passage == best.passage]
+        return _span(best, by_position, budget=ANSWER_CHARS - _length(chosen))
 
     def select(self, question: str, units: list[ScoredUnit]) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
@@ -114,6 +134,12 @@ class ExtractiveAnswerer:
                 break
         return chosen
 
+
+
+def question_parts(question: str) -> list[str]:
+    """The separate questions in a question that asks two (or more) things; [] for a single question."""
+    parts = [p.strip() for p in SECOND_QUESTION.split(question) if len(p.split()) >= 3]
+    return parts if len(parts) >= 2 else []
 
 
 def score_units(hits: list[Hit]) -> list[ScoredUnit]:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assistant.answering import ScoredUnit, _lists, _span
+from assistant.answering import ScoredUnit, _lists, _span, question_parts
 from assistant.cli import main as cli_main
 from assistant.conversation import Turn, resolve
 from assistant.pipeline import Pipeline
@@ -148,3 +148,10 @@ def test_a_count_question_about_steps_gets_the_number_not_the_step_list(pipeline
     count = pipeline.ask("Hoeveel stappen zijn er bij een innovatiepartnerschap?")
     assert steps.text.startswith("- 1. Vraagarticulatie")
     assert not count.text.startswith("- ")
+
+
+def test_a_two_part_question_is_split_into_its_questions() -> None:
+    assert question_parts("Uit hoeveel stappen bestaat de voorbereiding, en hoeveel stappen telt het plan?") == [
+        "Uit hoeveel stappen bestaat de voorbereiding", "hoeveel stappen telt het plan?"
+    ]
+    assert question_parts("Wat doen opdrachtgever en opdrachtnemer samen?") == []  # "en" between nouns
