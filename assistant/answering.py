@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .chunking import sentence_units
 from .lexical import analyse
 from .models import Answer, Citation, Hit
+from .refusal import REFUSAL, refuses
 from .retrieval import Retriever
 from .settings import Settings
 
@@ -28,13 +29,8 @@ SECOND_QUESTION = re.compile(
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
-REFUSAL = (
-    "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
-    "Hieronder staan de passages die er het dichtst bij komen; misschien helpen die verder."
-)
 ANSWER_CHARS = 1000  # the yardstick, and a busy reader, take at most ~1,200 characters
 PASSAGES_CONSIDERED = 4
-EVIDENCE_PASSAGES = 3
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
 LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
 SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
@@ -70,14 +66,8 @@ class ExtractiveAnswerer:
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         hits = self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
         units = score_units(hits[:PASSAGES_CONSIDERED])
-        lexical = self.retriever.last_lexical_index()
-        if (
-            not units
-            or max(u.dense for u in units) < self.settings.min_similarity
-            or lexical.coverage(question, [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]])
-            < self.settings.refusal_threshold
-            or lexical.unknown_years(question)
-        ):
+        best_similarity = max((u.dense for u in units), default=0.0)
+        if refuses(question, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         if STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question):
             outline = step_outline(hits)

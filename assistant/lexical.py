@@ -45,6 +45,11 @@ def analyse(text: str) -> list[str]:
     return _stemmer.stemWords(words(text))
 
 
+def stems(text: str) -> list[str]:
+    """Every word of `text` as a Dutch stem, stopwords and numbers included, hyphenated parts apart."""
+    return _stemmer.stemWords(TOKEN.findall(text.lower().replace("-", " ")))
+
+
 def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     """The two known words a Dutch compound is made of ("inkoopvolwassenheid" -> "inkoop", "volwassenheid"),
     allowing a linking s ("investerings|bereidheid"); the most frequent pair wins, none when no split is known."""

@@ -1,0 +1,73 @@
+"""When the documents do not answer: the checks that make the assistant refuse instead of guessing.
+
+Each check looks for a different way evidence can be missing: nothing is about the question (low similarity),
+the question's rarer words are absent (low coverage), it asks about a year no document mentions, or it asks
+for a quantity ("Hoeveel punten ...?") that no passage gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lexical import LexicalIndex, analyse, stems
+from .models import Hit
+from .settings import Settings
+
+REFUSAL = (
+    "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
+    "Hieronder staan de passages die er het dichtst bij komen; misschien helpen die verder."
+)
+EVIDENCE_PASSAGES = 3
+NUMBER_WORDS = set(stems(
+    "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd duizend "
+    "tientallen honderden"
+))
+HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
+HOW_LONG = re.compile(r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) termijn)\b", re.IGNORECASE)
+HOW_MUCH_MONEY = re.compile(r"\b(hoeveel geld|bedrag|budget)\b", re.IGNORECASE)
+TIME_UNITS = set(stems("dag dagen werkdagen week weken maand maanden jaar jaren uur uren"))
+MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
+NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
+
+
+def refuses(question: str, hits: list[Hit], best_similarity: float, lexical: LexicalIndex, settings: Settings) -> bool:
+    """Whether the best passages fail to answer `question`."""
+    passages = [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]]
+    return (
+        best_similarity < settings.min_similarity
+        or lexical.coverage(question, passages) < settings.refusal_threshold
+        or bool(lexical.unknown_years(question))
+        or not gives_asked_quantity(question, passages)
+    )
+
+
+def gives_asked_quantity(question: str, passages: list[str]) -> bool:
+    """False when the question asks for a quantity (how many of something, how long, how much money)
+    and no passage states one: quoting other numbers would look like an answer and is not."""
+    asks: list[Callable[[str], bool] | None] = [
+        _counts(match.group(1)) for match in HOW_MANY.finditer(question) if "geld" not in match.group(1)
+    ]
+    if HOW_LONG.search(question):
+        asks.append(lambda word: word in TIME_UNITS)
+    if HOW_MUCH_MONEY.search(question):
+        asks.append(None)  # money: a currency amount anywhere will do
+    if not asks:
+        return True
+    for passage in passages:
+        tokens = stems(passage)  # "vragen" counts as "vraag"
+        for ask in asks:
+            if ask is None:
+                if MONEY.search(passage):
+                    return True
+                continue
+            for i, token in enumerate(tokens):
+                if (token[0].isdigit() or token in NUMBER_WORDS) and any(ask(t) for t in tokens[i + 1 : i + 1 + NEAR]):
+                    return True
+    return False
+
+
+def _counts(phrase: str) -> Callable[[str], bool]:
+    """A test for words naming what "hoeveel <phrase>" counts: compounds and plurals included."""
+    stems = [s for s in analyse(phrase.replace("-", " ")) if len(s) >= 3]
+    return lambda word: any(stem in word for stem in stems)
