@@ -168,17 +168,22 @@ class Retriever:
         for chunk_id, score in ranked:
             if chunk_id in shown:
                 continue
-            passage, parts = self.expand(self._by_id[chunk_id])
+            passage, parts = self.expand(self._by_id[chunk_id], shown)
             shown.update(parts)
             hits.append(Hit(passage, score, parts))
             if len(hits) == k:
                 break
         return hits
 
-    def expand(self, chunk: Chunk) -> tuple[Chunk, tuple[str, ...]]:
-        """The chunk with the text of its neighbours around it, within `PASSAGE_CHARS`."""
+    def expand(self, chunk: Chunk, shown: set[str] | None = None) -> tuple[Chunk, tuple[str, ...]]:
+        """The chunk with the text of its neighbours around it, within `PASSAGE_CHARS`; neighbours already
+        `shown` in a better passage are left out, so no two passages repeat each other."""
         before, after = self._neighbour(chunk, -1), self._neighbour(chunk, +1)
         text = shown_text(chunk, before)
+        if before is not None and before.chunk_id in (shown or ()):
+            before = None
+        if after is not None and after.chunk_id in (shown or ()):
+            after = None
         parts = [chunk.chunk_id]
         if not self.settings.small_to_big:
             return dataclasses.replace(chunk, text=text), tuple(parts)

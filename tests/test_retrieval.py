@@ -39,7 +39,7 @@ def test_best_passage_first(pipeline: Pipeline) -> None:
 
 
 def test_rerank_reorders_the_top_passages_by_their_best_sentence(pipeline: Pipeline) -> None:
-    question = "Waarom een marktconsultatie houden?"
+    question = "risico's van een marktconsultatie"
     plain = Pipeline(pipeline.settings.model_copy(update={"rerank_depth": 0})).retriever.search(question)
     reranked = pipeline.retriever.search(question)
     plain_ids = [h.chunk.chunk_id for h in plain]
@@ -67,6 +67,12 @@ def test_small_to_big_passages_hold_neighbours(pipeline: Pipeline) -> None:
     hit = pipeline.retriever.search("go/no-go beslissing na elke fase", k=1)[0]
     assert hit.parts[0] != hit.chunk.chunk_id or len(hit.parts) > 1
     assert "go/no-go" in hit.chunk.text and len(hit.chunk.text) <= 2400
+
+
+def test_no_two_passages_repeat_a_chunk(pipeline: Pipeline) -> None:
+    for question in ("go/no-go beslissing na elke fase", "Welke stappen zijn er bij een innovatiepartnerschap?"):
+        parts = [part for hit in pipeline.retriever.search(question, k=10) for part in hit.parts]
+        assert len(parts) == len(set(parts)), question
 
 
 def test_lexical_index_is_rebuilt_after_ingest_and_not_otherwise(pipeline: Pipeline, corpus: Path) -> None:
