@@ -113,7 +113,8 @@ class ExtractiveAnswerer:
                 if max(u.score for u in best_list) >= best.score - LIST_MARGIN:
                     return _fit(best_list)
         ranked = sorted(units, key=lambda u: -u.score)
-        best, chosen = next(((u, span) for u in ranked if (span := _span(u, by_passage[u.passage]))), (ranked[0], []))
+        spans = ((unit, _span(unit, by_passage[unit.passage])) for unit in ranked)
+        best, chosen = next(((unit, span) for unit, span in spans if span), (ranked[0], []))
         for unit in ranked[ranked.index(best) + 1 :]:
             if unit.score < best.score - SECOND_SPAN_MARGIN:
                 break
@@ -123,7 +124,6 @@ class ExtractiveAnswerer:
                     chosen += extra
                 break
         return chosen
-
 
 
 def question_parts(question: str) -> list[str]:

@@ -135,7 +135,9 @@ class Retriever:
         stored = self.store.window_vectors(list(dict.fromkeys(chunk_ids)))
         vectors: dict[str, np.ndarray] = {}
         for chunk_id, chunk_vectors in stored.items():
-            chunk = self._by_id[chunk_id]
+            chunk = self._by_id.get(chunk_id)
+            if chunk is None:
+                continue  # written by an ingest after this search read the index; its sentences score 0
             shown = shown_text(chunk, self._neighbour(chunk, -1))
             for unit, vector in zip(sentence_units(shown), chunk_vectors):
                 vectors.setdefault(unit, np.asarray(vector, dtype=np.float32))
