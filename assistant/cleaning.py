@@ -21,6 +21,8 @@ NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s+\S")
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)]*$")
 NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}(?:\.\d)*\.)\s+\S")
 WORD = re.compile(r"\w+")
+FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")  # a bare number, no dot or bracket
+SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b", re.IGNORECASE)
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
 TRAILING_FUNCTION_WORD = re.compile(
@@ -49,6 +51,8 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(line) > 90 or SENTENCE_END.search(line) and not line.endswith("?"):
         return False
+    if FOOTNOTE.match(line) and SOURCE_REFERENCE.search(line):
+        return False  # "40 Dialogic, 2021, Inventarisatie ..." is a footnote, not section 40
     if line.endswith("?") and not NUMBERED_HEADING.match(line):
         return False
     letters = [c for c in line if c.isalpha()]

@@ -54,6 +54,18 @@ def test_headings_are_recognised() -> None:
     ]
 
 
+def test_a_footnote_citing_a_source_is_not_a_heading() -> None:
+    page = (
+        "Een marktconsultatie helpt.\n"
+        "40 Dialogic, 2021, Inventarisatie beleidsinterventies innovatiegericht inkopen\n"
+        "41 Een voorbeeld: https://www.ubrijk.nl/service/kennisambassadeurs\n"
+        "3 Aanbevelingen\n"
+        "Zo kan het beter."
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [b.text for b in blocks if b.kind == "heading"] == ["3 Aanbevelingen"]
+
+
 def test_extracted_pages_split_on_one_space_openers() -> None:
     text = " INNOVATIEPARTNERSCHAP\n\nEerste pagina.\n U mag het innovatiepartnerschap alleen inzetten.\n"
     assert len(split_extracted_pages(text)) == 2
