@@ -28,6 +28,8 @@ SECOND_QUESTION = re.compile(
     r",?\s+en\s+(?=(?:wat|hoe|hoeveel|welke?|wie|waarom|wanneer|waar|in welke|op welke|met welke)\b)", re.IGNORECASE
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
+INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
+CAPITALS_RUN = re.compile(r"\s+(?=[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý?]{2,})+)")  # the next heading, run on
 NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
 ANSWER_CHARS = 1000  # the yardstick, and a busy reader, take at most ~1,200 characters
 PASSAGES_CONSIDERED = 4
@@ -141,10 +143,12 @@ def score_units(hits: list[Hit]) -> list[ScoredUnit]:
 
 
 def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
-    """The numbered steps or phases (headings such as "1. Mededingingsfase") found in the best document's
-    retrieved passages, in order, each with the sentence that opens it."""
+    """The numbered steps or phases of the best document, in order: from its step headings ("1. Mededingingsfase",
+    each with the sentence that opens it) or from an overview naming them in one line ("Stap 1: ... Stap 2: ...").
+    Only a run from step 0 or 1 without gaps counts: steps 3, 8 and 9 alone do not answer "welke stappen"."""
     best_doc = hits[0].chunk.doc_id if hits else ""
-    steps: dict[int, ScoredUnit] = {}
+    from_headings: dict[int, ScoredUnit] = {}
+    overviews: list[dict[int, ScoredUnit]] = []
     for p, hit in enumerate(hits):
         if hit.chunk.doc_id != best_doc:
             continue
@@ -156,11 +160,29 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
         for i, heading in headings:
             number = int(NUMBERED_STEP.match(heading).group(1))  # type: ignore[union-attr]
             opening = units[i + 1] if i + 1 < len(units) and not _is_step_heading(units[i + 1]) else ""
-            if number not in steps:
+            if number not in from_headings:
                 quotes = (heading, opening) if opening and len(opening) < 220 else (heading,)
-                steps[number] = ScoredUnit("- " + ": ".join(quotes), p, number, 0.0, 0.0, quotes=quotes)
-    ordered = [steps[n] for n in sorted(steps)]
-    return _fit(ordered) if len(ordered) >= 3 else []
+                from_headings[number] = ScoredUnit("- " + ": ".join(quotes), p, number, 0.0, 0.0, quotes=quotes)
+        for unit in units:
+            named = INLINE_STEP.findall(unit)
+            if len(named) >= 3:
+                overviews.append({
+                    int(number): ScoredUnit(f"- {word.capitalize()} {number}: {CAPITALS_RUN.split(title)[0]}", p,
+                                            int(number), 0.0, 0.0, quotes=(unit,))
+                    for word, number, title in named
+                })
+    best_run = max((_leading_run(steps) for steps in (from_headings, *overviews)), key=len)
+    return _fit(best_run) if len(best_run) >= 3 else []
+
+
+def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
+    """The steps numbered 0 or 1, 2, 3, ... up to the first gap."""
+    number = min(steps, default=2)
+    run: list[ScoredUnit] = []
+    while number <= 1 + len(run) and number in steps:
+        run.append(steps[number])
+        number += 1
+    return run
 
 
 def _is_heading(text: str) -> bool:

@@ -4,9 +4,10 @@ import json
 
 import pytest
 
-from assistant.answering import ScoredUnit, _lists, _span, question_parts
+from assistant.answering import ScoredUnit, _lists, _span, question_parts, step_outline
 from assistant.cli import main as cli_main
 from assistant.conversation import Turn, resolve
+from assistant.models import Chunk, Hit
 from assistant.pipeline import Pipeline
 from assistant.serialize import answer_to_dict
 
@@ -155,3 +156,23 @@ def test_a_two_part_question_is_split_into_its_questions() -> None:
         "Uit hoeveel stappen bestaat de voorbereiding", "hoeveel stappen telt het plan?"
     ]
     assert question_parts("Wat doen opdrachtgever en opdrachtnemer samen?") == []  # "en" between nouns
+
+
+def _hit(text: str, doc: str = "d") -> Hit:
+    return Hit(Chunk(doc, "Titel", text, 0), 1.0)
+
+
+def test_steps_named_in_one_overview_line_become_the_outline() -> None:
+    overview = "Stap 1: Verkennen Stap 2: Voorselecteren Stap 3: Eisen beschrijven Stap 4: Opschalen WAT IS HET?"
+    outline = step_outline([_hit(f"Inleiding.\n{overview}")])
+    assert [u.text for u in outline] == [
+        "- Stap 1: Verkennen", "- Stap 2: Voorselecteren", "- Stap 3: Eisen beschrijven", "- Stap 4: Opschalen"
+    ]
+    assert outline[0].quotes == (overview,)  # the page highlights the line the steps came from
+
+
+def test_steps_with_gaps_are_no_outline() -> None:
+    text = "3. Eisen\nDe eisen.\n8. Doorlopen\nHet traject.\n9. Evalueren\nDe resultaten."
+    assert step_outline([_hit(text)]) == []
+    with_start = "1. Verkennen\nEerst.\n" + text.replace("3.", "2.").replace("8.", "3.")  # steps 1, 2, 3 and 9
+    assert [u.position for u in step_outline([_hit(with_start)])] == [1, 2, 3]  # up to the first gap
