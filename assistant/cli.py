@@ -48,7 +48,7 @@ def render(answer: Answer) -> str:
     elif answer.refused and answer.retrieved:
         lines.append("\nMisschien relevant:")
         for hit in answer.retrieved[:3]:
-            lines.append(f"- {hit.chunk.title}: {hit.chunk.text[:160].strip()}…")
+            lines.append(f"- {hit.chunk.title}: {' '.join(hit.chunk.text[:160].split())}…")
     return "\n".join(lines)
 
 
