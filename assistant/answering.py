@@ -291,8 +291,14 @@ def _length(units: list[ScoredUnit]) -> int:
 
 def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
     """Number the sources of the chosen units and write the answer: grouped by source, or (`cite_each`)
-    in the given order with a citation after every line, as for a list of steps."""
-    ordered = chosen if cite_each else sorted(chosen, key=lambda u: (u.passage, u.position))
+    in the given order with a citation after every line, as for a list of steps. A unit chosen twice (two
+    spans that meet) is written once."""
+    unique: dict[tuple[int, int], ScoredUnit] = {}
+    for unit in chosen:
+        unique.setdefault((unit.passage, unit.position), unit)
+    ordered = list(unique.values())
+    if not cite_each:
+        ordered.sort(key=lambda u: (u.passage, u.position))
     numbers: dict[int, int] = {}
     for unit in ordered:
         numbers.setdefault(unit.passage, len(numbers) + 1)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assistant.answering import ScoredUnit, _lists, _span, question_parts, step_outline
+from assistant.answering import ScoredUnit, _lists, _span, compose, question_parts, step_outline
 from assistant.cli import main as cli_main
 from assistant.conversation import Turn, resolve
 from assistant.models import Chunk, Hit
@@ -176,3 +176,9 @@ def test_steps_with_gaps_are_no_outline() -> None:
     assert step_outline([_hit(text)]) == []
     with_start = "1. Verkennen\nEerst.\n" + text.replace("3.", "2.").replace("8.", "3.")  # steps 1, 2, 3 and 9
     assert [u.position for u in step_outline([_hit(with_start)])] == [1, 2, 3]  # up to the first gap
+
+
+def test_a_sentence_chosen_twice_is_written_once() -> None:
+    first, second = _unit("Eerste zin.", 0), _unit("Tweede zin.", 1)
+    answer = compose("vraag", [first, second, second, first], [_hit("Eerste zin. Tweede zin.")])
+    assert answer.text == "Eerste zin. Tweede zin. [1]"
