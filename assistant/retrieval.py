@@ -99,31 +99,32 @@ class Retriever:
                 row[2] = float(scores[self._index_of[chunk_id]]) if chunk_id in self._index_of else 0.0
         ranked = self._rank(features, mode)
         hits = self._passages(ranked, k)
-        return self._rerank(question, hits) if mode != "bm25" else hits
+        return self._rerank(question, hits, vector) if mode != "bm25" else hits
 
-    def _rerank(self, question: str, hits: list[Hit]) -> list[Hit]:
+    def _rerank(self, question: str, hits: list[Hit], vector: list[float]) -> list[Hit]:
         """The best passages re-ordered by their best sentence: a passage is only as good as the sentence
         that answers the question, which a whole-passage score blurs."""
         depth = self.settings.rerank_depth
-        head = self.with_sentences(question, hits[:depth])
+        head = self.with_sentences(question, hits[:depth], vector)
         strength = {id(hit): max((s.strength(rank) for s in hit.sentences or ()), default=-np.inf)
                     for rank, hit in enumerate(head)}
         return sorted(head, key=lambda hit: -strength[id(hit)]) + hits[depth:]
 
-    def with_sentences(self, question: str, hits: list[Hit]) -> list[Hit]:
-        """The hits with each of their sentences scored against the question (kept when already scored)."""
+    def with_sentences(self, question: str, hits: list[Hit], vector: list[float] | None = None) -> list[Hit]:
+        """The hits with each of their sentences scored against the question (kept when already scored);
+        `vector` is the question's embedding when the caller has it already."""
         todo = [hit for hit in hits if hit.sentences is None]
         if not todo:
             return hits
-        query = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
+        query = np.asarray(vector if vector is not None else self.embedder.embed_query(question), dtype=np.float32)
         vectors = self._sentence_vectors(todo)
         terms = set(analyse(question))
         scored: dict[int, Hit] = {}
         for hit in todo:
             sentences = []
             for position, text in enumerate(sentence_units(hit.chunk.text)):
-                vector = vectors.get(text)
-                dense = float(vector @ query) if vector is not None else 0.0
+                window = vectors.get(text)
+                dense = float(window @ query) if window is not None else 0.0
                 lexical = len(terms & set(analyse(text))) / len(terms) if terms else 0.0
                 sentences.append(SentenceScore(text, position, dense, lexical))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
