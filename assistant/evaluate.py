@@ -55,6 +55,7 @@ def ablations(settings: Settings, questions: list[dict[str, Any]]) -> list[tuple
         "without BM25": {"lexical_weight": 0.0},
         "without small-to-big passages": {"small_to_big": False},
         "without sentence re-ranking": {"rerank_depth": 0},
+        "without query expansion (thesaurus)": {"query_expansion": False},
     }
     rows = []
     for name, overrides in variants.items():

@@ -26,6 +26,7 @@ from .lexical import LexicalIndex, analyse
 from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .settings import Settings
 from .store import ChromaStore
+from .thesaurus import expand
 
 Mode = Literal["hybrid", "dense", "bm25"]
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
@@ -79,16 +80,17 @@ class Retriever:
         if not lexical.chunks:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
         n = max(self.settings.candidates, k)
+        query = expand(question) if self.settings.query_expansion else question
         features: dict[str, list[float]] = {}  # chunk id -> [chunk dense, best window dense, bm25]
         if mode in ("hybrid", "dense"):
-            vector = self.embedder.embed_query(question)
+            vector = self.embedder.embed_query(query)
             for chunk_id, sim in self.store.search(vector, n, doc_ids, kind="chunk"):
                 features.setdefault(chunk_id, [np.nan] * 3)[0] = sim
             for window_id, sim in self.store.search(vector, 4 * n, doc_ids, kind="window"):
                 row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 3)
                 row[1] = sim if np.isnan(row[1]) else max(row[1], sim)
         if mode in ("hybrid", "bm25"):
-            scores = lexical.scores(question)
+            scores = lexical.scores(query)
             if doc_ids:
                 allowed = set(doc_ids)
                 scores = np.where([c.doc_id in allowed for c in lexical.chunks], scores, 0.0)
@@ -99,7 +101,7 @@ class Retriever:
                 row[2] = float(scores[self._index_of[chunk_id]]) if chunk_id in self._index_of else 0.0
         ranked = self._rank(features, mode)
         hits = self._passages(ranked, k)
-        return self._rerank(question, hits, vector) if mode != "bm25" else hits
+        return self._rerank(query, hits, vector) if mode != "bm25" else hits
 
     def _rerank(self, question: str, hits: list[Hit], vector: list[float]) -> list[Hit]:
         """The best passages re-ordered by their best sentence: a passage is only as good as the sentence

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     small_to_big: bool = Field(True, description="Return each found chunk with its neighbours as one passage.")
+    query_expansion: bool = Field(True, description="Add the documents' words for the question's own (thesaurus.py).")
     rerank_depth: int = Field(
         4, ge=0, le=10, description="Re-rank this many best passages by their best sentence (0: off)."
     )

@@ -1,8 +1,13 @@
 """The refusal checks on hand-made passages: a question asking for a quantity needs a passage that gives one."""
 
+from pathlib import Path
+
 import pytest
 
-from assistant.refusal import gives_asked_quantity
+from assistant.lexical import LexicalIndex
+from assistant.models import Chunk, Hit
+from assistant.refusal import gives_asked_quantity, refuses
+from assistant.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -24,3 +29,14 @@ def test_a_quantity_question_needs_a_passage_that_gives_that_quantity(
     question: str, passage: str, answers: bool
 ) -> None:
     assert gives_asked_quantity(question, [passage]) is answers
+
+
+def test_the_documents_word_for_the_buyers_own_counts_as_evidence(tmp_path: Path) -> None:
+    passage = Chunk("a", "A", "Een vendor lock-in maakt de dienst afhankelijk van één partij.", 0)
+    other = Chunk("b", "B", "Een marktconsultatie verkent wat de markt kan leveren.", 1)
+    lexical = LexicalIndex.build([passage, other], revision=1)
+    question = "Hoe voorkom ik dat we vastzitten aan één leverancier?"
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.3, min_similarity=0.0)
+    hits = [Hit(passage, 1.0)]
+    assert not refuses(question, hits, 1.0, lexical, settings)
+    assert refuses(question, hits, 1.0, lexical, settings.model_copy(update={"query_expansion": False}))

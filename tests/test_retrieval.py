@@ -114,3 +114,11 @@ def test_paraphrased_question_finds_its_passage(real_pipeline: Pipeline) -> None
     hits = real_pipeline.retriever.search("Mag een bedrijf dat pas later een beter idee heeft nog meedoen?", k=3)
     assert hits[0].chunk.doc_id == "innovatiepartnerschap.md"
     assert "niet later instappen" in " ".join(h.chunk.text for h in hits[:2])
+
+
+def test_buyer_words_find_the_passage_in_the_documents_words(pipeline: Pipeline) -> None:
+    question = "Hoe regel ik dat we halverwege kunnen stoppen?"
+    plain = Pipeline(pipeline.settings.model_copy(update={"query_expansion": False})).retriever
+    assert not plain.search(question, k=3, mode="bm25")  # none of its words is in the documents
+    hits = pipeline.retriever.search(question, k=3, mode="bm25")
+    assert "tussentijds kan beëindigen" in hits[0].chunk.text

@@ -1,0 +1,54 @@
+"""Query expansion: the words PIANOo's documents use for what buyers say in their own words.
+
+A buyer asks how not to "vastzitten aan één leverancier"; the documents speak of "vendor lock-in". Neither
+BM25 nor a small embedder bridges such a gap, so the question searched with is the question plus the documents'
+terms for what it mentions. The entries are general procurement vocabulary, not tied to one document.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (what a buyer may write, the words the documents use for it)
+ENTRIES: tuple[tuple[str, str], ...] = (
+    # barriers, drawbacks, benefits
+    (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen risico's"),
+    (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen knelpunten"),
+    # procedure vocabulary
+    (r"stappen|stappenplan", "fasen"),
+    (r"fasen|fases", "stappen"),
+    (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve innovatie"),
+    (r"proef\w*|uitproberen|uittesten|testen", "pilot experiment"),
+    (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie marktonderzoek"),
+    (r"halverwege|tussentijds|onderweg", "na elke fase"),
+    (r"stoppen|afhaken|uitstappen|eruit stappen|ophouden", "afbreken beëindigen"),
+    (r"winnaar|uitkiezen|kiezen wie", "gunning selectie"),
+    (r"afspraken|contractuele|overeenkomst\w*", "contract inkoopvoorwaarden"),
+    (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
+    (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling implementatie"),
+    # the market and its parties
+    (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* van (?:een|één) (?:leverancier|partij|bedrijf)",
+     "vendor lock-in afhankelijk"),
+    (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas", "dominante positie"),
+    (r"kleine bedrijven|kleine ondernemers|kleinere bedrijven|zzp\w*", "mkb kleinbedrijf"),
+    (r"jonge bedrijven|nieuwe bedrijven|startende ondernemers", "startups start-ups"),
+    # working alone or together
+    (r"alleen (?:in|aan)kopen|alleen aanbesteden|in (?:je|ons|m'n) eentje|op eigen houtje", "zelfstandig inkopen"),
+    (r"samen (?:met andere|met meerdere|in|aan)\w*|met andere (?:gemeenten|overheden|organisaties|provincies)",
+     "gezamenlijk inkopen samenwerking"),
+    # money and time
+    (r"geld|betalen|kost|kosten", "budget financiering"),
+    (r"uiterlijk|deadline|op tijd|te laat", "tijdig planning"),
+    (r"\bai\b|slimme algoritmes?", "kunstmatige intelligentie"),
+)
+_COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms) for pattern, terms in ENTRIES)
+
+
+def expand(question: str) -> str:
+    """The question followed by the documents' words for what it mentions, when it does not use them itself."""
+    lowered = question.lower()
+    added: list[str] = []
+    for pattern, terms in _COMPILED:
+        if pattern.search(question):
+            added += [t for t in terms.split() if t not in lowered and t not in added]
+    return f"{question} ({' '.join(added)})" if added else question

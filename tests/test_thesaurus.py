@@ -1,0 +1,18 @@
+from assistant.thesaurus import expand
+
+
+def test_buyer_words_get_the_documents_words() -> None:
+    assert expand("Hoe voorkom ik dat we vastzitten aan één leverancier?") == (
+        "Hoe voorkom ik dat we vastzitten aan één leverancier? (vendor lock-in afhankelijk)"
+    )
+    assert expand("Wat zijn de nadelen?").endswith("(beperkingen risico's)")
+
+
+def test_words_the_question_already_uses_are_not_added() -> None:
+    assert expand("Welke stappen en fasen kent het?") == "Welke stappen en fasen kent het?"
+    assert expand("Wat zijn de nadelen en beperkingen?").endswith("(risico's)")
+
+
+def test_whole_words_only() -> None:
+    assert expand("Welke termijn geldt er?") == "Welke termijn geldt er?"  # "geldt" is not "geld"
+    assert expand("Wat is een innovatiepartnerschap?") == "Wat is een innovatiepartnerschap?"
