@@ -36,6 +36,7 @@ PASSAGES_CONSIDERED = 4
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
 LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
 SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
+FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 SPAN_CHARS = 700
 MAX_SPAN_UNITS = 4
 MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
@@ -125,7 +126,29 @@ class ExtractiveAnswerer:
                 if extra:
                     chosen += extra
                 break
-        return chosen
+        return chosen + _more_from_quoted(best, ranked, chosen)
+
+
+def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+    """Other sentences of the quoted passages that score nearly as well as the best, while the answer has room."""
+    quoted = {u.passage for u in chosen}
+    shown = {(u.passage, u.position) for u in chosen}
+    more: list[ScoredUnit] = []
+    for unit in ranked:
+        if unit.score < best.score - FILL_MARGIN:
+            break
+        if unit.passage not in quoted or (unit.passage, unit.position) in shown or not _stands_alone(unit.text):
+            continue
+        if any(_similar(unit.text, c.text) for c in chosen + more):
+            continue
+        if _length(chosen + more + [unit]) <= ANSWER_CHARS:
+            more.append(unit)
+    return more
+
+
+def _stands_alone(text: str) -> bool:
+    """A whole sentence that reads without its neighbours: no heading, list item, list lead-in or fragment."""
+    return not (_is_heading(text) or text.startswith("- ") or text.rstrip().endswith(":") or text[:1].islower())
 
 
 def question_parts(question: str) -> list[str]:
@@ -289,6 +312,15 @@ def _length(units: list[ScoredUnit]) -> int:
     return sum(len(u.text) + 5 for u in units)
 
 
+def _quoted_prose(units: list[ScoredUnit]) -> str:
+    """Sentences of one passage in its order; an ellipsis marks where the passage has text in between."""
+    text = ""
+    for previous, unit in zip([None, *units], units):
+        gap = previous is not None and unit.position > previous.position + 1
+        text += (" … " if gap else " ") + unit.text if previous else unit.text
+    return text
+
+
 def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
     """Number the sources of the chosen units and write the answer: grouped by source, or (`cite_each`)
     in the given order with a citation after every line, as for a list of steps. A unit chosen twice (two
@@ -313,7 +345,7 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each:
     blocks: list[str] = []
     for p, n in numbers.items():
         group = [u.text for u in ordered if u.passage == p]
-        prose = " ".join(t for t in group if not t.startswith("- "))
+        prose = _quoted_prose([u for u in ordered if u.passage == p and not u.text.startswith("- ")])
         items = "\n".join(t for t in group if t.startswith("- "))
         blocks.append("\n".join(part for part in (prose, items) if part) + f" [{n}]")
     separator = "\n\n" if any("\n" in b for b in blocks) else " "

@@ -4,7 +4,15 @@ import json
 
 import pytest
 
-from assistant.answering import ScoredUnit, _lists, _span, compose, question_parts, step_outline
+from assistant.answering import (
+    ScoredUnit,
+    _lists,
+    _more_from_quoted,
+    _span,
+    compose,
+    question_parts,
+    step_outline,
+)
 from assistant.cli import main as cli_main
 from assistant.conversation import Turn, resolve
 from assistant.models import Chunk, Hit
@@ -182,3 +190,15 @@ def test_a_sentence_chosen_twice_is_written_once() -> None:
     first, second = _unit("Eerste zin.", 0), _unit("Tweede zin.", 1)
     answer = compose("vraag", [first, second, second, first], [_hit("Eerste zin. Tweede zin.")])
     assert answer.text == "Eerste zin. Tweede zin. [1]"
+
+
+def test_a_nearly_as_good_sentence_further_on_in_the_quoted_passage_is_added_after_an_ellipsis() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("De dienst betaalt de ontwikkeling.", 0.90), ("Tussenkop", 0.30), ("Een zin die er niet toe doet.", 0.20),
+        ("De leverancier houdt de rechten.", 0.87), ("Dit staat in de lijst:", 0.89), ("Iets anders.", 0.50),
+    ])]
+    ranked = sorted(units, key=lambda u: -u.score)
+    more = _more_from_quoted(units[0], ranked, [units[0]])
+    assert [u.text for u in more] == ["De leverancier houdt de rechten."]  # not the lead-in, not the weak one
+    answer = compose("vraag", [units[0], *more], [_hit(" ".join(u.text for u in units))])
+    assert answer.text == "De dienst betaalt de ontwikkeling. … De leverancier houdt de rechten. [1]"
