@@ -31,6 +31,7 @@ COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel 
 INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
 CAPITALS_RUN = re.compile(r"\s+(?=[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý?]{2,})+)")  # the next heading, run on
 NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
+NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 ANSWER_CHARS = 1000  # the yardstick, and a busy reader, take at most ~1,200 characters
 PASSAGES_CONSIDERED = 4
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
@@ -74,7 +75,7 @@ class ExtractiveAnswerer:
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         if STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question):
             outline = step_outline(hits)
-            if outline:
+            if outline and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
         chosen = self.select(question, units)
         for part in question_parts(question):
@@ -196,6 +197,14 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
                 })
     best_run = max((_leading_run(steps) for steps in (from_headings, *overviews)), key=len)
     return _fit(best_run) if len(best_run) >= 3 else []
+
+
+def _asks_inside_a_step(question: str, outline: list[ScoredUnit]) -> bool:
+    """Whether the question names one of the steps ("Welke stappen kent de ontwikkelfase?"): it then asks
+    what happens within that step, which the outline of all steps does not answer."""
+    asked = set(analyse(question))
+    titles = (NUMBERED_STEP_PREFIX.sub("", u.text.removeprefix("- ")).split(":")[0] for u in outline)
+    return any(set(analyse(title)) <= asked for title in titles if analyse(title))
 
 
 def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
