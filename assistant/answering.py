@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .chunking import sentence_units
 from .lexical import analyse
 from .models import Answer, Citation, Hit
-from .refusal import REFUSAL, refuses
+from .refusal import REFUSAL, gives_asked_quantity, refuses
 from .retrieval import Retriever
 from .settings import Settings
 
@@ -37,6 +37,7 @@ PASSAGES_CONSIDERED = 4
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
 LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
 SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
+QUANTITY_MARGIN = 0.03
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 SPAN_CHARS = 700
 MAX_SPAN_UNITS = 4
@@ -116,7 +117,7 @@ class ExtractiveAnswerer:
                 best_list = max(lists, key=lambda lst: max(u.score for u in lst))
                 if max(u.score for u in best_list) >= best.score - LIST_MARGIN:
                     return _fit(best_list)
-        ranked = sorted(units, key=lambda u: -u.score)
+        ranked = _quantity_first(question, sorted(units, key=lambda u: -u.score))
         spans = ((unit, _span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, span) for unit, span in spans if span), (ranked[0], []))
         for unit in ranked[ranked.index(best) + 1 :]:
@@ -145,6 +146,15 @@ def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[S
         if _length(chosen + more + [unit]) <= ANSWER_CHARS:
             more.append(unit)
     return more
+
+
+def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
+    """For "hoeveel vragen ...?": a sentence that states that quantity first, when it scores nearly as well as
+    the best one that does not."""
+    if not ranked or gives_asked_quantity(question, [ranked[0].text]):
+        return ranked  # the best sentence gives it, or no quantity is asked
+    giving = [u for u in ranked if u.score >= ranked[0].score - QUANTITY_MARGIN and gives_asked_quantity(question, [u.text])]
+    return giving[:1] + [u for u in ranked if u not in giving[:1]]
 
 
 def _stands_alone(text: str) -> bool:

@@ -8,6 +8,7 @@ from assistant.answering import (
     ScoredUnit,
     _lists,
     _more_from_quoted,
+    _quantity_first,
     _span,
     compose,
     question_parts,
@@ -208,3 +209,11 @@ def test_a_question_about_one_step_is_not_answered_with_the_outline_of_all_steps
     inside = pipeline.ask("Welke stappen zijn er in de ontwikkelfase van een innovatiepartnerschap?")
     assert not inside.text.startswith("- 1. Vraagarticulatie")
     assert "ontwikkel" in inside.text.lower()
+
+
+def test_a_quantity_question_puts_a_nearly_as_good_sentence_that_gives_the_quantity_first() -> None:
+    vague, counted, far = (_unit("De vragen leiden tot advies.", 0, 0.90), _unit("Er zijn vijf vragen.", 1, 0.88),
+                           _unit("Er zijn zes vragen.", 2, 0.70))
+    assert _quantity_first("Hoeveel vragen zijn er?", [vague, counted, far]) == [counted, vague, far]
+    assert _quantity_first("Waartoe leiden de vragen?", [vague, counted, far]) == [vague, counted, far]
+    assert _quantity_first("Hoeveel vragen zijn er?", [vague, far]) == [vague, far]  # too weak to lead
