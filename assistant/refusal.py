@@ -27,7 +27,7 @@ NUMBER_WORDS = set(stems(
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
 HOW_LONG = re.compile(r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) termijn)\b", re.IGNORECASE)
 HOW_MUCH_MONEY = re.compile(r"\b(hoeveel geld|bedrag|budget)\b", re.IGNORECASE)
-TIME_UNITS = set(stems("dag dagen werkdagen week weken maand maanden jaar jaren uur uren"))
+TIME_UNITS = tuple(set(stems("dag dagen week weken maand maanden jaar jaren uur uren")))
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 
@@ -48,11 +48,13 @@ def refuses(question: str, hits: list[Hit], best_similarity: float, lexical: Lex
 def gives_asked_quantity(question: str, passages: list[str]) -> bool:
     """False when the question asks for a quantity (how many of something, how long, how much money)
     and no passage states one: quoting other numbers would look like an answer and is not."""
-    asks: list[Callable[[str], bool] | None] = [
-        _counts(match.group(1)) for match in HOW_MANY.finditer(question) if "geld" not in match.group(1)
+    # each ask: a test for the word naming the quantity, and how far after the number it may stand
+    asks: list[tuple[Callable[[str], bool], int] | None] = [
+        (_counts(match.group(1)), NEAR) for match in HOW_MANY.finditer(question) if "geld" not in match.group(1)
     ]
     if HOW_LONG.search(question):
-        asks.append(lambda word: word in TIME_UNITS)
+        # "20 dagen", "30 kalenderdagen": the unit follows the number ("18 het jaar" is a footnote)
+        asks.append((lambda word: word.endswith(TIME_UNITS), 1))
     if HOW_MUCH_MONEY.search(question):
         asks.append(None)  # money: a currency amount anywhere will do
     if not asks:
@@ -64,8 +66,9 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
                 if MONEY.search(passage):
                     return True
                 continue
+            names, reach = ask
             for i, token in enumerate(tokens):
-                if (token[0].isdigit() or token in NUMBER_WORDS) and any(ask(t) for t in tokens[i + 1 : i + 1 + NEAR]):
+                if (token[0].isdigit() or token in NUMBER_WORDS) and any(names(t) for t in tokens[i + 1 : i + 1 + reach]):
                     return True
     return False
 

@@ -20,6 +20,8 @@ from assistant.settings import Settings
         ("Hoeveel vragen telt de wegwijzer?", "Vragen over 7 thema's en meer dan genoeg.", False),
         ("Hoe lang duurt de standstill-termijn?", "De termijn is 20 dagen.", True),
         ("Hoe lang duurt de standstill-termijn?", "De termijn is kort; er zijn 20 inschrijvers.", False),
+        ("Welke minimale termijn geldt?", "De inschrijving duurt 30 kalenderdagen.", True),
+        ("Welke minimale termijn geldt?", "In de periode 201618 het jaar waarin de termijn begon.", False),  # a footnote
         ("Wat is het maximale bedrag per fase?", "Fase 1 krijgt ten hoogste € 50.000.", True),
         ("Wat is het maximale bedrag per fase?", "Fase 1 duurt 6 maanden.", False),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
