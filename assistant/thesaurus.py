@@ -13,7 +13,7 @@ import re
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers, drawbacks, benefits
     (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen risico's"),
-    (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen knelpunten"),
+    (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen knelpunten barrières"),
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),
     (r"fasen|fases", "stappen"),
