@@ -30,6 +30,8 @@ _STOPWORDS = frozenset(STOPWORDS_DUTCH) | {"u", "je", "jij", "we", "wij", "ik", 
 SEPARATED_VERB = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
 )
+# "stap 4" is one thing to find, and "4" alone is too short to index
+NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
 MIN_COMPOUND_PART = 4
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _stemmer = Stemmer.Stemmer("dutch")
@@ -67,7 +69,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 2  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 3  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -97,9 +99,10 @@ class LexicalIndex:
 
     def terms(self, text: str) -> list[str]:
         """The stems of `text` (see `analyse`), plus the parts of its compounds and its separated verbs
-        joined, so that "vastzitten" meets "vast", and "op te schalen" meets "opschaling"."""
+        joined, so that "vastzitten" meets "vast", "op te schalen" meets "opschaling", and "stap 4" is one term."""
         found = words(text)
         found += [a + b for a, b in SEPARATED_VERB.findall(text.lower()) if a + b in self.vocabulary]
+        found += [a + b for a, b in NUMBERED_PART.findall(text.lower())]
         found += [part for w in found if len(w) >= 2 * MIN_COMPOUND_PART for part in self._parts(w)]
         return _stemmer.stemWords(found)
 

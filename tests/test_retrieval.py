@@ -32,6 +32,17 @@ def test_compounds_and_separated_verbs_meet_their_parts() -> None:
     assert scores[0] > scores[1] > scores[2] == 0  # both parts beat one part; without splitting all are 0
 
 
+def test_a_numbered_step_is_one_term() -> None:
+    chunks = [
+        Chunk("a", "A", "Stap 3: bepaal de eisen. De 4 criteria volgen later.", 0),
+        Chunk("b", "B", "Stap 4: bepaal de criteria voor het beoordelen van de innovatie met de gebruikers.", 1),
+    ]
+    index = LexicalIndex.build(chunks, revision=1)
+    assert "stap4" in index.terms("Wat is stap 4?")
+    scores = index.scores("Wat is stap 4?")
+    assert scores[1] > scores[0]  # with "stap" alone the two would tie
+
+
 def test_best_passage_first(pipeline: Pipeline) -> None:
     hits = pipeline.retriever.search("Kunnen nieuwe aanbieders later instappen?", k=3)
     assert hits[0].chunk.chunk_id == "innovatiepartnerschap.md#3"
