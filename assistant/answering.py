@@ -27,6 +27,8 @@ STEPS_QUESTION = re.compile(r"\b(stappen|stappenplan|fasen|fases|verloop|doorlop
 SECOND_QUESTION = re.compile(
     r",?\s+en\s+(?=(?:wat|hoe|hoeveel|welke?|wie|waarom|wanneer|waar|in welke|op welke|met welke)\b)", re.IGNORECASE
 )
+OPTIONS = re.compile(r"\b([\w-]{4,})\s+of\s+(?:een\s+|de\s+|het\s+)?(?!niet\b)([\w-]{4,})\b", re.IGNORECASE)
+CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
 CAPITALS_RUN = re.compile(r"\s+(?=[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý?]{2,})+)")  # the next heading, run on
@@ -163,7 +165,11 @@ def _stands_alone(text: str) -> bool:
 
 
 def question_parts(question: str) -> list[str]:
-    """The separate questions in a question that asks two (or more) things; [] for a single question."""
+    """The separate questions in a question that asks two (or more) things; [] for a single question.
+    A choice ("proeftuin of innovatiepartnerschap, wanneer kies ik wat?") asks about each option."""
+    options = OPTIONS.search(question)
+    if options and CHOICE.search(question):
+        return [question.replace(options.group(0), option, 1) for option in options.groups()]
     parts = [p.strip() for p in SECOND_QUESTION.split(question) if len(p.split()) >= 3]
     return parts if len(parts) >= 2 else []
 

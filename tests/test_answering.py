@@ -167,6 +167,17 @@ def test_a_two_part_question_is_split_into_its_questions() -> None:
     assert question_parts("Wat doen opdrachtgever en opdrachtnemer samen?") == []  # "en" between nouns
 
 
+def test_a_choice_between_two_options_asks_about_each() -> None:
+    assert question_parts("Proeftuin of innovatiepartnerschap, wanneer kies ik wat?") == [
+        "Proeftuin, wanneer kies ik wat?", "innovatiepartnerschap, wanneer kies ik wat?"
+    ]
+    assert question_parts("Kies ik een SBIR of een innovatiepartnerschap?") == [
+        "Kies ik een SBIR?", "Kies ik een innovatiepartnerschap?"
+    ]
+    assert question_parts("Is het beter of niet?") == []
+    assert question_parts("Weet u of de markt dit kan leveren?") == []  # "of" as "whether", no choice asked
+
+
 def _hit(text: str, doc: str = "d") -> Hit:
     return Hit(Chunk(doc, "Titel", text, 0), 1.0)
 
