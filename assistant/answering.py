@@ -39,7 +39,7 @@ PASSAGES_CONSIDERED = 4
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
 LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
 SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
-QUANTITY_MARGIN = 0.03
+QUANTITY_MARGIN = 0.03  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 SPAN_CHARS = 700
 MAX_SPAN_UNITS = 4
@@ -101,7 +101,8 @@ class ExtractiveAnswerer:
 
     def select(self, question: str, units: list[ScoredUnit]) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
-        and a second run from another passage when that scores as well."""
+        a second run from another passage when that scores as well, and the quoted passages' other
+        sentences that score nearly as well, while the answer has room."""
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
@@ -155,8 +156,9 @@ def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]
     the best one that does not."""
     if not ranked or gives_asked_quantity(question, [ranked[0].text]):
         return ranked  # the best sentence gives it, or no quantity is asked
-    giving = [u for u in ranked if u.score >= ranked[0].score - QUANTITY_MARGIN and gives_asked_quantity(question, [u.text])]
-    return giving[:1] + [u for u in ranked if u not in giving[:1]]
+    near = (u for u in ranked if u.score >= ranked[0].score - QUANTITY_MARGIN)
+    giving = next((u for u in near if gives_asked_quantity(question, [u.text])), None)
+    return ranked if giving is None else [giving] + [u for u in ranked if u is not giving]
 
 
 def _stands_alone(text: str) -> bool:
@@ -339,10 +341,9 @@ def _length(units: list[ScoredUnit]) -> int:
 
 def _quoted_prose(units: list[ScoredUnit]) -> str:
     """Sentences of one passage in its order; an ellipsis marks where the passage has text in between."""
-    text = ""
-    for previous, unit in zip([None, *units], units):
-        gap = previous is not None and unit.position > previous.position + 1
-        text += (" … " if gap else " ") + unit.text if previous else unit.text
+    text = units[0].text if units else ""
+    for previous, unit in zip(units, units[1:]):
+        text += (" … " if unit.position > previous.position + 1 else " ") + unit.text
     return text
 
 
