@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .chunking import sentence_units
 from .lexical import analyse
@@ -342,7 +343,7 @@ def _length(units: list[ScoredUnit]) -> int:
 def _quoted_prose(units: list[ScoredUnit]) -> str:
     """Sentences of one passage in its order; an ellipsis marks where the passage has text in between."""
     text = units[0].text if units else ""
-    for previous, unit in zip(units, units[1:]):
+    for previous, unit in pairwise(units):
         text += (" … " if unit.position > previous.position + 1 else " ") + unit.text
     return text
 
