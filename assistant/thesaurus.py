@@ -16,7 +16,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen knelpunten barrières"),
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),
-    (r"fasen|fases", "stappen"),
+    (r"fasen|fases", "stappen fase"),  # the Dutch stemmer makes "faas" of "fasen", "fase" of "fases"
     (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve innovatie"),
     (r"proef\w*|uitproberen|uittesten|testen", "pilot experiment"),
     (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie marktonderzoek"),
@@ -46,9 +46,9 @@ _COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms) for 
 
 def expand(question: str) -> str:
     """The question followed by the documents' words for what it mentions, when it does not use them itself."""
-    lowered = question.lower()
+    asked = set(re.findall(r"[\w'-]+", question.lower()))
     added: list[str] = []
     for pattern, terms in _COMPILED:
         if pattern.search(question):
-            added += [t for t in terms.split() if t not in lowered and t not in added]
+            added += [t for t in terms.split() if t not in asked and t not in added]
     return f"{question} ({' '.join(added)})" if added else question

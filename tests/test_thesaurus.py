@@ -9,7 +9,7 @@ def test_buyer_words_get_the_documents_words() -> None:
 
 
 def test_words_the_question_already_uses_are_not_added() -> None:
-    assert expand("Welke stappen en fasen kent het?") == "Welke stappen en fasen kent het?"
+    assert expand("Welke stappen en fasen kent het?") == "Welke stappen en fasen kent het? (fase)"  # whole words
     assert expand("Wat zijn de nadelen en beperkingen?").endswith("(risico's)")
 
 
