@@ -53,6 +53,7 @@ def ablations(settings: Settings, questions: list[dict[str, Any]]) -> list[tuple
         "without sentence windows": {"window_weight": 0.0},
         "without whole-chunk dense": {"chunk_weight": 0.0},
         "without BM25": {"lexical_weight": 0.0},
+        "without section-title match": {"section_weight": 0.0},
         "without small-to-big passages": {"small_to_big": False},
         "without sentence re-ranking": {"rerank_depth": 0},
         "without query expansion (thesaurus)": {"query_expansion": False},

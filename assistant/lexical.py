@@ -69,7 +69,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 3  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 4  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -83,6 +83,7 @@ class LexicalIndex:
     vocabulary: dict[str, int]  # word -> occurrences in the corpus, to recognise compounds
     format: int = FORMAT
     _splits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _section_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -110,6 +111,15 @@ class LexicalIndex:
         if word not in self._splits:
             self._splits[word] = compound_parts(word, self.vocabulary)
         return self._splits[word]
+
+    def section_share(self, terms: set[str], position: int) -> float:
+        """The share of the words of chunk `position`'s section title that are among `terms`: a section called
+        "Beperkingen" is about what a question on "beperkingen" asks, whatever its text says."""
+        if position not in self._section_terms:
+            title = self.chunks[position].section.split(" › ")[-1]
+            self._section_terms[position] = frozenset(self.terms(title))
+        title_terms = self._section_terms[position]
+        return len(terms & title_terms) / len(title_terms) if title_terms else 0.0
 
     def coverage(self, question: str, passages: list[str]) -> float:
         """The largest IDF-weighted share of the question's terms that one passage contains.

@@ -1,9 +1,9 @@
 """Hybrid retrieval tuned for Dutch questions in the users' own words.
 
-Three signals are combined per candidate passage: the dense similarity of the whole chunk (Chroma), the best
+Four signals are combined per candidate passage: the dense similarity of the whole chunk (Chroma), the best
 dense similarity of one of its sentence windows (Chroma; paraphrases match a sentence better than a whole
-passage), and Dutch BM25 (derived index). Each is standardised over the candidate pool and summed with
-weights. The winners are returned small-to-big: the matched chunk with its neighbours, as one readable
+passage), Dutch BM25 (derived index), and how much of its section title the question names. Each is
+standardised over the candidate pool and summed with weights. The winners are returned small-to-big: the matched chunk with its neighbours, as one readable
 passage.
 """
 
@@ -81,13 +81,14 @@ class Retriever:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
         n = max(self.settings.candidates, k)
         query = expand(question) if self.settings.query_expansion else question
-        features: dict[str, list[float]] = {}  # chunk id -> [chunk dense, best window dense, bm25]
+        # chunk id -> [chunk dense, best window dense, bm25, question words in its section title]
+        features: dict[str, list[float]] = {}
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_query(query)
             for chunk_id, sim in self.store.search(vector, n, doc_ids, kind="chunk"):
-                features.setdefault(chunk_id, [np.nan] * 3)[0] = sim
+                features.setdefault(chunk_id, [np.nan] * 4)[0] = sim
             for window_id, sim in self.store.search(vector, 4 * n, doc_ids, kind="window"):
-                row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 3)
+                row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 4)
                 row[1] = sim if np.isnan(row[1]) else max(row[1], sim)
         if mode in ("hybrid", "bm25"):
             scores = lexical.scores(query)
@@ -96,9 +97,12 @@ class Retriever:
                 scores = np.where([c.doc_id in allowed for c in lexical.chunks], scores, 0.0)
             for i in np.argsort(-scores, kind="stable")[:n]:
                 if scores[i] > 0:
-                    features.setdefault(lexical.chunks[i].chunk_id, [np.nan] * 3)
+                    features.setdefault(lexical.chunks[i].chunk_id, [np.nan] * 4)
+            terms = set(lexical.terms(query))
             for chunk_id, row in features.items():
-                row[2] = float(scores[self._index_of[chunk_id]]) if chunk_id in self._index_of else 0.0
+                if chunk_id in self._index_of:
+                    row[2] = float(scores[self._index_of[chunk_id]])
+                    row[3] = lexical.section_share(terms, self._index_of[chunk_id])
         ranked = self._rank(features, mode)
         hits = self._passages(ranked, k)
         return self._rerank(query, hits, vector) if mode != "bm25" else hits
@@ -155,9 +159,10 @@ class Retriever:
             return []
         matrix = np.array([features[i] for i in ids], dtype=np.float64)
         weights = {
-            "hybrid": [self.settings.chunk_weight, self.settings.window_weight, self.settings.lexical_weight],
-            "dense": [self.settings.chunk_weight, self.settings.window_weight, 0.0],
-            "bm25": [0.0, 0.0, 1.0],
+            "hybrid": [self.settings.chunk_weight, self.settings.window_weight, self.settings.lexical_weight,
+                       self.settings.section_weight],
+            "dense": [self.settings.chunk_weight, self.settings.window_weight, 0.0, 0.0],
+            "bm25": [0.0, 0.0, 1.0, 0.0],
         }[mode]
         total = np.zeros(len(ids))
         for column, weight in enumerate(weights):

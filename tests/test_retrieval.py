@@ -32,6 +32,19 @@ def test_compounds_and_separated_verbs_meet_their_parts() -> None:
     assert scores[0] > scores[1] > scores[2] == 0  # both parts beat one part; without splitting all are 0
 
 
+def test_section_share_is_the_part_of_a_section_title_the_question_names() -> None:
+    chunks = [
+        Chunk("a", "A", "Nieuwe aanbieders kunnen niet later instappen.", 0, section="Innovatiepartnerschap › Beperkingen"),
+        Chunk("a", "A", "De partners ontwikkelen in fasen.", 1, section="Stappenplan › Ontwikkelfase en pilots"),
+        Chunk("a", "A", "Geen titel.", 2),
+    ]
+    index = LexicalIndex.build(chunks, revision=1)
+    terms = set(index.terms("Welke beperkingen heeft de ontwikkelfase?"))
+    assert index.section_share(terms, 0) == 1.0  # only the nearest heading counts, not "Innovatiepartnerschap"
+    assert index.section_share(terms, 1) == 0.5  # "ontwikkelfase" of "ontwikkelfase" and "pilots"
+    assert index.section_share(terms, 2) == 0.0
+
+
 def test_a_numbered_step_is_one_term() -> None:
     chunks = [
         Chunk("a", "A", "Stap 3: bepaal de eisen. De 4 criteria volgen later.", 0),
