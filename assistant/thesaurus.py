@@ -25,6 +25,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"winnaar|uitkiezen|kiezen wie", "gunning selectie"),
     (r"afspraken|contractuele|overeenkomst\w*", "contract inkoopvoorwaarden"),
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
+    (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch rechtmatigheid aanbestedingsrecht"),
     (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling implementatie"),
     # the market and its parties
     (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* van (?:een|één) (?:leverancier|partij|bedrijf)",
