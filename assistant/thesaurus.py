@@ -27,6 +27,15 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
     (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch rechtmatigheid aanbestedingsrecht"),
     (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling implementatie"),
+    (r"ips", "innovatiepartnerschap"),
+    (r"pre-?commerci\w* (?:inkoop|inkopen)|pcp", "sbir"),
+    (r"digitaal aanbesteden|online aanbesteden|elektronisch\w* aanbested\w*", "e-aanbesteden"),
+    # the organisation
+    (r"draagvlak|steun|support|achter \w+ staan", "draagvlak commitment"),
+    (r"langs elkaar heen|eilandjes|silo\w*|schotten", "verkokering"),
+    (r"bang|angst\w*|durven|voorzichtig\w*|risicoschuw\w*", "risicomijdend aversie"),
+    (r"onervaren\w*|geen ervaring|weinig ervaring|te weinig kennis|kennis ontbreekt", "onervarenheid onbekendheid"),
+    (r"wethouders?|bestuurders?|directie|management", "bestuur leidinggevenden"),
     # the market and its parties
     (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* van (?:een|één) (?:leverancier|partij|bedrijf)",
      "vendor lock-in afhankelijk"),
