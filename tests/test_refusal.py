@@ -38,7 +38,7 @@ def test_the_documents_word_for_the_buyers_own_counts_as_evidence(tmp_path: Path
     other = Chunk("b", "B", "Een marktconsultatie verkent wat de markt kan leveren.", 1)
     lexical = LexicalIndex.build([passage, other], revision=1)
     question = "Hoe voorkom ik dat we vastzitten aan één leverancier?"
-    settings = Settings(data_dir=tmp_path, refusal_threshold=0.3, min_similarity=0.0)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.2, min_similarity=0.0)
     hits = [Hit(passage, 1.0)]
     assert not refuses(question, hits, 1.0, lexical, settings)
     assert refuses(question, hits, 1.0, lexical, settings.model_copy(update={"query_expansion": False}))
