@@ -113,11 +113,11 @@ class LexicalIndex:
         return self._splits[word]
 
     def section_share(self, terms: set[str], position: int) -> float:
-        """The share of the words of chunk `position`'s section title that are among `terms`: a section called
-        "Beperkingen" is about what a question on "beperkingen" asks, whatever its text says."""
+        """The share of the words of chunk `position`'s section path ("Stap 4 › Criteria") that are among
+        `terms`: a section called "Beperkingen" is about what a question on "beperkingen" asks, whatever its text
+        says."""
         if position not in self._section_terms:
-            title = self.chunks[position].section.split(" › ")[-1]
-            self._section_terms[position] = frozenset(self.terms(title))
+            self._section_terms[position] = frozenset(self.terms(self.chunks[position].section))
         title_terms = self._section_terms[position]
         return len(terms & title_terms) / len(title_terms) if title_terms else 0.0
 

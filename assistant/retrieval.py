@@ -2,7 +2,7 @@
 
 Four signals are combined per candidate passage: the dense similarity of the whole chunk (Chroma), the best
 dense similarity of one of its sentence windows (Chroma; paraphrases match a sentence better than a whole
-passage), Dutch BM25 (derived index), and how much of its section title the question names. Each is
+passage), Dutch BM25 (derived index), and how much of its section titles the question names. Each is
 standardised over the candidate pool and summed with weights. The winners are returned small-to-big: the matched chunk with its neighbours, as one readable
 passage.
 """
@@ -81,7 +81,7 @@ class Retriever:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
         n = max(self.settings.candidates, k)
         query = expand(question) if self.settings.query_expansion else question
-        # chunk id -> [chunk dense, best window dense, bm25, question words in its section title]
+        # chunk id -> [chunk dense, best window dense, bm25, question words in its section titles]
         features: dict[str, list[float]] = {}
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_query(query)

@@ -40,8 +40,8 @@ def test_section_share_is_the_part_of_a_section_title_the_question_names() -> No
     ]
     index = LexicalIndex.build(chunks, revision=1)
     terms = set(index.terms("Welke beperkingen heeft de ontwikkelfase?"))
-    assert index.section_share(terms, 0) == 1.0  # only the nearest heading counts, not "Innovatiepartnerschap"
-    assert index.section_share(terms, 1) == 0.5  # "ontwikkelfase" of "ontwikkelfase" and "pilots"
+    assert index.section_share(terms, 0) == 0.5  # "beperkingen" of "innovatiepartnerschap" and "beperkingen"
+    assert index.section_share(terms, 1) == 1 / 3  # "ontwikkelfase" of "stappenplan", "ontwikkelfase", "pilots"
     assert index.section_share(terms, 2) == 0.0
 
 
