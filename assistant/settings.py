@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     chunk_weight: float = Field(0.5, description="Weight of whole-chunk dense similarity.")
     window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
-    section_weight: float = Field(0.15, description="Weight of the question's words in a passage's section title.")
+    section_weight: float = Field(0.15, description="Weight of the question's words in a passage's section titles.")
     small_to_big: bool = Field(True, description="Return each found chunk with its neighbours as one passage.")
     query_expansion: bool = Field(True, description="Add the documents' words for the question's own (thesaurus.py).")
     rerank_depth: int = Field(

@@ -37,7 +37,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"onervaren\w*|geen ervaring|weinig ervaring|te weinig kennis|kennis ontbreekt", "onervarenheid onbekendheid"),
     (r"wethouders?|bestuurders?|directie|management", "bestuur leidinggevenden"),
     # the market and its parties
-    (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders"),
+    (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders opdrachtnemers"),
     (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* van (?:een|één) (?:leverancier|partij|bedrijf)",
      "vendor lock-in afhankelijk"),
     (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas", "dominante positie"),

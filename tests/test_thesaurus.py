@@ -3,7 +3,7 @@ from assistant.thesaurus import expand
 
 def test_buyer_words_get_the_documents_words() -> None:
     assert expand("Hoe voorkom ik dat we vastzitten aan één leverancier?") == (
-        "Hoe voorkom ik dat we vastzitten aan één leverancier? (aanbieders vendor lock-in afhankelijk)"
+        "Hoe voorkom ik dat we vastzitten aan één leverancier? (aanbieders opdrachtnemers vendor lock-in afhankelijk)"
     )
     assert expand("Wat zijn de nadelen?").endswith("(beperkingen risico's)")
 
