@@ -24,6 +24,8 @@ LIST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 STEPS_QUESTION = re.compile(r"\b(stappen|stappenplan|fasen|fases|verloop|doorlopen)\b", re.IGNORECASE)
+# "Mag een bedrijf uit het partnerschap stappen?" uses the verb: it asks no steps
+STEPPING_OUT = re.compile(r"\b(?:uit|eruit|in|erin|over|af|mee|terug)\b[^?.,;]*\bstappen\b", re.IGNORECASE)
 # "Uit hoeveel stappen bestaat de voorbereiding, en hoeveel stappen telt het plan?" asks two things.
 SECOND_QUESTION = re.compile(
     r",?\s+en\s+(?=(?:wat|hoe|hoeveel|welke?|wie|waarom|wanneer|waar|in welke|op welke|met welke)\b)", re.IGNORECASE
@@ -77,7 +79,7 @@ class ExtractiveAnswerer:
         best_similarity = max((u.dense for u in units), default=0.0)
         if refuses(question, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
-        if STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question):
+        if STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question) and not STEPPING_OUT.search(question):
             outline = step_outline(hits)
             if outline and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)

@@ -27,8 +27,10 @@ NUMBER_WORDS = set(stems(
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
 HOW_LONG = re.compile(r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) termijn)\b", re.IGNORECASE)
 HOW_MUCH_MONEY = re.compile(r"\b(hoeveel geld|bedrag|budget)\b", re.IGNORECASE)
+WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)
 TIME_UNITS = tuple(set(stems("dag dagen week weken maand maanden jaar jaren uur uren")))
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
+PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 
 
@@ -46,24 +48,28 @@ def refuses(question: str, hits: list[Hit], best_similarity: float, lexical: Lex
 
 
 def gives_asked_quantity(question: str, passages: list[str]) -> bool:
-    """False when the question asks for a quantity (how many of something, how long, how much money)
-    and no passage states one: quoting other numbers would look like an answer and is not."""
-    # each ask: a test for the word naming the quantity, and how far after the number it may stand
-    asks: list[tuple[Callable[[str], bool], int] | None] = [
-        (_counts(match.group(1)), NEAR) for match in HOW_MANY.finditer(question) if "geld" not in match.group(1)
+    """False when the question asks for a quantity (how many of something, how long, how much money, what
+    percentage) and no passage states one: quoting other numbers would look like an answer and is not."""
+    # each ask: a test for the word naming the quantity and how far after the number it may stand, or the
+    # pattern of an amount written with its unit ("€ 64 miljoen", "15%")
+    asks: list[tuple[Callable[[str], bool], int] | re.Pattern[str]] = [
+        (_counts(match.group(1)), NEAR) for match in HOW_MANY.finditer(question)
+        if not re.search(r"geld|procent", match.group(1))
     ]
     if HOW_LONG.search(question):
         # "20 dagen", "30 kalenderdagen": the unit follows the number ("18 het jaar" is a footnote)
         asks.append((lambda word: word.endswith(TIME_UNITS), 1))
-    if HOW_MUCH_MONEY.search(question):
-        asks.append(None)  # money: a currency amount anywhere will do
+    if WHAT_SHARE.search(question):
+        asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
+    elif HOW_MUCH_MONEY.search(question):
+        asks.append(MONEY)
     if not asks:
         return True
     for passage in passages:
         tokens = stems(passage)  # "vragen" counts as "vraag"
         for ask in asks:
-            if ask is None:
-                if MONEY.search(passage):
+            if isinstance(ask, re.Pattern):
+                if ask.search(passage):
                     return True
                 continue
             names, reach = ask

@@ -24,6 +24,9 @@ from assistant.settings import Settings
         ("Welke minimale termijn geldt?", "In de periode 201618 het jaar waarin de termijn begon.", False),  # a footnote
         ("Wat is het maximale bedrag per fase?", "Fase 1 krijgt ten hoogste € 50.000.", True),
         ("Wat is het maximale bedrag per fase?", "Fase 1 duurt 6 maanden.", False),
+        ("Welk percentage van het SBIR-budget gaat naar start-ups?", "Er is € 64 miljoen beschikbaar gesteld.", False),
+        ("Welk percentage van het SBIR-budget gaat naar start-ups?", "Ruim 40% van het budget € 64 miljoen.", True),
+        ("Hoeveel procent gaat naar het mkb?", "Het mkb krijgt 25 procent.", True),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
     ],
 )
