@@ -228,3 +228,8 @@ def test_a_quantity_question_puts_a_nearly_as_good_sentence_that_gives_the_quant
     assert _quantity_first("Hoeveel vragen zijn er?", [vague, counted, far]) == [counted, vague, far]
     assert _quantity_first("Waartoe leiden de vragen?", [vague, counted, far]) == [vague, counted, far]
     assert _quantity_first("Hoeveel vragen zijn er?", [vague, far]) == [vague, far]  # too weak to lead
+
+
+def test_stepping_out_is_no_question_about_steps(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Mag een bedrijf tussentijds uit het innovatiepartnerschap stappen?")
+    assert not answer.text.startswith("- 1. Vraagarticulatie")
