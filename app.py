@@ -71,6 +71,8 @@ def show_feedback(answer: Answer, key: str, feedback_file) -> None:  # type: ign
 def show_answer(answer: Answer, key: str, pipeline: Pipeline, stream: bool = False) -> None:
     if answer.resolved_question:
         st.caption(f"Opgevat als: {answer.resolved_question}")
+    if answer.searched_also:
+        st.caption(f"Ook gezocht op: {', '.join(answer.searched_also)}")
     if answer.notice:
         st.info(answer.notice)
     if answer.refused:

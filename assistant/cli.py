@@ -40,6 +40,8 @@ def render(answer: Answer) -> str:
     lines = []
     if answer.resolved_question:
         lines.append(f"(opgevat als: {answer.resolved_question})")
+    if answer.searched_also:
+        lines.append(f"(ook gezocht op: {', '.join(answer.searched_also)})")
     lines.append(answer.text)
     if answer.citations:
         lines.append("\nBronnen:")

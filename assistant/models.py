@@ -112,6 +112,7 @@ class Answer:
     retrieved: list[Hit]
     refused: bool = False
     resolved_question: str | None = None
+    searched_also: tuple[str, ...] = ()  # the documents' words the question was also searched with
     notice: str | None = None
     latency_ms: float = 0.0
 

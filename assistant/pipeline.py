@@ -21,6 +21,7 @@ from .models import Answer
 from .retrieval import Mode, Retriever
 from .settings import Settings
 from .store import ChromaStore
+from .thesaurus import added_terms
 
 NOT_A_QUESTION = "Ik begrijp deze vraag niet. Stel een vraag in gewone woorden, bijvoorbeeld over een aanbestedingsprocedure."
 
@@ -79,6 +80,7 @@ class Pipeline:
             answer = (self.llm_answerer if use_llm else self.answerer).answer(resolved, hits)
             answer.question = question
             answer.resolved_question = resolved if resolved != question else None
+            answer.searched_also = tuple(added_terms(resolved)) if self.settings.query_expansion else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 

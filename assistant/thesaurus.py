@@ -9,57 +9,68 @@ from __future__ import annotations
 
 import re
 
-# (what a buyer may write, the words the documents use for it)
+# (what a buyer may write, the words the documents use for it, comma-separated)
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers, drawbacks, benefits
-    (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen risico's"),
-    (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen knelpunten barrières"),
+    (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen, risico's"),
+    (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen, knelpunten, barrières"),
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),
-    (r"fasen|fases", "stappen fase"),  # the Dutch stemmer makes "faas" of "fasen", "fase" of "fases"
-    (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve innovatie"),
-    (r"proef\w*|uitproberen|uittesten|testen", "pilot experiment"),
-    (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie marktonderzoek"),
+    (r"fasen|fases", "stappen, fase"),  # the Dutch stemmer makes "faas" of "fasen", "fase" of "fases"
+    (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve, innovatie"),
+    (r"proef\w*|uitproberen|uittesten|testen", "pilot, experiment"),
+    (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie, marktonderzoek"),
     (r"halverwege|tussentijds|onderweg", "na elke fase"),
-    (r"stoppen|afhaken|uitstappen|eruit stappen|ophouden", "afbreken beëindigen"),
-    (r"winnaar|uitkiezen|kiezen wie", "gunning selectie"),
-    (r"afspraken|contractuele|overeenkomst\w*", "contract inkoopvoorwaarden"),
+    (r"stoppen|afhaken|uitstappen|eruit stappen|ophouden", "afbreken, beëindigen"),
+    (r"winnaar|uitkiezen|kiezen wie", "gunning, selectie"),
+    (r"afspraken|contractuele|overeenkomst\w*", "contract, inkoopvoorwaarden"),
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
-    (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch rechtmatigheid aanbestedingsrecht"),
-    (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling implementatie"),
+    (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch, rechtmatigheid, aanbestedingsrecht"),
+    (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling, implementatie"),
     (r"ips", "innovatiepartnerschap"),
     (r"pre-?commerci\w* (?:inkoop|inkopen)|pcp", "sbir"),
     (r"digitaal aanbesteden|online aanbesteden|elektronisch\w* aanbested\w*", "e-aanbesteden"),
     # the organisation
-    (r"draagvlak|steun|support|achter \w+ staan", "draagvlak commitment"),
+    (r"draagvlak|steun|support|achter \w+ staan", "draagvlak, commitment"),
     (r"langs elkaar heen|eilandjes|silo\w*|schotten", "verkokering"),
-    (r"bang|angst\w*|durven|voorzichtig\w*|risicoschuw\w*", "risicomijdend aversie"),
-    (r"onervaren\w*|geen ervaring|weinig ervaring|te weinig kennis|kennis ontbreekt", "onervarenheid onbekendheid"),
-    (r"wethouders?|bestuurders?|directie|management", "bestuur leidinggevenden"),
+    (r"bang|angst\w*|durven|voorzichtig\w*|risicoschuw\w*", "risicomijdend, aversie"),
+    (r"onervaren\w*|geen ervaring|weinig ervaring|te weinig kennis|kennis ontbreekt", "onervarenheid, onbekendheid"),
+    (r"wethouders?|bestuurders?|directie|management", "bestuur, leidinggevenden"),
     # the market and its parties
-    (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders opdrachtnemers"),
+    (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders, opdrachtnemers"),
     (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* van (?:een|één) (?:leverancier|partij|bedrijf)",
-     "vendor lock-in afhankelijk"),
+     "vendor lock-in, afhankelijk"),
     (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas", "dominante positie"),
-    (r"kleine bedrijven|kleine ondernemers|kleinere bedrijven|zzp\w*", "mkb kleinbedrijf"),
-    (r"jonge bedrijven|nieuwe bedrijven|startende ondernemers", "startups start-ups"),
+    (r"kleine bedrijven|kleine ondernemers|kleinere bedrijven|zzp\w*", "mkb, kleinbedrijf"),
+    (r"jonge bedrijven|nieuwe bedrijven|startende ondernemers", "startups, start-ups"),
     # working alone or together
     (r"alleen (?:in|aan)kopen|alleen aanbesteden|in (?:je|ons|m'n) eentje|op eigen houtje", "zelfstandig inkopen"),
     (r"samen (?:met andere|met meerdere|in|aan)\w*|met andere (?:gemeenten|overheden|organisaties|provincies)",
-     "gezamenlijk inkopen samenwerking"),
+     "gezamenlijk inkopen, samenwerking"),
     # money and time
-    (r"geld|betalen|kost|kosten", "budget financiering"),
-    (r"uiterlijk|deadline|op tijd|te laat", "tijdig planning"),
+    (r"geld|betalen|kost|kosten", "budget, financiering"),
+    (r"uiterlijk|deadline|op tijd|te laat", "tijdig, planning"),
     (r"\bai\b|slimme algoritmes?", "kunstmatige intelligentie"),
 )
 _COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms) for pattern, terms in ENTRIES)
 
 
-def expand(question: str) -> str:
-    """The question followed by the documents' words for what it mentions, when it does not use them itself."""
-    asked = set(re.findall(r"[\w'-]+", question.lower()))
+def added_terms(question: str) -> list[str]:
+    """The documents' words for what the question mentions, that it does not use itself."""
+    asked = set(_words(question))
     added: list[str] = []
     for pattern, terms in _COMPILED:
         if pattern.search(question):
-            added += [t for t in terms.split() if t not in asked and t not in added]
-    return f"{question} ({' '.join(added)})" if added else question
+            added += [t for t in terms.split(", ") if not set(_words(t)) <= asked and t not in added]
+    return added
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", text.lower())
+
+
+def expand(question: str) -> str:
+    """The question followed by the documents' words for what it mentions (see `added_terms`), each word once."""
+    asked = set(_words(question))
+    added = [w for phrase in added_terms(question) for w in phrase.split() if w not in asked]
+    return f"{question} ({' '.join(dict.fromkeys(added))})" if added else question

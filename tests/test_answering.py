@@ -15,6 +15,7 @@ from assistant.answering import (
     step_outline,
 )
 from assistant.cli import main as cli_main
+from assistant.cli import render
 from assistant.conversation import Turn, resolve
 from assistant.models import Chunk, Hit
 from assistant.pipeline import Pipeline
@@ -91,6 +92,16 @@ def test_json_contract(pipeline: Pipeline) -> None:
     assert set(data["citations"][0]) >= {"n", "doc", "title", "page", "section", "text"}
     assert set(data["retrieved"][0]) >= {"doc", "title", "page", "section", "text", "score"}
     assert len(data["retrieved"]) >= 3
+    assert data["searched_also"] == []  # the question uses no buyer word the thesaurus knows
+
+
+def test_the_answer_says_which_words_of_the_documents_were_also_searched(pipeline: Pipeline) -> None:
+    question = "Hoe regel ik dat we halverwege kunnen stoppen?"
+    answer = pipeline.ask(question)
+    assert answer.searched_also == ("na elke fase", "afbreken", "beëindigen")
+    assert render(answer).startswith("(ook gezocht op: na elke fase, afbreken, beëindigen)\n")
+    plain = Pipeline(pipeline.settings.model_copy(update={"query_expansion": False}))
+    assert plain.ask(question).searched_also == ()
 
 
 def test_cli_ask_json_and_session(pipeline: Pipeline, capsys: pytest.CaptureFixture[str], monkeypatch, tmp_path) -> None:

@@ -79,6 +79,11 @@ def test_follow_up_shows_the_resolved_question(app: AppTest) -> None:
     assert any("Opgevat als" in c.value for c in app.caption)
 
 
+def test_the_documents_words_the_question_was_also_searched_with_are_shown(app: AppTest) -> None:
+    ask(app, "Hoe regel ik dat we halverwege kunnen stoppen?")
+    assert any(c.value == "Ook gezocht op: na elke fase, afbreken, beëindigen" for c in app.caption)
+
+
 def test_feedback_is_written(app: AppTest, pipeline: Pipeline) -> None:
     ask(app, "Kunnen nieuwe aanbieders later instappen?")
     app.text_input(key="comment-0").set_value("Duidelijk antwoord").run()

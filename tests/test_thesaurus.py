@@ -1,4 +1,4 @@
-from assistant.thesaurus import expand
+from assistant.thesaurus import added_terms, expand
 
 
 def test_buyer_words_get_the_documents_words() -> None:
@@ -16,3 +16,10 @@ def test_words_the_question_already_uses_are_not_added() -> None:
 def test_whole_words_only() -> None:
     assert expand("Welke termijn geldt er?") == "Welke termijn geldt er?"  # "geldt" is not "geld"
     assert expand("Wat is een innovatiepartnerschap?") == "Wat is een innovatiepartnerschap?"
+
+
+def test_added_terms_are_the_documents_phrases_for_display() -> None:
+    assert added_terms("Hoe voorkom ik dat we vastzitten aan één leverancier?") == [
+        "aanbieders", "opdrachtnemers", "vendor lock-in", "afhankelijk"
+    ]
+    assert added_terms("Wat is een innovatiepartnerschap?") == []
