@@ -2,7 +2,8 @@
 
 A buyer asks how not to "vastzitten aan één leverancier"; the documents speak of "vendor lock-in". Neither
 BM25 nor a small embedder bridges such a gap, so the question searched with is the question plus the documents'
-terms for what it mentions. The entries are general procurement vocabulary, not tied to one document.
+terms for what it mentions. The entries are general procurement vocabulary, not tied to one document; grow
+them with the words real users type (the app's feedback log keeps their questions).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 # (what a buyer may write, the words the documents use for it, comma-separated)
 ENTRIES: tuple[tuple[str, str], ...] = (
-    # barriers, drawbacks, benefits
+    # barriers and drawbacks
     (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen, risico's"),
     (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen, knelpunten, barrières"),
     # procedure vocabulary
@@ -50,7 +51,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     # money and time
     (r"geld|betalen|kost|kosten", "budget, financiering"),
     (r"uiterlijk|deadline|op tijd|te laat", "tijdig, planning"),
-    (r"\bai\b|slimme algoritmes?", "kunstmatige intelligentie"),
+    (r"ai|slimme algoritmes?", "kunstmatige intelligentie"),
 )
 _COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms) for pattern, terms in ENTRIES)
 
