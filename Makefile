@@ -45,6 +45,8 @@ lint: install-test
 evaluate: ingest
 	$(BIN)/python -m assistant.evaluate --questions tests/data/dev_questions.jsonl \
 	  --output reports/results.jsonl --report reports/evaluation.md
+	$(BIN)/python -m assistant.evaluate --questions tests/data/holdout_questions.jsonl --no-ablations \
+	  --output reports/holdout_results.jsonl --report reports/holdout.md
 
 bench: ingest
 	$(BIN)/python -m assistant.bench
