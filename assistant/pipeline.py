@@ -80,7 +80,7 @@ class Pipeline:
             answer = (self.llm_answerer if use_llm else self.answerer).answer(resolved, hits)
             answer.question = question
             answer.resolved_question = resolved if resolved != question else None
-            answer.searched_also = tuple(added_terms(resolved)) if self.settings.query_expansion else ()
+            answer.searched_also = added_terms(resolved) if self.settings.query_expansion else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 

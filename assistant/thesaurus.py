@@ -9,6 +9,7 @@ them with the words real users type (the app's feedback log keeps their question
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (what a buyer may write, the words the documents use for it, comma-separated)
 ENTRIES: tuple[tuple[str, str], ...] = (
@@ -56,14 +57,15 @@ ENTRIES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms) for pattern, terms in ENTRIES)
 
 
-def added_terms(question: str) -> list[str]:
+@lru_cache(maxsize=1024)  # search, refusal and the answer's "ook gezocht op" all ask for the same question
+def added_terms(question: str) -> tuple[str, ...]:
     """The documents' words for what the question mentions, that it does not use itself."""
     asked = set(_words(question))
     added: list[str] = []
     for pattern, terms in _COMPILED:
         if pattern.search(question):
             added += [t for t in terms.split(", ") if not set(_words(t)) <= asked and t not in added]
-    return added
+    return tuple(added)
 
 
 def _words(text: str) -> list[str]:
