@@ -77,9 +77,10 @@ class ExtractiveAnswerer:
         hits = self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
         units = score_units(hits[:PASSAGES_CONSIDERED])
         best_similarity = max((u.dense for u in units), default=0.0)
-        if refuses(question, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
+        searched = self.retriever.query(question)
+        if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
-        if STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question) and not STEPPING_OUT.search(question):
+        if asks_for_steps(question):
             outline = step_outline(hits)
             if outline and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
@@ -169,6 +170,12 @@ def _stands_alone(text: str) -> bool:
     return not (_is_heading(text) or text.startswith("- ") or text.rstrip().endswith(":") or text[:1].islower())
 
 
+def asks_for_steps(question: str) -> bool:
+    """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?") and
+    not the verb ("uit het partnerschap stappen")."""
+    return bool(STEPS_QUESTION.search(question)) and not COUNT_QUESTION.search(question) and not STEPPING_OUT.search(question)
+
+
 def question_parts(question: str) -> list[str]:
     """The separate questions in a question that asks two (or more) things; [] for a single question.
     A choice ("proeftuin of innovatiepartnerschap, wanneer kies ik wat?") asks about each option."""
@@ -224,8 +231,8 @@ def _asks_inside_a_step(question: str, outline: list[ScoredUnit]) -> bool:
     """Whether the question names one of the steps ("Welke stappen kent de ontwikkelfase?"): it then asks
     what happens within that step, which the outline of all steps does not answer."""
     asked = set(analyse(question))
-    titles = (NUMBERED_STEP_PREFIX.sub("", u.text.removeprefix("- ")).split(":")[0] for u in outline)
-    return any(set(analyse(title)) <= asked for title in titles if analyse(title))
+    titles = (set(analyse(NUMBERED_STEP_PREFIX.sub("", u.text.removeprefix("- ")).split(":")[0])) for u in outline)
+    return any(title and title <= asked for title in titles)
 
 
 def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
@@ -373,9 +380,9 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each:
         return Answer(question=question, text=text, citations=citations, retrieved=hits)
     blocks: list[str] = []
     for p, n in numbers.items():
-        group = [u.text for u in ordered if u.passage == p]
-        prose = _quoted_prose([u for u in ordered if u.passage == p and not u.text.startswith("- ")])
-        items = "\n".join(t for t in group if t.startswith("- "))
+        group = [u for u in ordered if u.passage == p]
+        prose = _quoted_prose([u for u in group if not u.text.startswith("- ")])
+        items = "\n".join(u.text for u in group if u.text.startswith("- "))
         blocks.append("\n".join(part for part in (prose, items) if part) + f" [{n}]")
     separator = "\n\n" if any("\n" in b for b in blocks) else " "
     return Answer(question=question, text=separator.join(blocks), citations=citations, retrieved=hits)

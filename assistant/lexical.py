@@ -140,15 +140,14 @@ class LexicalIndex:
         "...in 2024?" when 2024 occurs nowhere in them."""
         return [year for year in YEAR.findall(question) if year not in self.vocabulary]
 
-    def scores(self, question: str) -> np.ndarray:
-        """A BM25 score for every chunk (zeros when no query word is indexed)."""
+    def scores(self, terms: list[str]) -> np.ndarray:
+        """A BM25 score for every chunk for a question's `terms` (zeros when none is indexed)."""
         if not self.chunks:
             return np.zeros(0, dtype=np.float32)
-        vocab = self.bm25.vocab_dict
-        terms = [t for t in self.terms(question) if t in vocab]
-        if not terms:
+        known = [t for t in terms if t in self.bm25.vocab_dict]
+        if not known:
             return np.zeros(len(self.chunks), dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(terms), dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

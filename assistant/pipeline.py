@@ -21,7 +21,6 @@ from .models import Answer
 from .retrieval import Mode, Retriever
 from .settings import Settings
 from .store import ChromaStore
-from .thesaurus import added_terms
 
 NOT_A_QUESTION = "Ik begrijp deze vraag niet. Stel een vraag in gewone woorden, bijvoorbeeld over een aanbestedingsprocedure."
 
@@ -80,7 +79,7 @@ class Pipeline:
             answer = (self.llm_answerer if use_llm else self.answerer).answer(resolved, hits)
             answer.question = question
             answer.resolved_question = resolved if resolved != question else None
-            answer.searched_also = added_terms(resolved) if self.settings.query_expansion else ()
+            answer.searched_also = self.retriever.searched_also(resolved)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 

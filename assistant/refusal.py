@@ -13,7 +13,6 @@ from collections.abc import Callable
 from .lexical import LexicalIndex, analyse, stems
 from .models import Hit
 from .settings import Settings
-from .thesaurus import expand
 
 REFUSAL = (
     "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
@@ -34,14 +33,16 @@ PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 
 
-def refuses(question: str, hits: list[Hit], best_similarity: float, lexical: LexicalIndex, settings: Settings) -> bool:
-    """Whether the best passages fail to answer `question`."""
+def refuses(
+    question: str, searched: str, hits: list[Hit], best_similarity: float, lexical: LexicalIndex, settings: Settings
+) -> bool:
+    """Whether the best passages fail to answer `question`, which was `searched` with the documents' words added
+    (see `Retriever.query`): a passage using the documents' word for the buyer's own ("lock-in" for
+    "vastzitten") covers it."""
     passages = [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]]
-    # a passage that uses the documents' word for the buyer's own ("lock-in" for "vastzitten") covers it
-    asked = {question, expand(question)} if settings.query_expansion else {question}
     return (
         best_similarity < settings.min_similarity
-        or max(lexical.coverage(q, passages) for q in asked) < settings.refusal_threshold
+        or max(lexical.coverage(q, passages) for q in {question, searched}) < settings.refusal_threshold
         or bool(lexical.unknown_years(question))
         or not gives_asked_quantity(question, passages)
     )

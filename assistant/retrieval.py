@@ -3,8 +3,9 @@
 Four signals are combined per candidate passage: the dense similarity of the whole chunk (Chroma), the best
 dense similarity of one of its sentence windows (Chroma; paraphrases match a sentence better than a whole
 passage), Dutch BM25 (derived index), and how much of its section titles the question names. Each is
-standardised over the candidate pool and summed with weights. The winners are returned small-to-big: the matched chunk with its neighbours, as one readable
-passage.
+standardised over the candidate pool and summed with weights. The question is searched with the documents'
+words for its own added (thesaurus.py). The winners are returned small-to-big: the matched chunk with its
+neighbours, as one readable passage.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .lexical import LexicalIndex, analyse
 from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .settings import Settings
 from .store import ChromaStore
-from .thesaurus import expand
+from .thesaurus import added_terms, expand
 
 Mode = Literal["hybrid", "dense", "bm25"]
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
@@ -71,6 +72,14 @@ class Retriever:
         """Indexed documents: id -> (title, number of chunks), from memory."""
         return summarise_documents(self.lexical_index().chunks)
 
+    def searched_also(self, question: str) -> tuple[str, ...]:
+        """The documents' words the question is also searched with (none when query expansion is off)."""
+        return added_terms(question) if self.settings.query_expansion else ()
+
+    def query(self, question: str) -> str:
+        """What is searched for `question`: the question, with the words of `searched_also` added."""
+        return expand(question) if self.searched_also(question) else question
+
     def search(
         self, question: str, k: int | None = None, doc_ids: list[str] | None = None, mode: Mode = "hybrid"
     ) -> list[Hit]:
@@ -80,7 +89,7 @@ class Retriever:
         if not lexical.chunks:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
         n = max(self.settings.candidates, k)
-        query = expand(question) if self.settings.query_expansion else question
+        query = self.query(question)
         # chunk id -> [chunk dense, best window dense, bm25, question words in its section titles]
         features: dict[str, list[float]] = {}
         if mode in ("hybrid", "dense"):
@@ -91,18 +100,19 @@ class Retriever:
                 row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 4)
                 row[1] = sim if np.isnan(row[1]) else max(row[1], sim)
         if mode in ("hybrid", "bm25"):
-            scores = lexical.scores(query)
+            terms = lexical.terms(query)
+            scores = lexical.scores(terms)
             if doc_ids:
                 allowed = set(doc_ids)
                 scores = np.where([c.doc_id in allowed for c in lexical.chunks], scores, 0.0)
             for i in np.argsort(-scores, kind="stable")[:n]:
                 if scores[i] > 0:
                     features.setdefault(lexical.chunks[i].chunk_id, [np.nan] * 4)
-            terms = set(lexical.terms(query))
+            asked = set(terms)
             for chunk_id, row in features.items():
                 if chunk_id in self._index_of:
                     row[2] = float(scores[self._index_of[chunk_id]])
-                    row[3] = lexical.section_share(terms, self._index_of[chunk_id])
+                    row[3] = lexical.section_share(asked, self._index_of[chunk_id])
         ranked = self._rank(features, mode)
         hits = self._passages(ranked, k)
         return self._rerank(query, hits, vector) if mode != "bm25" else hits

@@ -8,6 +8,7 @@ from assistant.lexical import LexicalIndex
 from assistant.models import Chunk, Hit
 from assistant.refusal import gives_asked_quantity, refuses
 from assistant.settings import Settings
+from assistant.thesaurus import expand
 
 
 @pytest.mark.parametrize(
@@ -43,5 +44,5 @@ def test_the_documents_word_for_the_buyers_own_counts_as_evidence(tmp_path: Path
     question = "Hoe voorkom ik dat we vastzitten aan één leverancier?"
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.2, min_similarity=0.0)
     hits = [Hit(passage, 1.0)]
-    assert not refuses(question, hits, 1.0, lexical, settings)
-    assert refuses(question, hits, 1.0, lexical, settings.model_copy(update={"query_expansion": False}))
+    assert not refuses(question, expand(question), hits, 1.0, lexical, settings)
+    assert refuses(question, question, hits, 1.0, lexical, settings)  # searched without the documents' words
