@@ -19,6 +19,8 @@ import bm25s
 import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from .models import Chunk
 
@@ -33,6 +35,11 @@ SEPARATED_VERB = re.compile(
 # "stap 4" is one thing to find, and "4" alone is too short to index
 NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
 MIN_COMPOUND_PART = 4
+# A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
+# use) and one edit away from a word the documents use often (not a rare near-namesake: "veranderd" is not
+# "verankerd").
+MIN_MISSPELT_CHARS = 7
+MIN_FIX_OCCURRENCES = 5
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _stemmer = Stemmer.Stemmer("dutch")
 
@@ -52,6 +59,16 @@ def stems(text: str) -> list[str]:
     return _stemmer.stemWords(TOKEN.findall(text.lower().replace("-", " ")))
 
 
+def corrected(text: str, fixes: Mapping[str, str]) -> str:
+    """`text` with each misspelt word (see `LexicalIndex.spelling_fixes`) replaced by its fix, or followed by it
+    when the word was written hyphenated ("innovatie-partnerchap")."""
+    for word, fix in fixes.items():
+        text, replaced = re.subn(rf"\b{re.escape(word)}\b", fix, text, flags=re.IGNORECASE)
+        if not replaced:
+            text += f" {fix}"
+    return text
+
+
 def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     """The two known words a Dutch compound is made of ("inkoopvolwassenheid" -> "inkoop", "volwassenheid"),
     allowing a linking s ("investerings|bereidheid"); the most frequent pair wins, none when no split is known."""
@@ -69,7 +86,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 4  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 5  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -84,6 +101,8 @@ class LexicalIndex:
     format: int = FORMAT
     _splits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _section_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _fixes: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _common_words: list[str] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -111,6 +130,24 @@ class LexicalIndex:
         if word not in self._splits:
             self._splits[word] = compound_parts(word, self.vocabulary)
         return self._splits[word]
+
+    def spelling_fixes(self, text: str) -> dict[str, str]:
+        """The words of `text` that seem misspelt, each with the documents' word it probably means:
+        "innovatiepartnerchap" -> "innovatiepartnerschap". Another form of the same word ("elektronisch" for
+        "elektronische") is no misspelling: the stems meet anyway."""
+        fixes = {word: self._fix(word) for word in words(text)}
+        return {word: fix for word, fix in fixes.items() if fix}
+
+    def _fix(self, word: str) -> str | None:
+        if word in self.vocabulary or len(word) < MIN_MISSPELT_CHARS or not word.isalpha():
+            return None
+        if word not in self._fixes:
+            if self._common_words is None:
+                self._common_words = [w for w, n in self.vocabulary.items() if n >= MIN_FIX_OCCURRENCES]
+            match = process.extractOne(word, self._common_words, scorer=Levenshtein.distance, score_cutoff=1)
+            fix = match[0] if match else None
+            self._fixes[word] = fix if fix and analyse(fix) != analyse(word) else None
+        return self._fixes[word]
 
     def section_share(self, terms: set[str], position: int) -> float:
         """The share of the words of chunk `position`'s section path ("Stap 4 › Criteria") that are among

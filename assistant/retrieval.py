@@ -23,7 +23,7 @@ from langchain_core.retrievers import BaseRetriever
 from .chunking import sentence_units, shown_text
 from .embeddings import Embedder
 from .errors import EmptyStore
-from .lexical import LexicalIndex, analyse
+from .lexical import LexicalIndex, analyse, corrected
 from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .settings import Settings
 from .store import ChromaStore
@@ -73,12 +73,19 @@ class Retriever:
         return summarise_documents(self.lexical_index().chunks)
 
     def searched_also(self, question: str) -> tuple[str, ...]:
-        """The documents' words the question is also searched with (none when query expansion is off)."""
-        return added_terms(question) if self.settings.query_expansion else ()
+        """What the question is also searched with: the documents' words for the words it seems to misspell,
+        and for what it mentions in a buyer's words (thesaurus.py). None when query expansion is off."""
+        if not self.settings.query_expansion:
+            return ()
+        fixes = self.last_lexical_index().spelling_fixes(question)
+        return tuple(dict.fromkeys([*fixes.values(), *added_terms(corrected(question, fixes))]))
 
     def query(self, question: str) -> str:
-        """What is searched for `question`: the question, with the words of `searched_also` added."""
-        return expand(question) if self.searched_also(question) else question
+        """What is searched for `question`: the question with its misspellings fixed and the documents' words
+        for what it mentions added (see `searched_also`)."""
+        if not self.settings.query_expansion:
+            return question
+        return expand(corrected(question, self.last_lexical_index().spelling_fixes(question)))
 
     def search(
         self, question: str, k: int | None = None, doc_ids: list[str] | None = None, mode: Mode = "hybrid"

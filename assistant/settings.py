@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     section_weight: float = Field(0.15, description="Weight of the question's words in a passage's section titles.")
     small_to_big: bool = Field(True, description="Return each found chunk with its neighbours as one passage.")
-    query_expansion: bool = Field(True, description="Add the documents' words for the question's own (thesaurus.py).")
+    query_expansion: bool = Field(
+        True, description="Fix misspelt words and add the documents' words for the question's own (thesaurus.py)."
+    )
     rerank_depth: int = Field(
         4, ge=0, le=10, description="Re-rank this many best passages by their best sentence (0: off)."
     )

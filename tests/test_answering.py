@@ -104,6 +104,13 @@ def test_the_answer_says_which_words_of_the_documents_were_also_searched(pipelin
     assert plain.ask(question).searched_also == ()
 
 
+def test_a_misspelt_question_is_answered_as_if_spelt_right(pipeline: Pipeline) -> None:
+    right = pipeline.ask("Kunnen nieuwe aanbieders later instappen in een innovatiepartnerschap?")
+    misspelt = pipeline.ask("Kunnen nieuwe aanbieders later instappen in een innovatiepartnerchap?")
+    assert misspelt.searched_also == ("innovatiepartnerschap",)
+    assert not misspelt.refused and misspelt.text == right.text
+
+
 def test_cli_ask_json_and_session(pipeline: Pipeline, capsys: pytest.CaptureFixture[str], monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("PIANOO_EMBEDDING_BACKEND", "fake")
     monkeypatch.setenv("PIANOO_MIN_SIMILARITY", "0")

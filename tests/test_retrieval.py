@@ -6,7 +6,7 @@ import pytest
 from langchain_core.documents import Document as LangChainDocument
 
 from assistant.errors import EmptyStore
-from assistant.lexical import LexicalIndex, analyse
+from assistant.lexical import LexicalIndex, analyse, corrected
 from assistant.models import Chunk
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever
@@ -134,6 +134,19 @@ def test_langchain_adapter(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.integration
+def test_a_misspelt_word_is_fixed_to_a_word_the_documents_use_often() -> None:
+    often = "Het innovatiepartnerschap kent risico's. De elektronische aanbesteding loopt."
+    chunks = [Chunk("a", "A", often, i) for i in range(5)] + [Chunk("b", "B", "Het beleid is verankerd.", 5)]
+    index = LexicalIndex.build(chunks, revision=1)
+    fixes = index.spelling_fixes("Welke risicos kent een innovatiepartnerchap bij veranderd beleid?")
+    assert fixes == {"risicos": "risico", "innovatiepartnerchap": "innovatiepartnerschap"}  # "verankerd" is rare
+    assert index.spelling_fixes("Hoe werkt elektronisch aanbesteden?") == {}  # another form, not a misspelling
+    assert index.spelling_fixes("Wat is een innovatiepartnerschap?") == {}
+    assert corrected("Welke Risicos zijn er?", {"risicos": "risico"}) == "Welke risico zijn er?"
+    hyphenated = {"innovatiepartnerchap": "innovatiepartnerschap"}
+    assert corrected("Een innovatie-partnerchap?", hyphenated) == "Een innovatie-partnerchap? innovatiepartnerschap"
+
+
 def test_paraphrased_question_finds_its_passage(real_pipeline: Pipeline) -> None:
     hits = real_pipeline.retriever.search("Mag een bedrijf dat pas later een beter idee heeft nog meedoen?", k=3)
     assert hits[0].chunk.doc_id == "innovatiepartnerschap.md"
