@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from .models import Block
 
-URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+URL_LINE = re.compile(r"^\s*(?:\d{1,3}\s+)?((?:https?://|www\.)\S+)\s*$", re.IGNORECASE)  # a footnote may number it
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓\uf0b7\uf0a7-]|–|o(?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -109,8 +109,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
 
     for page_no, content in enumerate(page_lines, start=1):
         for i, line in enumerate(content):
-            if URL_LINE.match(line):
-                urls.append(line.strip())
+            if url := URL_LINE.match(line):
+                urls.append(url.group(1))
                 continue
             if (
                 PAGE_NUMBER_LINE.match(line)

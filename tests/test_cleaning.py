@@ -45,6 +45,20 @@ def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
     assert urls == [f"https://www.pianoo.nl/nl/pagina-{n}" for n in range(1, 5)]
 
 
+def test_a_numbered_url_footnote_inside_a_sentence_is_dropped() -> None:
+    page = (
+        "De inkoopafdeling is vaak te laat betrokken om invulling te geven aan innovatiegericht\n\n"
+        "26 https://www.pianoo.nl/nl/themas/innovatie\n\n"
+        "inkopen (uitzonderingen daargelaten)."
+    )
+    blocks, urls = blocks_from_pages([page])
+    assert texts(blocks) == [
+        "De inkoopafdeling is vaak te laat betrokken om invulling te geven aan innovatiegericht inkopen "
+        "(uitzonderingen daargelaten)."
+    ]
+    assert urls == ["https://www.pianoo.nl/nl/themas/innovatie"]
+
+
 def test_headings_are_recognised() -> None:
     blocks, _ = blocks_from_pages(["STAPPENPLAN\n\n0. Vraagarticulatie\nDe vraagarticulatie kent drie dimensies."])
     assert [(b.kind, b.text) for b in blocks] == [
