@@ -8,9 +8,11 @@ second time (a tagged copy). The rules here undo that so chunks are readable and
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from .models import Block
 
@@ -23,6 +25,7 @@ NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}(?:\.\d)*
 WORD = re.compile(r"\w+")
 FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")  # a bare number, no dot or bracket
 SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b", re.IGNORECASE)
+FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
 TRAILING_FUNCTION_WORD = re.compile(
@@ -51,7 +54,7 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(line) > 90 or SENTENCE_END.search(line) and not line.endswith("?"):
         return False
-    if FOOTNOTE.match(line) and SOURCE_REFERENCE.search(line):
+    if _is_reference(line):
         return False  # "40 Dialogic, 2021, Inventarisatie ..." is a footnote, not section 40
     if line.endswith("?") and not NUMBERED_HEADING.match(line):
         return False
@@ -94,6 +97,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
     """Turn the page texts of a PDF extraction into blocks; also return the bare URLs dropped from the text."""
     page_lines = [_page_lines(p) for p in pages]
     running = _running_lines(page_lines)
+    lengths = [len(line) for lines in page_lines for line in lines]
+    footnotes = _Footnotes(wide=FOOTNOTE_WIDTH * statistics.median(lengths) if lengths else 0.0)
     urls: list[str] = []
     blocks: list[Block] = []
     current: list[str] = []
@@ -106,6 +111,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
         if text:
             blocks.append(Block(text=text, kind=current_kind, page=current_page))
         current, current_kind = [], "paragraph"
+        blocks.extend(footnotes.drain())
 
     for page_no, content in enumerate(page_lines, start=1):
         for i, line in enumerate(content):
@@ -120,6 +126,11 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             ):
                 continue
             next_line = content[i + 1] if i + 1 < len(content) else None
+            was_in_notes = footnotes.open
+            if footnotes.take(line, next_line, page_no):
+                continue
+            if was_in_notes and not current:
+                flush()  # the footnotes interrupted no paragraph: they stay where they were
             previous_ended = not current or bool(SENTENCE_END.search(current[-1]))
             if _is_heading(line, previous_ended, next_line):
                 flush()
@@ -135,6 +146,56 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             current.append(line)
     flush()
     return blocks, urls
+
+
+@dataclass
+class _Footnotes:
+    """Footnotes an extraction printed in the middle of the text, even of a sentence. Their small type makes
+    their lines run longer than the text's (`wide`). They are kept, as paragraphs after the one they interrupt."""
+
+    wide: float
+    notes: list[tuple[list[str], int]] = field(default_factory=list)  # the lines of each, and its page
+    open: bool = False  # the last line taken belongs to a footnote
+
+    def take(self, line: str, next_line: str | None, page: int) -> bool:
+        """Whether `line` is (part of) a footnote; if so it is kept here until `drain`."""
+        if self.open:
+            if _is_footnote(line, self.wide):
+                self.notes.append(([line], page))  # the next footnote
+                return True
+            last = self.notes[-1][0][-1]
+            if len(line) > self.wide or line.startswith("Link:") or self._ends(last, line, next_line):
+                self.notes[-1][0].append(line)  # a full footnote line, its link, or the end of a broken-off one
+                return True
+        # the first of several source references, or a numbered line in footnote type
+        self.open = _is_footnote(line, self.wide) and (len(line) > self.wide or _is_reference(next_line))
+        if self.open:
+            self.notes.append(([line], page))
+        return self.open
+
+    def _ends(self, last: str, line: str, next_line: str | None) -> bool:
+        """Whether a short `line` ends a footnote whose full-width `last` line broke off mid-sentence
+        ("... zoals de" + "vleesvervangende producten."): only when another footnote follows, as the text the
+        footnotes interrupted may resume the same way ("... welke aanbestedings- en" + "staatsteunregels ...")."""
+        broken_off = len(last) > self.wide and not SENTENCE_END.search(last) and not re.search(r"https?://\S+$", last)
+        continues = line[:1].islower() or last.rstrip()[-1:] in "/,-–("
+        return broken_off and continues and _is_footnote(next_line, self.wide)
+
+    def drain(self) -> list[Block]:
+        """The footnotes taken so far, as paragraphs; forgotten here."""
+        blocks = [Block(text=_join(lines), kind="paragraph", page=page) for lines, page in self.notes]
+        self.notes.clear()
+        return blocks
+
+
+def _is_footnote(line: str | None, wide: float) -> bool:
+    """The first line of a footnote: a numbered source reference, or a numbered line in footnote type."""
+    return _is_reference(line) or bool(line and FOOTNOTE.match(line) and len(line) > wide)
+
+
+def _is_reference(line: str | None) -> bool:
+    """A numbered source reference: "12 kst-34775.pdf (…)", "40 Dialogic, 2021, …"."""
+    return bool(line and FOOTNOTE.match(line) and SOURCE_REFERENCE.search(line))
 
 
 def _starts_new(line: str) -> bool:

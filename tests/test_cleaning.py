@@ -52,11 +52,38 @@ def test_a_numbered_url_footnote_inside_a_sentence_is_dropped() -> None:
         "inkopen (uitzonderingen daargelaten)."
     )
     blocks, urls = blocks_from_pages([page])
-    assert texts(blocks) == [
-        "De inkoopafdeling is vaak te laat betrokken om invulling te geven aan innovatiegericht inkopen "
-        "(uitzonderingen daargelaten)."
-    ]
+    whole = "De inkoopafdeling is vaak te laat betrokken om invulling te geven aan innovatiegericht inkopen"
+    assert texts(blocks) == [f"{whole} (uitzonderingen daargelaten)."]
     assert urls == ["https://www.pianoo.nl/nl/themas/innovatie"]
+
+
+def test_footnotes_in_the_middle_of_a_sentence_move_after_its_paragraph() -> None:
+    body = (
+        "Omdat een publieke organisatie samen met ondernemers\n"
+        "werkt, neemt de kans op afname toe. Afzetkansen voor\n"
+        "ondernemers worden\n"
+    )
+    footnotes = (  # longer lines: footnotes are set in smaller type
+        "8 In 1982 trad in de VS de Small Business Innovation Development Act in werking. Bekende bedrijven zijn\n"
+        "gestart met een SBIR-opdracht, zoals Qualcomm en Symantec, en in Nederland bijvoorbeeld de\n"
+        "vleesvervangende producten van De Vegetarische Slager.\n"
+        "9 Precommercieel inkopen verschilt van innovatiesubsidies, zie Dialogic (2017), Innoveren in de keten.\n"
+    )
+    rest_of_the_sentence = "bovendien verder vergroot wanneer de oplossing ook\nbruikbaar is voor andere overheden."
+    blocks, _ = blocks_from_pages([body + footnotes + rest_of_the_sentence])
+    assert texts(blocks) == [
+        (
+            "Omdat een publieke organisatie samen met ondernemers werkt, neemt de kans op afname toe. Afzetkansen "
+            "voor ondernemers worden bovendien verder vergroot wanneer de oplossing ook bruikbaar is voor andere "
+            "overheden."
+        ),
+        (
+            "8 In 1982 trad in de VS de Small Business Innovation Development Act in werking. Bekende bedrijven zijn "
+            "gestart met een SBIR-opdracht, zoals Qualcomm en Symantec, en in Nederland bijvoorbeeld de "
+            "vleesvervangende producten van De Vegetarische Slager."
+        ),
+        "9 Precommercieel inkopen verschilt van innovatiesubsidies, zie Dialogic (2017), Innoveren in de keten.",
+    ]
 
 
 def test_headings_are_recognised() -> None:
