@@ -7,16 +7,16 @@ second time (a tagged copy). The rules here undo that so chunks are readable and
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from .models import Block
 
-URL_LINE = re.compile(r"^\s*(?:\d{1,3}\s+)?((?:https?://|www\.)\S+)\s*$", re.IGNORECASE)  # a footnote may number it
+URL_LINE = re.compile(r"^\s*(?:(?P<footnote>\d{1,3})\s+)?(?P<url>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓\uf0b7\uf0a7-]|–|o(?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -25,6 +25,8 @@ NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}(?:\.\d)*
 WORD = re.compile(r"\w+")
 FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")  # a bare number, no dot or bracket
 SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b", re.IGNORECASE)
+# A footnote's number glued to the word that refers to it: "wereld3.", "opschaling)10", "innovatie.28 Let wel".
+GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
@@ -116,7 +118,9 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
     for page_no, content in enumerate(page_lines, start=1):
         for i, line in enumerate(content):
             if url := URL_LINE.match(line):
-                urls.append(url.group(1))
+                urls.append(url["url"])
+                if url["footnote"]:
+                    footnotes.numbers.add(int(url["footnote"]))
                 continue
             if (
                 PAGE_NUMBER_LINE.match(line)
@@ -145,23 +149,25 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 line = BULLET.sub("", line, count=1) if BULLET.match(line) else line
             current.append(line)
     flush()
-    return blocks, urls
+    return footnotes.without_markers(blocks), urls
 
 
-@dataclass
+@dataclasses.dataclass
 class _Footnotes:
     """Footnotes an extraction printed in the middle of the text, even of a sentence. Their small type makes
     their lines run longer than the text's (`wide`). They are kept, as paragraphs after the one they interrupt."""
 
     wide: float
-    notes: list[tuple[list[str], int]] = field(default_factory=list)  # the lines of each, and its page
+    notes: list[tuple[list[str], int]] = dataclasses.field(default_factory=list)  # the lines of each, and its page
     open: bool = False  # the last line taken belongs to a footnote
+    emitted: list[Block] = dataclasses.field(default_factory=list)  # the paragraphs made of them so far
+    numbers: set[int] = dataclasses.field(default_factory=set)  # of every footnote met, also those only a URL
 
     def take(self, line: str, next_line: str | None, page: int) -> bool:
         """Whether `line` is (part of) a footnote; if so it is kept here until `drain`."""
         if self.open:
             if _is_footnote(line, self.wide):
-                self.notes.append(([line], page))  # the next footnote
+                self._start(line, page)  # the next footnote
                 return True
             last = self.notes[-1][0][-1]
             if len(line) > self.wide or line.startswith("Link:") or self._ends(last, line, next_line):
@@ -170,8 +176,12 @@ class _Footnotes:
         # the first of several source references, or a numbered line in footnote type
         self.open = _is_footnote(line, self.wide) and (len(line) > self.wide or _is_reference(next_line))
         if self.open:
-            self.notes.append(([line], page))
+            self._start(line, page)
         return self.open
+
+    def _start(self, line: str, page: int) -> None:
+        self.notes.append(([line], page))
+        self.numbers.add(int(line.split()[0]))
 
     def _ends(self, last: str, line: str, next_line: str | None) -> bool:
         """Whether a short `line` ends a footnote whose full-width `last` line broke off mid-sentence
@@ -181,10 +191,23 @@ class _Footnotes:
         continues = line[:1].islower() or last.rstrip()[-1:] in "/,-–("
         return broken_off and continues and _is_footnote(next_line, self.wide)
 
+    def without_markers(self, blocks: list[Block]) -> list[Block]:
+        """The blocks without the numbers of these footnotes glued to the words that refer to them ("een betere
+        wereld3.", "opschaling)10", "innovatie.28 Let wel"); the footnotes themselves keep their number."""
+        def unglued(marker: re.Match[str]) -> str:
+            return "" if int(marker.group(0)) in self.numbers else marker.group(0)
+
+        footnotes = {id(block) for block in self.emitted}
+        return [
+            block if id(block) in footnotes else dataclasses.replace(block, text=GLUED_MARKER.sub(unglued, block.text))
+            for block in blocks
+        ]
+
     def drain(self) -> list[Block]:
-        """The footnotes taken so far, as paragraphs; forgotten here."""
+        """The footnotes taken since the last drain, as paragraphs."""
         blocks = [Block(text=_join(lines), kind="paragraph", page=page) for lines, page in self.notes]
-        self.notes.clear()
+        self.emitted += blocks
+        self.notes = []
         return blocks
 
 

@@ -57,11 +57,11 @@ def test_a_numbered_url_footnote_inside_a_sentence_is_dropped() -> None:
     assert urls == ["https://www.pianoo.nl/nl/themas/innovatie"]
 
 
-def test_footnotes_in_the_middle_of_a_sentence_move_after_its_paragraph() -> None:
+def test_footnotes_in_the_middle_of_a_sentence_move_after_its_paragraph_and_lose_their_marker() -> None:
     body = (
         "Omdat een publieke organisatie samen met ondernemers\n"
-        "werkt, neemt de kans op afname toe. Afzetkansen voor\n"
-        "ondernemers worden\n"
+        "werkt, neemt de kans op afname toe8. Afzetkansen voor\n"
+        "ondernemers (met minder CO2 uitstoot) worden\n"
     )
     footnotes = (  # longer lines: footnotes are set in smaller type
         "8 In 1982 trad in de VS de Small Business Innovation Development Act in werking. Bekende bedrijven zijn\n"
@@ -74,8 +74,8 @@ def test_footnotes_in_the_middle_of_a_sentence_move_after_its_paragraph() -> Non
     assert texts(blocks) == [
         (
             "Omdat een publieke organisatie samen met ondernemers werkt, neemt de kans op afname toe. Afzetkansen "
-            "voor ondernemers worden bovendien verder vergroot wanneer de oplossing ook bruikbaar is voor andere "
-            "overheden."
+            "voor ondernemers (met minder CO2 uitstoot) worden bovendien verder vergroot wanneer de oplossing ook "
+            "bruikbaar is voor andere overheden."
         ),
         (
             "8 In 1982 trad in de VS de Small Business Innovation Development Act in werking. Bekende bedrijven zijn "
