@@ -349,6 +349,13 @@ def _length(units: list[ScoredUnit]) -> int:
     return sum(len(u.text) + 5 for u in units)
 
 
+def _without_headings(units: list[ScoredUnit]) -> list[ScoredUnit]:
+    """The units but their headings, which would read as run-on prose ("Provincie Overijssel Ook de provincie
+    ..."); the sentences under a heading say what it announces. All of them when there is nothing else."""
+    sentences = [u for u in units if u.text.startswith("- ") or not _is_heading(u.text)]
+    return sentences or units
+
+
 def _quoted_prose(units: list[ScoredUnit]) -> str:
     """Sentences of one passage in its order; an ellipsis marks where the passage has text in between."""
     text = units[0].text if units else ""
@@ -360,12 +367,13 @@ def _quoted_prose(units: list[ScoredUnit]) -> str:
 def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
     """Number the sources of the chosen units and write the answer: grouped by source, or (`cite_each`)
     in the given order with a citation after every line, as for a list of steps. A unit chosen twice (two
-    spans that meet) is written once."""
+    spans that meet) is written once; a heading is not written in running text."""
     unique: dict[tuple[int, int], ScoredUnit] = {}
     for unit in chosen:
         unique.setdefault((unit.passage, unit.position), unit)
     ordered = list(unique.values())
     if not cite_each:
+        ordered = _without_headings(ordered)
         ordered.sort(key=lambda u: (u.passage, u.position))
     numbers: dict[int, int] = {}
     for unit in ordered:

@@ -222,6 +222,15 @@ def test_a_sentence_chosen_twice_is_written_once() -> None:
     assert answer.text == "Eerste zin. Tweede zin. [1]"
 
 
+def test_a_heading_is_not_written_as_running_text() -> None:
+    heading, sentence = _unit("Provincie Overijssel", 0), _unit("Ook de provincie pioniert met het partnerschap.", 1)
+    answer = compose("vraag", [heading, sentence], [_hit("Provincie Overijssel\nOok de provincie pioniert.")])
+    assert answer.text == "Ook de provincie pioniert met het partnerschap. [1]"
+    assert answer.citations[0].sentences == ("Ook de provincie pioniert met het partnerschap.",)
+    alone = compose("vraag", [heading], [_hit("Provincie Overijssel")])
+    assert alone.text == "Provincie Overijssel [1]"  # better than nothing
+
+
 def test_a_nearly_as_good_sentence_further_on_in_the_quoted_passage_is_added_after_an_ellipsis() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("De dienst betaalt de ontwikkeling.", 0.90), ("Tussenkop", 0.30), ("Een zin die er niet toe doet.", 0.20),
