@@ -47,7 +47,7 @@ def run(pipeline: Pipeline, questions: list[dict[str, Any]], mode: Mode = "hybri
 
 
 def ablations(settings: Settings, questions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """Retrieval figures with one idea switched off at a time, to show what each contributes."""
+    """The figures with one idea switched off at a time, to show what each contributes."""
     variants: dict[str, dict[str, Any]] = {
         "hybrid (all ideas)": {},
         "without sentence windows": {"window_weight": 0.0},
@@ -56,6 +56,7 @@ def ablations(settings: Settings, questions: list[dict[str, Any]]) -> list[tuple
         "without section-title match": {"section_weight": 0.0},
         "without small-to-big passages": {"small_to_big": False},
         "without sentence re-ranking": {"rerank_depth": 0},
+        "without the topic-free question in sentence scores": {"focus_weight": 0.0},
         "without query expansion (thesaurus)": {"query_expansion": False},
     }
     rows = []
@@ -98,8 +99,12 @@ def write_report(
     lines += [f"| {t} | {v} |" for t, v in hybrid["per_type_hit@k"].items()]
     if ablation_rows:
         lines += ["", "## What each idea contributes (hybrid, one switched off at a time)", "",
-                  "| variant | hit@1 | hit@5 | MRR@10 |", "|---|---|---|---|"]
-        lines += [f"| {name} | {f['hit@1']} | {f['hit@5']} | {f['mrr@10']} |" for name, f in ablation_rows]
+                  "| variant | hit@1 | hit@5 | MRR@10 | must-mention | citation precision |", "|---|---|---|---|---|---|"]
+        lines += [
+            f"| {name} | {f['hit@1']} | {f['hit@5']} | {f['mrr@10']} | {f['must_mention_recall']} | "
+            f"{f['citation_precision']} |"
+            for name, f in ablation_rows
+        ]
     lines += ["", "Ideas measured during development, including those that did not help: [ideas.md](ideas.md).",
               "", f"Misses at 5 (hybrid): {', '.join(hybrid['misses']) or 'none'}", "", "## Sample answers", ""]
     gold = {q["id"]: q for q in questions}

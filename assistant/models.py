@@ -74,7 +74,7 @@ class SentenceScore:
 
     text: str
     position: int  # index within the passage
-    dense: float  # similarity of its sentence window (stored at ingest) to the question
+    dense: float  # similarity of its sentence window (stored at ingest) to the question, and to its topic-free form
     lexical: float  # share of the question's terms it contains
 
     def strength(self, rank: int) -> float:

@@ -11,6 +11,7 @@ neighbours, as one readable passage.
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -31,6 +32,7 @@ from .thesaurus import added_terms, expand
 
 Mode = Literal["hybrid", "dense", "bm25"]
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
+QUESTION_WORD = re.compile(r"[\w'-]+")
 
 
 @dataclass
@@ -140,6 +142,7 @@ class Retriever:
         if not todo:
             return hits
         query = np.asarray(vector if vector is not None else self.embedder.embed_query(question), dtype=np.float32)
+        focus = self._focus_vector(question, todo)
         vectors = self._sentence_vectors(todo)
         terms = set(analyse(question))
         scored: dict[int, Hit] = {}
@@ -148,10 +151,28 @@ class Retriever:
             for position, text in enumerate(sentence_units(hit.chunk.text)):
                 window = vectors.get(text)
                 dense = float(window @ query) if window is not None else 0.0
+                if window is not None and focus is not None:
+                    weight = self.settings.focus_weight
+                    dense = (1 - weight) * dense + weight * float(window @ focus)
                 lexical = len(terms & set(analyse(text))) / len(terms) if terms else 0.0
                 sentences.append(SentenceScore(text, position, dense, lexical))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
+
+    def _focus_vector(self, question: str, hits: list[Hit]) -> np.ndarray | None:
+        """The embedding of the question without its topic: the words every one of the passages shares. The
+        passages' sentences differ in what the question asks about that topic ("Welke problemen met budgetten
+        remmen innovatiegericht inkopen af?" -> "... problemen met budgetten remmen ... af"), which an embedding
+        of the whole question drowns in the topic. None when there is no shared topic or too little else."""
+        if not self.settings.focus_weight or len(hits) < 2:
+            return None
+        terms = set(analyse(question))
+        shared = set.intersection(*(set(analyse(hit.chunk.text)) for hit in hits))
+        topic = terms & shared
+        if not topic or len(terms - topic) < 2:
+            return None
+        focus = " ".join(w for w in QUESTION_WORD.findall(question) if not set(analyse(w)) & topic)
+        return np.asarray(self.embedder.embed_query(focus), dtype=np.float32)
 
     def _sentence_vectors(self, hits: list[Hit]) -> dict[str, np.ndarray]:
         """Sentence-window vectors stored at ingest, keyed by the sentence they start with."""

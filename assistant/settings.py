@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     query_expansion: bool = Field(
         True, description="Fix misspelt words and add the documents' words for the question's own (thesaurus.py)."
     )
+    focus_weight: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Share of a sentence's score that compares it with the question without the words all the best "
+        "passages share (its topic); 0: off.",
+    )
     rerank_depth: int = Field(
         4, ge=0, le=10, description="Re-rank this many best passages by their best sentence (0: off)."
     )

@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from langchain_core.documents import Document as LangChainDocument
 
 from assistant.errors import EmptyStore
 from assistant.lexical import LexicalIndex, analyse, corrected
-from assistant.models import Chunk
+from assistant.models import Chunk, Hit
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever
 
@@ -145,6 +146,22 @@ def test_a_misspelt_word_is_fixed_to_a_word_the_documents_use_often() -> None:
     assert corrected("Welke Risicos zijn er?", {"risicos": "risico"}) == "Welke risico zijn er?"
     hyphenated = {"innovatiepartnerchap": "innovatiepartnerschap"}
     assert corrected("Een innovatie-partnerchap?", hyphenated) == "Een innovatie-partnerchap? innovatiepartnerschap"
+
+
+def test_sentences_are_also_compared_with_the_question_without_its_topic(pipeline: Pipeline) -> None:
+    retriever = pipeline.retriever
+    hits = [
+        Hit(Chunk("a", "A", "Het innovatiepartnerschap kent drie fasen.", 0), 1.0),
+        Hit(Chunk("b", "B", "Een innovatiepartnerschap vraagt een meerjarig budget.", 0), 1.0),
+    ]
+    question = "Welke problemen met budgetten kent een innovatiepartnerschap?"
+    focus = retriever._focus_vector(question, hits)  # "innovatiepartnerschap" is in both: the topic
+    assert focus is not None
+    assert np.allclose(focus, retriever.embedder.embed_query("Welke problemen met budgetten kent een"))
+    assert retriever._focus_vector("Welke problemen zijn er met een innovatiepartnerschap?", hits) is None  # one word left
+    assert retriever._focus_vector("Hoe werkt SBIR precies?", hits) is None  # nothing shared
+    off = Pipeline(pipeline.settings.model_copy(update={"focus_weight": 0.0})).retriever
+    assert off._focus_vector(question, hits) is None
 
 
 def test_paraphrased_question_finds_its_passage(real_pipeline: Pipeline) -> None:
