@@ -50,8 +50,9 @@ def chunk_document(document: Document, chunk_words: int, overlap_words: int) -> 
             if draft.words >= chunk_words * 0.4:
                 flush(carry=False)
             draft.section = draft.section or section
-            if draft.lines:
-                draft.add(f"## {pending_headings[-1]}", block.page)
+            if draft.lines:  # the section starts inside this chunk: its headings are part of the text
+                for heading in pending_headings[-2:]:
+                    draft.add(f"## {heading}", block.page)
             pending_headings = []
         for piece in _pieces(block, chunk_words):
             piece_words = len(piece.split())
