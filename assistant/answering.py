@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .chunking import sentence_units
-from .lexical import analyse
+from .lexical import analyse, named_parts, opens_named_part
 from .models import Answer, Citation, Hit
 from .refusal import REFUSAL, gives_asked_quantity, refuses
-from .retrieval import Retriever
+from .retrieval import Retriever, within_named_part
 from .settings import Settings
 
 LIST_QUESTION = re.compile(
@@ -84,7 +84,9 @@ class ExtractiveAnswerer:
             outline = step_outline(hits)
             if outline and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
-        chosen = self.select(question, units)
+        named = named_parts(question)
+        lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if named and within_named_part(hit, named)}
+        chosen = self.select(question, units, lead)
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
         return compose(question, chosen, hits)
@@ -103,10 +105,11 @@ class ExtractiveAnswerer:
         by_position = [u for u in units if u.passage == best.passage]
         return _span(best, by_position, budget=ANSWER_CHARS - _length(chosen))
 
-    def select(self, question: str, units: list[ScoredUnit]) -> list[ScoredUnit]:
+    def select(self, question: str, units: list[ScoredUnit], lead: set[int] | None = None) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
         a second run from another passage when that scores as well, and the quoted passages' other
-        sentences that score nearly as well, while the answer has room."""
+        sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
+        the step the question names ("Wat is stap 4?"): the answer starts there."""
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
@@ -124,7 +127,7 @@ class ExtractiveAnswerer:
                 best_list = max(lists, key=lambda lst: max(u.score for u in lst))
                 if max(u.score for u in best_list) >= best.score - LIST_MARGIN:
                     return _fit(best_list)
-        ranked = _quantity_first(question, sorted(units, key=lambda u: -u.score))
+        ranked = _named_part_first(question, _quantity_first(question, sorted(units, key=lambda u: -u.score)), lead)
         spans = ((unit, _span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, span) for unit, span in spans if span), (ranked[0], []))
         for unit in ranked[ranked.index(best) + 1 :]:
@@ -163,6 +166,17 @@ def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]
     near = (u for u in ranked if u.score >= ranked[0].score - QUANTITY_MARGIN)
     giving = next((u for u in near if gives_asked_quantity(question, [u.text])), None)
     return ranked if giving is None else [giving] + [u for u in ranked if u is not giving]
+
+
+def _named_part_first(question: str, ranked: list[ScoredUnit], lead: set[int] | None) -> list[ScoredUnit]:
+    """For "Wat is stap 4?": the heading of step 4 leads, so the answer is what that step's section opens with;
+    without the heading in view, the best sentence of the `lead` passages (step 4's section) leads."""
+    named = named_parts(question)
+    if not named:
+        return ranked
+    opening = next((u for u in ranked if opens_named_part(u.text, named)), None)
+    opening = opening or next((u for u in ranked if u.passage in (lead or set())), None)
+    return ranked if opening is None else [opening] + [u for u in ranked if u is not opening]
 
 
 def _stands_alone(text: str) -> bool:
@@ -273,9 +287,12 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | Non
         if len(span) >= MAX_SPAN_UNITS:
             break
     if _is_heading(span[-1].text):  # a heading says nothing without the text it opens
-        opened = by_position.get(span[-1].position + 1)
+        position = span[-1].position + 1
+        while position in by_position and _is_heading(by_position[position].text):
+            position += 1  # the heading goes on over a line ("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE / TE BEOORDELEN")
+        opened = by_position.get(position)
         room = budget - _length(span)
-        if opened is None or _is_heading(opened.text) or room < MIN_TRIMMED_CHARS:
+        if opened is None or room < MIN_TRIMMED_CHARS:
             span.pop()
         else:
             span.append(_trimmed(opened, room))

@@ -34,6 +34,7 @@ SEPARATED_VERB = re.compile(
 )
 # "stap 4" is one thing to find, and "4" alone is too short to index
 NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
+MAX_HEADING_WORDS = 12  # longer, a line naming "Stap 1: … Stap 2: …" is an overview, not one part's heading
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
 # use) and one edit away from a word the documents use often (not a rare near-namesake: "veranderd" is not
@@ -57,6 +58,23 @@ def analyse(text: str) -> list[str]:
 def stems(text: str) -> list[str]:
     """Every word of `text` as a Dutch stem, stopwords and numbers included, hyphenated parts apart."""
     return _stemmer.stemWords(TOKEN.findall(text.lower().replace("-", " ")))
+
+
+def named_parts(text: str) -> set[tuple[str, str]]:
+    """The numbered parts of a plan a text names: {("stap", "4")} for "Wat is stap 4?"."""
+    return set(NUMBERED_PART.findall(text.lower()))
+
+
+def opens_named_part(line: str, named: set[tuple[str, str]]) -> bool:
+    """Whether `line` is the heading of one of the `named` parts ("STAP 4: BEPAAL CRITERIA ..."): that part of a
+    plan answers "Wat is stap 4?", more than the lines that refer to it."""
+    return _opened_part(line) in named
+
+
+def _opened_part(line: str) -> tuple[str, str] | None:
+    """The numbered part a heading opens: ("stap", "4") for "STAP 4: BEPAAL CRITERIA"."""
+    opening = NUMBERED_PART.match(line.lower())
+    return (opening[1], opening[2]) if opening and len(line.split()) <= MAX_HEADING_WORDS else None
 
 
 def corrected(text: str, fixes: Mapping[str, str]) -> str:
@@ -148,6 +166,17 @@ class LexicalIndex:
             fix = match[0] if match else None
             self._fixes[word] = fix if fix and analyse(fix) != analyse(word) else None
         return self._fixes[word]
+
+    def part_openings(self, named: set[tuple[str, str]]) -> list[int]:
+        """The positions of the chunks that open a section of one of the `named` parts, the first per document
+        and part: where "Wat is stap 4?" finds step 4, whatever the search ranked."""
+        openings: dict[tuple[str, tuple[str, str]], int] = {}
+        for position, chunk in enumerate(self.chunks):
+            for title in chunk.section.split(" › "):
+                part = _opened_part(title)
+                if part is not None and part in named:
+                    openings.setdefault((chunk.doc_id, part), position)
+        return sorted(openings.values())
 
     def section_share(self, terms: set[str], position: int) -> float:
         """The share of the words of chunk `position`'s section path ("Stap 4 › Criteria") that are among

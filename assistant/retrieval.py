@@ -24,7 +24,7 @@ from langchain_core.retrievers import BaseRetriever
 from .chunking import sentence_units, shown_text
 from .embeddings import Embedder
 from .errors import EmptyStore
-from .lexical import LexicalIndex, analyse, corrected
+from .lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .settings import Settings
 from .store import ChromaStore
@@ -123,6 +123,8 @@ class Retriever:
                     row[2] = float(scores[self._index_of[chunk_id]])
                     row[3] = lexical.section_share(asked, self._index_of[chunk_id])
         ranked = self._rank(features, mode)
+        if mode == "hybrid":
+            ranked = self._named_parts_first(ranked, named_parts(question))
         hits = self._passages(ranked, k)
         return self._rerank(query, hits, vector) if mode != "bm25" else hits
 
@@ -133,7 +135,23 @@ class Retriever:
         head = self.with_sentences(question, hits[:depth], vector)
         strength = {id(hit): max((s.strength(rank) for s in hit.sentences or ()), default=-np.inf)
                     for rank, hit in enumerate(head)}
-        return sorted(head, key=lambda hit: -strength[id(hit)]) + hits[depth:]
+        named = named_parts(question)
+        first = [hit for hit in head if named and within_named_part(hit, named)]
+        rest = sorted((hit for hit in head if hit not in first), key=lambda hit: -strength[id(hit)])
+        return first + rest + hits[depth:]
+
+    def _named_parts_first(self, ranked: list[tuple[str, float]], named: set[tuple[str, str]]) -> list[tuple[str, float]]:
+        """For "Wat is stap 4?": the chunk that opens step 4's section first, found by its section title even when
+        the search missed it (a question that is little more than "stap 4" gives the embedder nothing to go on)."""
+        lexical = self.last_lexical_index()
+        first = [lexical.chunks[position].chunk_id for position in lexical.part_openings(named)] if named else []
+        if not first:
+            return ranked
+        scores = dict(ranked)
+        best = ranked[0][1] if ranked else 0.0
+        return [(chunk_id, scores.get(chunk_id, best)) for chunk_id in first] + [
+            (chunk_id, score) for chunk_id, score in ranked if chunk_id not in first
+        ]
 
     def with_sentences(self, question: str, hits: list[Hit], vector: list[float] | None = None) -> list[Hit]:
         """The hits with each of their sentences scored against the question (kept when already scored);
@@ -245,6 +263,13 @@ class Retriever:
                 text = _join_overlapping(lead, text)
                 parts.insert(0, before.chunk_id)
         return dataclasses.replace(chunk, text=text), tuple(parts)
+
+
+def within_named_part(hit: Hit, named: set[tuple[str, str]]) -> bool:
+    """Whether the passage is (partly) the section of one of the `named` steps or phases: its section titles or
+    one of its lines open it."""
+    lines = [*hit.chunk.section.split(" › "), *sentence_units(hit.chunk.text)]
+    return any(opens_named_part(line, named) for line in lines)
 
 
 def _standardise(column: np.ndarray) -> np.ndarray:

@@ -7,7 +7,7 @@ import pytest
 from langchain_core.documents import Document as LangChainDocument
 
 from assistant.errors import EmptyStore
-from assistant.lexical import LexicalIndex, analyse, corrected
+from assistant.lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from assistant.models import Chunk, Hit
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever
@@ -162,6 +162,34 @@ def test_sentences_are_also_compared_with_the_question_without_its_topic(pipelin
     assert retriever._focus_vector("Hoe werkt SBIR precies?", hits) is None  # nothing shared
     off = Pipeline(pipeline.settings.model_copy(update={"focus_weight": 0.0})).retriever
     assert off._focus_vector(question, hits) is None
+
+
+def test_a_named_step_is_found_by_its_section_title(tmp_path: Path) -> None:
+    body = "U verkent de markt, de technologie en wat collega's elders al hebben geprobeerd. " * 3
+    plan = tmp_path / "plan" / "stappenplan.md"
+    plan.parent.mkdir()
+    plan.write_text(
+        "# Handreiking\n\n## STAP 1: VERKENNEN\n\n" + body + "\n\n## STAP 2: SELECTEREN\n\n"
+        + "U kiest uit de gevonden technologieën de twee die het best bij de behoefte van de organisatie passen. " * 3
+        + "\n\n## STAP 3: EVALUEREN\n\n"
+        + "Na stap 2 bekijkt u met de uitkomsten van stap 2 en de criteria uit stap 2 of het gelukt is. " * 3,
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([plan.parent])
+    assert not pipeline.retriever.search("Wat is stap 2?", mode="bm25")[0].chunk.section.startswith("STAP 2")
+    hits = pipeline.retriever.search("Wat is stap 2?")
+    assert hits[0].chunk.section.startswith("STAP 2")  # found by its title, not by the lines that mention it
+    answer = pipeline.ask("Wat is stap 2?")
+    assert answer.text.startswith("U kiest uit de gevonden technologieën")
+
+
+def test_named_parts_and_their_headings() -> None:
+    assert named_parts("Wat gebeurt er in Stap 4 en fase 2?") == {("stap", "4"), ("fase", "2")}
+    assert opens_named_part("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE", {("stap", "4")})
+    assert not opens_named_part("Op basis van de criteria uit Stap 4 stelt u vast of het lukt.", {("stap", "4")})
+    overview = "Stap 4: Bepalen criteria Stap 5: Uitwerken uitkomsten Stap 6: Opstellen opschalingsplan Stap 7: Ontwerpen"
+    assert not opens_named_part(overview, {("stap", "4")})  # an overview of steps, not step 4's heading
 
 
 def test_paraphrased_question_finds_its_passage(real_pipeline: Pipeline) -> None:
