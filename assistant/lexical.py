@@ -34,6 +34,7 @@ SEPARATED_VERB = re.compile(
 )
 # "stap 4" is one thing to find, and "4" alone is too short to index
 NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
+NUMBERED_PHASE = re.compile(r"(\d{1,2})\.\s+(?:[\w-]+\s+)?[\w-]*fase\b", re.IGNORECASE)  # "2. Ontwikkelfase"
 MAX_HEADING_WORDS = 12  # longer, a line naming "Stap 1: … Stap 2: …" is an overview, not one part's heading
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
@@ -72,9 +73,15 @@ def opens_named_part(line: str, named: set[tuple[str, str]]) -> bool:
 
 
 def _opened_part(line: str) -> tuple[str, str] | None:
-    """The numbered part a heading opens: ("stap", "4") for "STAP 4: BEPAAL CRITERIA"."""
-    opening = NUMBERED_PART.match(line.lower())
-    return (opening[1], opening[2]) if opening and len(line.split()) <= MAX_HEADING_WORDS else None
+    """The numbered part a heading opens: ("stap", "4") for "STAP 4: BEPAAL CRITERIA", ("fase", "2") for
+    "2. Ontwikkelfase"."""
+    if len(line.split()) > MAX_HEADING_WORDS:
+        return None
+    if opening := NUMBERED_PART.match(line.lower()):
+        return opening[1], opening[2]
+    if phase := NUMBERED_PHASE.match(line):
+        return "fase", phase[1]
+    return None
 
 
 def corrected(text: str, fixes: Mapping[str, str]) -> str:

@@ -187,6 +187,8 @@ def test_a_named_step_is_found_by_its_section_title(tmp_path: Path) -> None:
 def test_named_parts_and_their_headings() -> None:
     assert named_parts("Wat gebeurt er in Stap 4 en fase 2?") == {("stap", "4"), ("fase", "2")}
     assert opens_named_part("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE", {("stap", "4")})
+    assert opens_named_part("2. Ontwikkelfase", {("fase", "2")}) and opens_named_part("3. Commerciële fase", {("fase", "3")})
+    assert not opens_named_part("2. Ontwikkelfase", {("fase", "3")})
     assert not opens_named_part("Op basis van de criteria uit Stap 4 stelt u vast of het lukt.", {("stap", "4")})
     overview = "Stap 4: Bepalen criteria Stap 5: Uitwerken uitkomsten Stap 6: Opstellen opschalingsplan Stap 7: Ontwerpen"
     assert not opens_named_part(overview, {("stap", "4")})  # an overview of steps, not step 4's heading
