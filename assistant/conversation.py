@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import _STOPWORDS, TOKEN
+from .lexical import _STOPWORDS, NUMBERED_PART, TOKEN
 
 FOLLOW_UP = re.compile(
     r"^(en|maar|ook|dus|daarna|verder)\b|\b(daarvan|daarbij|daarna|daarvoor|daarin|hiervan|hierbij|hiervoor|"
@@ -13,6 +13,8 @@ FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
+NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
+PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,20 @@ def resolve(question: str, history: list[Turn]) -> str:
         return question
     if not FOLLOW_UP.search(question) and len(question.split()) > 6:
         return question
-    previous = topic_terms(history[-1].question)
-    carried = [t for t in previous if t.lower() not in {w.lower() for w in own_terms}]
+    step = _step_meant(question, history)
+    known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
+    carried = [t for t in topic_terms(history[-1].question) if t.lower() not in known] + ([step] if step else [])
     if not carried:
         return question
     return f"{question.rstrip()} ({' '.join(carried)})"
+
+
+def _step_meant(question: str, history: list[Turn]) -> str:
+    """The numbered step or phase a follow-up means: after "Wat is stap 4?", "Welke stap komt daarna?" means
+    "stap 5", "En de vorige stap?" "stap 3", and "Wie doet dat?" "stap 4" itself; "" when none."""
+    named = NUMBERED_PART.findall(history[-1].question.lower())
+    if not named or NUMBERED_PART.search(question.lower()):
+        return ""
+    kind, number = named[-1]
+    meant = int(number) + (1 if NEXT.search(question) else -1 if PREVIOUS.search(question) else 0)
+    return f"{kind} {meant}" if meant >= 0 else ""

@@ -79,6 +79,14 @@ def test_follow_up_is_resolved_against_the_previous_question() -> None:
     assert resolve("Welke stap komt daarna?", []) == "Welke stap komt daarna?"
 
 
+def test_a_follow_up_about_the_next_step_means_the_step_after_the_one_asked_about() -> None:
+    history = [Turn("Wat is stap 4?", "U gaat de criteria opstellen.")]
+    assert resolve("Welke stap komt daarna?", history) == "Welke stap komt daarna? (stap 5)"
+    assert resolve("En de vorige stap?", history) == "En de vorige stap? (stap 3)"
+    assert resolve("Wie doet dat?", history) == "Wie doet dat? (stap 4)"
+    assert resolve("Wat is stap 2?", history) == "Wat is stap 2?"  # says which itself
+
+
 def test_follow_up_in_the_pipeline_shows_the_resolved_question(pipeline: Pipeline) -> None:
     first = pipeline.ask("Wat is een marktconsultatie?")
     follow = pipeline.ask("En wat zijn daarvan de valkuilen?", history=[Turn(first.question, first.text)])
