@@ -126,7 +126,7 @@ class Retriever:
                     row[3] = lexical.section_share(asked, self._index_of[chunk_id])
         ranked = self._rank(features, mode)
         if mode == "hybrid":
-            ranked = self._named_parts_first(ranked, named_parts(question))
+            ranked = self._named_parts_first(ranked, named_parts(question), doc_ids)
         hits = self._passages(ranked, k)
         return self._rerank(query, hits, vector) if mode != "bm25" else hits
 
@@ -142,11 +142,14 @@ class Retriever:
         rest = sorted((hit for hit in head if hit not in first), key=lambda hit: -strength[id(hit)])
         return first + rest + hits[depth:]
 
-    def _named_parts_first(self, ranked: list[tuple[str, float]], named: set[tuple[str, str]]) -> list[tuple[str, float]]:
+    def _named_parts_first(
+        self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], doc_ids: list[str] | None
+    ) -> list[tuple[str, float]]:
         """For "Wat is stap 4?": the chunk that opens step 4's section first, found by its section title even when
         the search missed it (a question that is little more than "stap 4" gives the embedder nothing to go on)."""
         lexical = self.last_lexical_index()
-        first = [lexical.chunks[position].chunk_id for position in lexical.part_openings(named)] if named else []
+        openings = [lexical.chunks[position] for position in lexical.part_openings(named)] if named else []
+        first = [chunk.chunk_id for chunk in openings if not doc_ids or chunk.doc_id in doc_ids]
         if not first:
             return ranked
         scores = dict(ranked)

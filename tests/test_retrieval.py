@@ -182,6 +182,9 @@ def test_a_named_step_is_found_by_its_section_title(tmp_path: Path) -> None:
     assert hits[0].chunk.section.startswith("STAP 2")  # found by its title, not by the lines that mention it
     answer = pipeline.ask("Wat is stap 2?")
     assert answer.text.startswith("U kiest uit de gevonden technologieën")
+    (plan.parent / "ander.md").write_text("# Ander\n\n## Inleiding\n\n" + body, encoding="utf-8")
+    pipeline.ingest([plan.parent])
+    assert {h.chunk.doc_id for h in pipeline.retriever.search("Wat is stap 2?", doc_ids=["ander.md"])} == {"ander.md"}
 
 
 def test_named_parts_and_their_headings() -> None:
