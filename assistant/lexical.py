@@ -111,7 +111,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 5  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 6  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -128,6 +128,7 @@ class LexicalIndex:
     _section_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _fixes: dict[str, str | None] = field(default_factory=dict, repr=False)
     _common_words: list[str] | None = field(default=None, repr=False)
+    _openings: dict[tuple[str, str], list[int]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -177,13 +178,17 @@ class LexicalIndex:
     def part_openings(self, named: set[tuple[str, str]]) -> list[int]:
         """The positions of the chunks that open a section of one of the `named` parts, the first per document
         and part: where "Wat is stap 4?" finds step 4, whatever the search ranked."""
-        openings: dict[tuple[str, tuple[str, str]], int] = {}
-        for position, chunk in enumerate(self.chunks):
-            for title in chunk.section.split(" › "):
-                part = _opened_part(title)
-                if part is not None and part in named:
-                    openings.setdefault((chunk.doc_id, part), position)
-        return sorted(openings.values())
+        if self._openings is None:  # one pass over the sections per index, not one per question
+            first: dict[tuple[str, tuple[str, str]], int] = {}
+            for position, chunk in enumerate(self.chunks):
+                for title in chunk.section.split(" › "):
+                    part = _opened_part(title)
+                    if part is not None:
+                        first.setdefault((chunk.doc_id, part), position)
+            self._openings = {}
+            for (_, part), position in first.items():
+                self._openings.setdefault(part, []).append(position)
+        return sorted(position for part in named for position in self._openings.get(part, []))
 
     def section_share(self, terms: set[str], position: int) -> float:
         """The share of the words of chunk `position`'s section path ("Stap 4 › Criteria") that are among
