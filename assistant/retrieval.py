@@ -81,15 +81,18 @@ class Retriever:
         and for what it mentions in a buyer's words (thesaurus.py). None when query expansion is off."""
         if not self.settings.query_expansion:
             return ()
-        fixes = self.last_lexical_index().spelling_fixes(question)
-        return tuple(dict.fromkeys([*fixes.values(), *added_terms(corrected(question, fixes))]))
+        fixed, fixes = self._spelt_right(question)
+        return tuple(dict.fromkeys([*fixes, *added_terms(fixed)]))
 
     def query(self, question: str) -> str:
         """What is searched for `question`: the question with its misspellings fixed and the documents' words
         for what it mentions added (see `searched_also`)."""
-        if not self.settings.query_expansion:
-            return question
-        return expand(corrected(question, self.last_lexical_index().spelling_fixes(question)))
+        return expand(self._spelt_right(question)[0]) if self.settings.query_expansion else question
+
+    def _spelt_right(self, question: str) -> tuple[str, tuple[str, ...]]:
+        """The question with its misspelt words replaced, and the documents' words put in their place."""
+        fixes = self.last_lexical_index().spelling_fixes(question)
+        return corrected(question, fixes), tuple(fixes.values())
 
     def search(
         self, question: str, k: int | None = None, doc_ids: list[str] | None = None, mode: Mode = "hybrid"
@@ -125,19 +128,19 @@ class Retriever:
                     row[2] = float(scores[self._index_of[chunk_id]])
                     row[3] = lexical.section_share(asked, self._index_of[chunk_id])
         ranked = self._rank(features, mode)
-        if mode == "hybrid":
-            ranked = self._named_parts_first(ranked, named_parts(question), doc_ids)
+        named = named_parts(question)
+        if named and mode == "hybrid":
+            ranked = self._named_parts_first(ranked, named, doc_ids)
         hits = self._passages(ranked, k)
-        return self._rerank(query, hits, vector) if mode != "bm25" else hits
+        return self._rerank(query, hits, vector, named) if mode != "bm25" else hits
 
-    def _rerank(self, question: str, hits: list[Hit], vector: list[float]) -> list[Hit]:
+    def _rerank(self, question: str, hits: list[Hit], vector: list[float], named: set[tuple[str, str]]) -> list[Hit]:
         """The best passages re-ordered by their best sentence: a passage is only as good as the sentence
-        that answers the question, which a whole-passage score blurs."""
+        that answers the question, which a whole-passage score blurs. Passages of a `named` step stay first."""
         depth = self.settings.rerank_depth
         head = self.with_sentences(question, hits[:depth], vector)
         strength = {id(hit): max((s.strength(rank) for s in hit.sentences or ()), default=-np.inf)
                     for rank, hit in enumerate(head)}
-        named = named_parts(question)
         first = [hit for hit in head if named and within_named_part(hit, named)]
         rest = sorted((hit for hit in head if hit not in first), key=lambda hit: -strength[id(hit)])
         return first + rest + hits[depth:]
@@ -148,7 +151,7 @@ class Retriever:
         """For "Wat is stap 4?": the chunk that opens step 4's section first, found by its section title even when
         the search missed it (a question that is little more than "stap 4" gives the embedder nothing to go on)."""
         lexical = self.last_lexical_index()
-        openings = [lexical.chunks[position] for position in lexical.part_openings(named)] if named else []
+        openings = [lexical.chunks[position] for position in lexical.part_openings(named)]
         first = [chunk.chunk_id for chunk in openings if not doc_ids or chunk.doc_id in doc_ids]
         if not first:
             return ranked
