@@ -168,33 +168,32 @@ class Retriever:
         if not todo:
             return hits
         query = np.asarray(vector if vector is not None else self.embedder.embed_query(question), dtype=np.float32)
-        focus = self._focus_vector(question, todo)
-        vectors = self._sentence_vectors(todo)
         terms = set(analyse(question))
+        units = {id(hit): [(text, set(analyse(text))) for text in sentence_units(hit.chunk.text)] for hit in todo}
+        focus = self._focus_vector(question, terms, [set().union(*(w for _, w in units[id(hit)])) for hit in todo])
+        weight = self.settings.focus_weight
+        vectors = self._sentence_vectors(todo)
         scored: dict[int, Hit] = {}
         for hit in todo:
             sentences = []
-            for position, text in enumerate(sentence_units(hit.chunk.text)):
+            for position, (text, words) in enumerate(units[id(hit)]):
                 window = vectors.get(text)
                 dense = float(window @ query) if window is not None else 0.0
                 if window is not None and focus is not None:
-                    weight = self.settings.focus_weight
                     dense = (1 - weight) * dense + weight * float(window @ focus)
-                lexical = len(terms & set(analyse(text))) / len(terms) if terms else 0.0
+                lexical = len(terms & words) / len(terms) if terms else 0.0
                 sentences.append(SentenceScore(text, position, dense, lexical))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 
-    def _focus_vector(self, question: str, hits: list[Hit]) -> np.ndarray | None:
-        """The embedding of the question without its topic: the words every one of the passages shares. The
-        passages' sentences differ in what the question asks about that topic ("Welke problemen met budgetten
-        remmen innovatiegericht inkopen af?" -> "... problemen met budgetten remmen ... af"), which an embedding
-        of the whole question drowns in the topic. None when there is no shared topic or too little else."""
-        if not self.settings.focus_weight or len(hits) < 2:
+    def _focus_vector(self, question: str, terms: set[str], passages: list[set[str]]) -> np.ndarray | None:
+        """The embedding of the question without its topic: the words (`terms`) every one of the `passages`
+        shares. The passages' sentences differ in what the question asks about that topic ("Welke problemen met
+        budgetten remmen innovatiegericht inkopen af?" -> "... problemen met budgetten remmen ... af"), which an
+        embedding of the whole question drowns in the topic. None when there is no shared topic or too little else."""
+        if not self.settings.focus_weight or len(passages) < 2:
             return None
-        terms = set(analyse(question))
-        shared = set.intersection(*(set(analyse(hit.chunk.text)) for hit in hits))
-        topic = terms & shared
+        topic = terms.intersection(*passages)
         if not topic or len(terms - topic) < 2:
             return None
         focus = " ".join(w for w in QUESTION_WORD.findall(question) if not set(analyse(w)) & topic)

@@ -8,9 +8,9 @@ from langchain_core.documents import Document as LangChainDocument
 
 from assistant.errors import EmptyStore
 from assistant.lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
-from assistant.models import Chunk, Hit
+from assistant.models import Chunk
 from assistant.pipeline import Pipeline
-from assistant.retrieval import LangChainRetriever
+from assistant.retrieval import LangChainRetriever, Retriever
 
 from .conftest import fake_settings
 
@@ -149,19 +149,21 @@ def test_a_misspelt_word_is_fixed_to_a_word_the_documents_use_often() -> None:
 
 
 def test_sentences_are_also_compared_with_the_question_without_its_topic(pipeline: Pipeline) -> None:
-    retriever = pipeline.retriever
-    hits = [
-        Hit(Chunk("a", "A", "Het innovatiepartnerschap kent drie fasen.", 0), 1.0),
-        Hit(Chunk("b", "B", "Een innovatiepartnerschap vraagt een meerjarig budget.", 0), 1.0),
-    ]
+    passages = [set(analyse(text)) for text in (
+        "Het innovatiepartnerschap kent drie fasen.", "Een innovatiepartnerschap vraagt een meerjarig budget."
+    )]
+
+    def focus_of(question: str, retriever: Retriever = pipeline.retriever) -> np.ndarray | None:
+        return retriever._focus_vector(question, set(analyse(question)), passages)
+
     question = "Welke problemen met budgetten kent een innovatiepartnerschap?"
-    focus = retriever._focus_vector(question, hits)  # "innovatiepartnerschap" is in both: the topic
+    focus = focus_of(question)  # "innovatiepartnerschap" is in both: the topic
     assert focus is not None
-    assert np.allclose(focus, retriever.embedder.embed_query("Welke problemen met budgetten kent een"))
-    assert retriever._focus_vector("Welke problemen zijn er met een innovatiepartnerschap?", hits) is None  # one word left
-    assert retriever._focus_vector("Hoe werkt SBIR precies?", hits) is None  # nothing shared
+    assert np.allclose(focus, pipeline.retriever.embedder.embed_query("Welke problemen met budgetten kent een"))
+    assert focus_of("Welke problemen zijn er met een innovatiepartnerschap?") is None  # one word left
+    assert focus_of("Hoe werkt SBIR precies?") is None  # nothing shared
     off = Pipeline(pipeline.settings.model_copy(update={"focus_weight": 0.0})).retriever
-    assert off._focus_vector(question, hits) is None
+    assert focus_of(question, off) is None
 
 
 def test_a_named_step_is_found_by_its_section_title(tmp_path: Path) -> None:
