@@ -181,7 +181,7 @@ def _named_part_first(question: str, ranked: list[ScoredUnit], lead: set[int] | 
 
 def _stands_alone(text: str) -> bool:
     """A whole sentence that reads without its neighbours: no heading, list item, list lead-in or fragment."""
-    return not (_is_heading(text) or text.startswith("- ") or text.rstrip().endswith(":") or text[:1].islower())
+    return not (_is_heading(text) or text.startswith("- ") or _leads_in(text) or text[:1].islower())
 
 
 def asks_for_steps(question: str) -> bool:
@@ -259,6 +259,11 @@ def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
     return run
 
 
+def _leads_in(text: str) -> bool:
+    """Whether the sentence introduces what follows it, a list mostly ("... nieuwsberichten over:")."""
+    return text.rstrip().endswith(":")
+
+
 def _is_heading(text: str) -> bool:
     return len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip()) and not text.startswith("- ")
 
@@ -278,7 +283,7 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | Non
     position = anchor.position + 1
     while position in by_position and _length(span + [by_position[position]]) <= budget:
         following = by_position[position]
-        if following.text.startswith("- ") != anchor.text.startswith("- ") and not anchor.text.endswith(":"):
+        if following.text.startswith("- ") != span[-1].text.startswith("- ") and not _leads_in(span[-1].text):
             break
         if _is_heading(following.text):
             break  # the next section starts
@@ -286,6 +291,8 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | Non
         position += 1
         if len(span) >= MAX_SPAN_UNITS:
             break
+    if len(span) > 1 and _leads_in(span[-1].text):
+        span.pop()  # "... kunt u zoeken naar:" says nothing without the list it opens, which did not fit
     if _is_heading(span[-1].text):  # a heading says nothing without the text it opens
         position = span[-1].position + 1
         while position in by_position and _is_heading(by_position[position].text):

@@ -179,6 +179,14 @@ def test_a_heading_is_never_quoted_without_the_text_it_opens() -> None:
     assert _span(heading, [heading]) == []  # nothing follows it: no span rather than a bare title
 
 
+def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:
+    best = _unit("Kijk met een onbevangen blik naar nieuwe ontwikkelingen.", 0, 0.9)
+    lead_in = _unit("Zoek daarvoor naar publicaties over:", 1)
+    items = [_unit("- nationale sleuteltechnologieën,", 2), _unit("- onderzoek op universiteiten.", 3)]
+    assert [u.text for u in _span(best, [best, lead_in, *items])] == [best.text, lead_in.text, *(i.text for i in items)]
+    assert _span(best, [best, lead_in]) == [best]  # its list is in the next passage: no dangling "over:"
+
+
 def test_a_count_question_about_steps_gets_the_number_not_the_step_list(pipeline: Pipeline) -> None:
     steps = pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
     count = pipeline.ask("Hoeveel stappen zijn er bij een innovatiepartnerschap?")
