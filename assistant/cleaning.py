@@ -39,9 +39,11 @@ EXTRACTED_PAGE_START = re.compile(r"\n(?= [^ \n])")
 
 
 def normalise(text: str) -> str:
-    """Unicode-normalise and remove soft hyphens, NULs and odd spaces."""
+    """Unicode-normalise and remove soft hyphens, NULs, odd spaces and the replacement characters an extractor
+    prints (U+FFFD) for glyphs it could not read: icons and bullets, as in "Stap 1: <U+FFFD> Verkennen"."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00ad", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"\ufffd[ \t]*", "", text)
     return re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
 
 

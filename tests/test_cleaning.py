@@ -1,6 +1,6 @@
 """The repair rules for PDF extractions, on excerpts shaped like the bundled corpus."""
 
-from assistant.cleaning import blocks_from_pages, drop_repeated_blocks, split_extracted_pages
+from assistant.cleaning import blocks_from_pages, drop_repeated_blocks, normalise, split_extracted_pages
 from assistant.models import Block
 
 
@@ -11,6 +11,10 @@ def texts(blocks: list[Block]) -> list[str]:
 def test_words_hyphenated_across_lines_are_joined() -> None:
     blocks, _ = blocks_from_pages(["Mede daarom zijn maat-\n\nschappelijke doelen toegevoegd aan de hoofd-\ndoelstelling."])
     assert texts(blocks) == ["Mede daarom zijn maatschappelijke doelen toegevoegd aan de hoofddoelstelling."]
+
+
+def test_glyphs_the_extractor_could_not_read_are_dropped() -> None:
+    assert normalise("Stap 1:\t\ufffd Verkennen nieuwe \ufffdtechnologie\u00ad\u00ebn") == "Stap 1: Verkennen nieuwe technologieën"
 
 
 def test_compound_hyphens_after_capitals_are_kept() -> None:
