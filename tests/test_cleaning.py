@@ -90,6 +90,18 @@ def test_footnotes_in_the_middle_of_a_sentence_move_after_its_paragraph_and_lose
     ]
 
 
+def test_a_glued_marker_goes_in_a_document_with_footnotes_even_when_its_footnote_was_not_recognised() -> None:
+    text = (
+        "Werk samen zoals in het Intergov initiatief43.\nDaarmee daalt de uitstoot\n"
+        "9 Precommercieel inkopen verschilt van innovatiesubsidies, zie Dialogic (2017), Innoveren in de keten.\n"
+        "van CO2 voor de deelnemers.\n"
+    )
+    blocks, _ = blocks_from_pages([text])
+    assert texts(blocks)[:2] == ["Werk samen zoals in het Intergov initiatief.", "Daarmee daalt de uitstoot van CO2 voor de deelnemers."]
+    without_footnotes, _ = blocks_from_pages(["Werk samen zoals in het Intergov initiatief43. Daarmee daalt de uitstoot."])
+    assert texts(without_footnotes) == ["Werk samen zoals in het Intergov initiatief43. Daarmee daalt de uitstoot."]
+
+
 def test_headings_are_recognised() -> None:
     blocks, _ = blocks_from_pages(["STAPPENPLAN\n\n0. Vraagarticulatie\nDe vraagarticulatie kent drie dimensies."])
     assert [(b.kind, b.text) for b in blocks] == [
