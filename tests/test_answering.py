@@ -17,7 +17,7 @@ from assistant.answering import (
 from assistant.cli import main as cli_main
 from assistant.cli import render
 from assistant.conversation import Turn, resolve
-from assistant.models import Chunk, Hit
+from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.serialize import answer_to_dict
 
@@ -185,6 +185,13 @@ def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_al
     items = [_unit("- nationale sleuteltechnologieën,", 2), _unit("- onderzoek op universiteiten.", 3)]
     assert [u.text for u in _span(best, [best, lead_in, *items])] == [best.text, lead_in.text, *(i.text for i in items)]
     assert _span(best, [best, lead_in]) == [best]  # its list is in the next passage: no dangling "over:"
+
+
+def test_a_sentence_that_asks_a_question_loses_a_near_tie_to_one_that_answers() -> None:
+    asking = SentenceScore("Welke belemmeringen worden in de praktijk ervaren?", 0, dense=0.86, lexical=0.5)
+    stating = SentenceScore("Het ontbreken van meerjarige budgetten remt innovatie.", 1, dense=0.84, lexical=0.5)
+    assert stating.strength(0) > asking.strength(0)
+    assert SentenceScore(asking.text, 0, dense=0.90, lexical=0.5).strength(0) > stating.strength(0)  # not a ban
 
 
 def test_a_count_question_about_steps_gets_the_number_not_the_step_list(pipeline: Pipeline) -> None:
