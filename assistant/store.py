@@ -67,9 +67,13 @@ class ChromaStore:
         self.check_model()
 
     def _open(self, name: str, metadata: dict[str, Any]) -> Any:
-        return self._client.get_or_create_collection(
-            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}, metadata=metadata
+        search = {"ef_search": self.settings.search_ef}
+        collection = self._client.get_or_create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine", **search}}, metadata=metadata
         )
+        if (collection.configuration.get("hnsw") or {}).get("ef_search") != self.settings.search_ef:
+            collection.modify(configuration={"hnsw": search})  # a store made before, or with another setting
+        return collection
 
     def check_model(self) -> None:
         meta = self._chunks.metadata or {}

@@ -131,3 +131,11 @@ def test_cli_reports_and_fails_on_bad_files(tmp_path: Path, corpus: Path, capsys
 def test_cli_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert ingest_cli.main([str(tmp_path / "bestaat-niet")], settings=fake_settings(tmp_path)) == 2
     assert "Niet gevonden" in capsys.readouterr().out
+
+
+def test_the_vector_index_searches_as_widely_as_set_also_in_a_store_made_before(tmp_path: Path) -> None:
+    def search_breadth(store: ChromaStore) -> list[int]:
+        return [c.configuration["hnsw"]["ef_search"] for c in (store._chunks, store._windows)]
+
+    assert search_breadth(ChromaStore(fake_settings(tmp_path, search_ef=300), "fake/dim-8", 8)) == [300, 300]
+    assert search_breadth(ChromaStore(fake_settings(tmp_path, search_ef=700), "fake/dim-8", 8)) == [700, 700]
