@@ -7,11 +7,18 @@ from dataclasses import dataclass
 
 from .lexical import _STOPWORDS, NUMBERED_PART, TOKEN
 
-FOLLOW_UP = re.compile(
-    r"^(en|maar|ook|dus|daarna|verder)\b|\b(daarvan|daarbij|daarna|daarvoor|daarin|hiervan|hierbij|hiervoor|"
-    r"ervan|erbij|ervoor|dit|deze|die|dat|zij|ze|het|hij|volgende stap|vorige stap)\b",
-    re.IGNORECASE,
+BACK_REFERENCES = (
+    "daarvan", "daarbij", "daarna", "daarvoor", "daarin", "daarmee", "daarover", "hiervan", "hierbij", "hierna",
+    "hiervoor", "hierin", "hiermee", "ervan", "erbij", "erna", "ervoor", "erin", "ermee", "erover",
 )
+REFERS_BACK = re.compile(
+    rf"^(en|maar|ook|dus|verder)\b|\b({'|'.join(BACK_REFERENCES)}|volgende stap|vorige stap)\b", re.IGNORECASE
+)
+# "Hoe lang duurt dat?" points back, but these words are articles too ("het stappenplan"): they only count in a
+# question that says little itself, and names no topic of its own (a long word: "innovatiepartnerschap").
+POINTER = re.compile(r"\b(dit|deze|die|dat|zij|ze|het|hij)\b", re.IGNORECASE)
+MAX_POINTING_TERMS = 3
+TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
@@ -30,20 +37,16 @@ def topic_terms(text: str, limit: int = 6) -> list[str]:
     words: list[str] = []
     for word in TOKEN.findall(text):
         lower = word.lower()
-        if lower in _STOPWORDS or lower in QUESTION_WORDS or len(lower) < 4 or lower in (w.lower() for w in words):
-            continue
-        words.append(word)
+        ignored = lower in _STOPWORDS or lower in QUESTION_WORDS or lower in BACK_REFERENCES or len(lower) < 4
+        if not ignored and lower not in (w.lower() for w in words):
+            words.append(word)
     return words[:limit]
 
 
 def resolve(question: str, history: list[Turn]) -> str:
     """The question made self-contained: a short or referring follow-up gets the previous topic added."""
-    if not history:
-        return question
     own_terms = topic_terms(question)
-    if len(own_terms) > 4 and not FOLLOW_UP.search(question):
-        return question
-    if not FOLLOW_UP.search(question) and len(question.split()) > 6:
+    if not history or not _refers_back(question, own_terms):
         return question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
@@ -51,6 +54,15 @@ def resolve(question: str, history: list[Turn]) -> str:
     if not carried:
         return question
     return f"{question.rstrip()} ({' '.join(carried)})"
+
+
+def _refers_back(question: str, own_terms: list[str]) -> bool:
+    """Whether the question needs the previous turn to be understood: it refers back to it ("daarvan", "En ..."),
+    says nothing of its own, or points back ("dat") while saying little and naming no topic of its own."""
+    if REFERS_BACK.search(question) or not own_terms:
+        return True
+    says_little = len(own_terms) <= MAX_POINTING_TERMS and all(len(term) < TOPIC_CHARS for term in own_terms)
+    return bool(POINTER.search(question)) and says_little
 
 
 def _step_meant(question: str, history: list[Turn]) -> str:

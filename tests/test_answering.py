@@ -10,6 +10,7 @@ from assistant.answering import (
     _more_from_quoted,
     _quantity_first,
     _span,
+    asks_for_steps,
     compose,
     question_parts,
     step_outline,
@@ -77,6 +78,19 @@ def test_follow_up_is_resolved_against_the_previous_question() -> None:
     )
     assert resolve("Wat is SBIR precies en voor wie is het bedoeld?", history).startswith("Wat is SBIR")
     assert resolve("Welke stap komt daarna?", []) == "Welke stap komt daarna?"
+
+
+def test_a_question_that_says_what_it_is_about_is_no_follow_up() -> None:
+    history = [Turn("En wat zijn daarvan de risico's? (innovatiepartnerschap)", "…")]
+    assert resolve("Hoe lang duurt dat?", history) == "Hoe lang duurt dat? (risico innovatiepartnerschap)"
+    for question in ("Wat is SBIR?", "Wat is stap 4 van het stappenplan voor digitale innovaties?",
+                     "Hoe werkt het innovatiepartnerschap?"):
+        assert resolve(question, history) == question  # "het" is an article here, not a pointer back
+
+
+def test_a_question_about_one_numbered_step_is_no_question_for_all_steps() -> None:
+    assert asks_for_steps("Wat zijn de stappen van het stappenplan?")
+    assert not asks_for_steps("Wat is stap 4 van het stappenplan?")
 
 
 def test_a_follow_up_about_the_next_step_means_the_step_after_the_one_asked_about() -> None:
