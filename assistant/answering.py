@@ -185,9 +185,10 @@ def _stands_alone(text: str) -> bool:
 
 
 def asks_for_steps(question: str) -> bool:
-    """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?") and
-    not the verb ("uit het partnerschap stappen")."""
-    return bool(STEPS_QUESTION.search(question)) and not COUNT_QUESTION.search(question) and not STEPPING_OUT.search(question)
+    """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?"), not the
+    verb ("uit het partnerschap stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
+    wants_steps = STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question)
+    return bool(wants_steps) and not STEPPING_OUT.search(question) and not named_parts(question)
 
 
 def question_parts(question: str) -> list[str]:
