@@ -21,6 +21,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
 
 from .models import Chunk
 
@@ -42,6 +43,7 @@ MIN_COMPOUND_PART = 4
 # "verankerd").
 MIN_MISSPELT_CHARS = 7
 MIN_FIX_OCCURRENCES = 5
+DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _stemmer = Stemmer.Stemmer("dutch")
 
@@ -172,7 +174,9 @@ class LexicalIndex:
                 self._common_words = [w for w, n in self.vocabulary.items() if n >= MIN_FIX_OCCURRENCES]
             match = process.extractOne(word, self._common_words, scorer=Levenshtein.distance, score_cutoff=1)
             fix = match[0] if match else None
-            self._fixes[word] = fix if fix and analyse(fix) != analyse(word) else None
+            # "stoppen" is no misspelling of "stappen": a word Dutch uses is meant, even when the documents do not
+            meant = fix and analyse(fix) != analyse(word) and zipf_frequency(word, "nl") < DUTCH_WORD_ZIPF
+            self._fixes[word] = fix if meant else None
         return self._fixes[word]
 
     def part_openings(self, named: set[tuple[str, str]]) -> list[int]:

@@ -143,6 +143,8 @@ def test_a_misspelt_word_is_fixed_to_a_word_the_documents_use_often() -> None:
     assert fixes == {"risicos": "risico", "innovatiepartnerchap": "innovatiepartnerschap"}  # "verankerd" is rare
     assert index.spelling_fixes("Hoe werkt elektronisch aanbesteden?") == {}  # another form, not a misspelling
     assert index.spelling_fixes("Wat is een innovatiepartnerschap?") == {}
+    steps = LexicalIndex.build([Chunk("c", "C", "De stappen van het stappenplan.", i) for i in range(5)], revision=1)
+    assert steps.spelling_fixes("Hoe kunnen we halverwege stoppen?") == {}  # a Dutch word, though not the documents'
     assert corrected("Welke Risicos zijn er?", {"risicos": "risico"}) == "Welke risico zijn er?"
     hyphenated = {"innovatiepartnerchap": "innovatiepartnerschap"}
     assert corrected("Een innovatie-partnerchap?", hyphenated) == "Een innovatie-partnerchap? innovatiepartnerschap"
