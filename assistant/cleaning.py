@@ -27,6 +27,7 @@ FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")  # a bare number, no dot or bracket
 SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b", re.IGNORECASE)
 # A footnote's number glued to the word that refers to it: "wereld3.", "opschaling)10", "innovatie.28 Let wel".
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
+MAX_BARE_SECTION_NUMBER = 20
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
@@ -65,8 +66,11 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters) and len(words) <= 12:
         return True
+    if FOOTNOTE.match(line) and int(words[0]) > MAX_BARE_SECTION_NUMBER:
+        return False  # "42 Zoals de Vlaamse overheid PIO" is a footnote: sections that far along have "42." or "4.2"
     if NUMBERED_HEADING.match(line) and len(words) <= 12 and words[-1][-1:] not in ",":
-        return bool(re.search(r"[A-Za-zÀ-ÿ]", line))
+        # "3 ingekochte innovaties. Hoe pakt …" is a sentence going on after a line break, not section 3
+        return bool(re.search(r"[A-Za-zÀ-ÿ]", line)) and not words[1][:1].islower()
     if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line):
         return False
     starts_upper = line[0].isupper()

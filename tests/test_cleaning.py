@@ -111,6 +111,15 @@ def test_headings_are_recognised() -> None:
     ]
 
 
+def test_footnotes_numbered_beyond_any_section_and_numbers_in_a_sentence_are_no_headings() -> None:
+    page = (
+        "Werk samen in Europa.\n\n42 Zoals de Vlaamse overheid PIO\n43 Startup in Residence Intergov\n\n"
+        "3 Aanbevelingen\nDoe dit. Samen met hen ontwikkelden we\n3 ingekochte innovaties. Hoe pakt dat uit?"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [b.text for b in blocks if b.kind == "heading"] == ["3 Aanbevelingen"]
+
+
 def test_a_footnote_citing_a_source_is_not_a_heading() -> None:
     page = (
         "Een marktconsultatie helpt.\n"
