@@ -21,7 +21,6 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
 
 from .models import Chunk
 
@@ -84,6 +83,13 @@ def _opened_part(line: str) -> tuple[str, str] | None:
     if phase := NUMBERED_PHASE.match(line):
         return "fase", phase[1]
     return None
+
+
+def _is_dutch(word: str) -> bool:
+    """Whether Dutch uses the word, though the documents may not: "stoppen" is no misspelling of "stappen"."""
+    from wordfreq import zipf_frequency  # on first use: loading it and its word list takes 0.2 s
+
+    return zipf_frequency(word, "nl") >= DUTCH_WORD_ZIPF
 
 
 def corrected(text: str, fixes: Mapping[str, str]) -> str:
@@ -173,10 +179,8 @@ class LexicalIndex:
             if self._common_words is None:
                 self._common_words = [w for w, n in self.vocabulary.items() if n >= MIN_FIX_OCCURRENCES]
             match = process.extractOne(word, self._common_words, scorer=Levenshtein.distance, score_cutoff=1)
-            fix = match[0] if match else None
-            # "stoppen" is no misspelling of "stappen": a word Dutch uses is meant, even when the documents do not
-            meant = fix and analyse(fix) != analyse(word) and zipf_frequency(word, "nl") < DUTCH_WORD_ZIPF
-            self._fixes[word] = fix if meant else None
+            fix = match[0] if match and analyse(match[0]) != analyse(word) else None
+            self._fixes[word] = fix if fix and not _is_dutch(word) else None
         return self._fixes[word]
 
     def part_openings(self, named: set[tuple[str, str]]) -> list[int]:
