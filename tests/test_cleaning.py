@@ -90,6 +90,19 @@ def test_footnotes_in_the_middle_of_a_sentence_move_after_its_paragraph_and_lose
     ]
 
 
+def test_a_footnote_that_ends_on_a_short_line_keeps_it_when_the_text_resumes_mid_sentence() -> None:
+    page = (
+        "Het innovatiepartnerschap is een procedure uit 2016. Het\n"
+        "15 Het is een aandachtspunt dat al jaren speelt en waar onlangs het Europese congres over Impact op 30\n"
+        "en 31 mei 2022 over is georganiseerd.\n"
+        "kenmerk van dit instrument is dat overheden\ngericht innovaties laten ontwikkelen.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    body, footnote = texts(blocks)
+    assert body.endswith("uit 2016. Het kenmerk van dit instrument is dat overheden gericht innovaties laten ontwikkelen.")
+    assert footnote.endswith("Impact op 30 en 31 mei 2022 over is georganiseerd.")
+
+
 def test_a_glued_marker_goes_in_a_document_with_footnotes_even_when_its_footnote_was_not_recognised() -> None:
     text = (
         "Werk samen zoals in het Intergov initiatief43.\nDaarmee daalt de uitstoot\n"
