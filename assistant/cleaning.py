@@ -196,7 +196,7 @@ class _Footnotes:
         broken_off = len(last) > self.wide and not SENTENCE_END.search(last) and not re.search(r"https?://\S+$", last)
         continues = line[:1].islower() or last.rstrip()[-1:] in "/,-–("
         # ... or the line ends a sentence that the text after it cannot be part of: that resumes mid-sentence
-        text_resumes = bool(SENTENCE_END.search(line)) and bool(next_line) and next_line[:1].islower()
+        text_resumes = bool(SENTENCE_END.search(line)) and next_line is not None and next_line[:1].islower()
         return broken_off and continues and (_is_footnote(next_line, self.wide) or text_resumes)
 
     def without_markers(self, blocks: list[Block]) -> list[Block]:
