@@ -67,6 +67,7 @@ class Chunk:
 QUESTION_TERMS_WEIGHT = 0.15
 RANK_PENALTY = 0.015
 ASKING_PENALTY = 0.03  # a sentence that asks a question ("Wat doe je dan?") answers none
+NAMES_PENALTY = 0.05  # a run of names (a member list) answers who-questions only, yet resembles any question naming PIANOo
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,15 @@ class SentenceScore:
     position: int  # index within the passage
     dense: float  # similarity of its sentence window (stored at ingest) to the question, and to its topic-free form
     lexical: float  # share of the question's terms it contains
+    names_only: bool = False  # a run of names, scored for a question that does not ask who
 
     def strength(self, rank: int) -> float:
         """How well it answers, for a passage at `rank` (0 = best): a sentence in a higher-ranked passage
-        wins a near tie, and one that asks a question (often the question itself, as the document poses it)
-        loses one. The weights were tuned on the dev set (reports/ideas.md)."""
+        wins a near tie, and one that asks a question (often the question itself, as the document poses it) or
+        only names people loses one. The weights were tuned on the dev set (reports/ideas.md)."""
         asking = ASKING_PENALTY if "?" in self.text else 0.0
-        return self.dense + QUESTION_TERMS_WEIGHT * self.lexical - RANK_PENALTY * rank - asking
+        names = NAMES_PENALTY if self.names_only else 0.0
+        return self.dense + QUESTION_TERMS_WEIGHT * self.lexical - RANK_PENALTY * rank - asking - names
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from .embeddings import Embedder
 from .errors import EmptyStore
 from .lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from .models import Chunk, Hit, SentenceScore, summarise_documents
+from .sentences import reads_as_names
 from .settings import Settings
 from .store import ChromaStore
 from .thesaurus import added_terms, expand
@@ -35,6 +36,9 @@ from .thesaurus import added_terms, expand
 Mode = Literal["hybrid", "dense", "bm25"]
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 QUESTION_WORD = re.compile(r"[\w'-]+")
+ASKS_WHO = re.compile(
+    r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -172,6 +176,7 @@ class Retriever:
         units = {id(hit): [(text, set(analyse(text))) for text in sentence_units(hit.chunk.text)] for hit in todo}
         focus = self._focus_vector(question, terms, [set().union(*(w for _, w in units[id(hit)])) for hit in todo])
         weight = self.settings.focus_weight
+        names_wanted = bool(ASKS_WHO.search(question))
         vectors = self._sentence_vectors(todo)
         scored: dict[int, Hit] = {}
         for hit in todo:
@@ -182,7 +187,8 @@ class Retriever:
                 if window is not None and focus is not None:
                     dense = (1 - weight) * dense + weight * float(window @ focus)
                 lexical = len(terms & words) / len(terms) if terms else 0.0
-                sentences.append(SentenceScore(text, position, dense, lexical))
+                names_only = not names_wanted and reads_as_names(text)
+                sentences.append(SentenceScore(text, position, dense, lexical, names_only))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 

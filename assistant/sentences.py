@@ -9,6 +9,8 @@ ABBREVIATIONS = {
     "incl", "excl", "resp", "vgl", "art", "lid", "mr", "dr", "ir", "drs", "prof", "e.a", "t.b.v", "jl",
     "i.c.m", "n.a.v", "a.s", "o.b.v", "mln", "mld", "min", "max", "enz", "ref",
 }
+NAME_SHARE = 0.6  # of words capitalised: Dutch prose capitalises about one word in ten
+WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*")
 BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9•-])|\n+")
 
 
@@ -35,3 +37,10 @@ def _ends_with_abbreviation(candidate: str) -> bool:
     last = candidate.rsplit(None, 1)[-1].lower().rstrip(".") if candidate else ""
     # Initials ("F.", "M.") and known abbreviations do not end a sentence.
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def reads_as_names(text: str) -> bool:
+    """Whether the text is a run of names rather than a sentence: "Ramona Apostol Senior inkoopadviseur Dienst
+    Justitiële inrichtingen Martin Boerema …" (a member list, a table of contacts)."""
+    words = WORD.findall(text)
+    return len(words) >= 8 and sum(word[0].isupper() for word in words) > NAME_SHARE * len(words)

@@ -20,6 +20,7 @@ from assistant.cli import render
 from assistant.conversation import Turn, resolve
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
+from assistant.sentences import reads_as_names
 from assistant.serialize import answer_to_dict
 
 
@@ -206,6 +207,17 @@ def test_a_sentence_that_asks_a_question_loses_a_near_tie_to_one_that_answers() 
     stating = SentenceScore("Het ontbreken van meerjarige budgetten remt innovatie.", 1, dense=0.84, lexical=0.5)
     assert stating.strength(0) > asking.strength(0)
     assert SentenceScore(asking.text, 0, dense=0.90, lexical=0.5).strength(0) > stating.strength(0)  # not a ban
+
+
+def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:
+    members = "Ramona Apostol Senior inkoopadviseur Dienst Justitiële inrichtingen Martin Boerema Onderzoeker Hogeschool"
+    assert reads_as_names(members) and not reads_as_names("De Werkgroep bestaat uit afgevaardigden van overheden.")
+    assert SentenceScore(members, 0, dense=0.88, lexical=0.5, names_only=True).strength(0) < SentenceScore(
+        "PIANOo adviseert aanbestedende diensten.", 1, dense=0.85, lexical=0.5).strength(0)
+    hit = Hit(Chunk("leden.md", "Leden", members, 0), 1.0)
+    for question, names_only in (("Welke tips geeft PIANOo?", True), ("Wie zitten in de werkgroep?", False)):
+        (scored,) = pipeline.retriever.with_sentences(question, [hit])
+        assert [s.names_only for s in scored.sentences or ()] == [names_only]
 
 
 def test_a_count_question_about_steps_gets_the_number_not_the_step_list(pipeline: Pipeline) -> None:
