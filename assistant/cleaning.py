@@ -125,8 +125,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
         for i, line in enumerate(content):
             if url := URL_LINE.match(line):
                 urls.append(url["url"])
-                if url["footnote"]:
-                    footnotes.numbers.add(int(url["footnote"]))
+                footnotes.found = footnotes.found or bool(url["footnote"])
                 continue
             if (
                 PAGE_NUMBER_LINE.match(line)
@@ -167,7 +166,7 @@ class _Footnotes:
     notes: list[tuple[list[str], int]] = dataclasses.field(default_factory=list)  # the lines of each, and its page
     open: bool = False  # the last line taken belongs to a footnote
     emitted: list[Block] = dataclasses.field(default_factory=list)  # the paragraphs made of them so far
-    numbers: set[int] = dataclasses.field(default_factory=set)  # of every footnote met, also those only a URL
+    found: bool = False  # the document has footnotes, also when some are only a URL
 
     def take(self, line: str, next_line: str | None, page: int) -> bool:
         """Whether `line` is (part of) a footnote; if so it is kept here until `drain`."""
@@ -187,7 +186,7 @@ class _Footnotes:
 
     def _start(self, line: str, page: int) -> None:
         self.notes.append(([line], page))
-        self.numbers.add(int(line.split()[0]))
+        self.found = True
 
     def _ends(self, last: str, line: str, next_line: str | None) -> bool:
         """Whether a short `line` ends a footnote whose full-width `last` line broke off mid-sentence
@@ -200,16 +199,15 @@ class _Footnotes:
         return broken_off and continues and (_is_footnote(next_line, self.wide) or text_resumes)
 
     def without_markers(self, blocks: list[Block]) -> list[Block]:
-        """The blocks without the numbers of these footnotes glued to the words that refer to them ("een betere
-        wereld3.", "opschaling)10", "innovatie.28 Let wel"); the footnotes themselves keep their number. Only in a
-        document with footnotes ("CO2" is no marker), but any number: not every footnote is printed where it can be
+        """The blocks without the footnote numbers glued to the words that refer to them ("een betere wereld3.",
+        "opschaling)10", "innovatie.28 Let wel"); the footnotes themselves keep their number. Only in a document
+        with footnotes ("CO2" is no marker), but any number: not every footnote is printed where it can be
         recognised as one."""
-        def unglued(marker: re.Match[str]) -> str:
-            return "" if self.numbers else marker.group(0)
-
+        if not self.found:
+            return blocks
         footnotes = {id(block) for block in self.emitted}
         return [
-            block if id(block) in footnotes else dataclasses.replace(block, text=GLUED_MARKER.sub(unglued, block.text))
+            block if id(block) in footnotes else dataclasses.replace(block, text=GLUED_MARKER.sub("", block.text))
             for block in blocks
         ]
 
