@@ -86,7 +86,7 @@ class ExtractiveAnswerer:
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if named and within_named_part(hit, named)}
-        chosen = self.select(question, units, lead)
+        chosen = self.select(question, units, named, lead)
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
         return compose(question, chosen, hits)
@@ -105,11 +105,14 @@ class ExtractiveAnswerer:
         by_position = [u for u in units if u.passage == best.passage]
         return _span(best, by_position, budget=ANSWER_CHARS - _length(chosen))
 
-    def select(self, question: str, units: list[ScoredUnit], lead: set[int] | None = None) -> list[ScoredUnit]:
+    def select(
+        self, question: str, units: list[ScoredUnit], named: set[tuple[str, str]] | None = None,
+        lead: set[int] | None = None,
+    ) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
         a second run from another passage when that scores as well, and the quoted passages' other
         sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
-        the step the question names ("Wat is stap 4?"): the answer starts there."""
+        the step the question names (`named`: "Wat is stap 4?"): the answer starts there."""
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
@@ -127,7 +130,7 @@ class ExtractiveAnswerer:
                 best_list = max(lists, key=lambda lst: max(u.score for u in lst))
                 if max(u.score for u in best_list) >= best.score - LIST_MARGIN:
                     return _fit(best_list)
-        ranked = _named_part_first(question, _quantity_first(question, sorted(units, key=lambda u: -u.score)), lead)
+        ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
         spans = ((unit, _span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, span) for unit, span in spans if span), (ranked[0], []))
         for unit in ranked[ranked.index(best) + 1 :]:
@@ -168,10 +171,11 @@ def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]
     return ranked if giving is None else [giving] + [u for u in ranked if u is not giving]
 
 
-def _named_part_first(question: str, ranked: list[ScoredUnit], lead: set[int] | None) -> list[ScoredUnit]:
-    """For "Wat is stap 4?": the heading of step 4 leads, so the answer is what that step's section opens with;
-    without the heading in view, the best sentence of the `lead` passages (step 4's section) leads."""
-    named = named_parts(question)
+def _named_part_first(
+    ranked: list[ScoredUnit], named: set[tuple[str, str]] | None, lead: set[int] | None
+) -> list[ScoredUnit]:
+    """For "Wat is stap 4?" (`named`): the heading of step 4 leads, so the answer is what that step's section
+    opens with; without the heading in view, the best sentence of the `lead` passages (step 4's section) leads."""
     if not named:
         return ranked
     opening = next((u for u in ranked if opens_named_part(u.text, named)), None)
