@@ -152,8 +152,12 @@ def ask(pipeline: Pipeline, question: str) -> None:
         st.markdown(safe_markdown(question))
     with st.chat_message("assistant"):
         with st.spinner("Zoeken in de documenten…"):
-            answer = pipeline.ask(question, history=history, doc_ids=st.session_state.doc_filter or None,
-                                  answer_mode=st.session_state.answer_mode)
+            try:
+                answer = pipeline.ask(question, history=history, doc_ids=st.session_state.doc_filter or None,
+                                      answer_mode=st.session_state.answer_mode)
+            except AssistantError as exc:  # the store went away, or the filter names a pruned document
+                st.error(str(exc))
+                st.stop()
         st.session_state.answers.append(answer)
         show_answer(answer, str(len(st.session_state.answers) - 1), pipeline, stream=True)
 

@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="stel één vraag")
     ask.add_argument("question", help="de vraag, tussen aanhalingstekens")
     ask.add_argument("--json", action="store_true", help="antwoord als één JSON-object")
-    ask.add_argument("--top-k", type=int, default=None, help="aantal passages dat wordt opgehaald")
+    ask.add_argument("--top-k", type=_positive, default=None, help="aantal passages dat wordt opgehaald")
     ask.add_argument("--doc", action="append", default=None, metavar="ID", help="zoek alleen in dit document")
     ask.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
     ask.add_argument(
@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="lees documenten in (zoals ingest.py)")
     ingest.add_argument("args", nargs=argparse.REMAINDER)
     return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"moet een geheel getal van minstens 1 zijn, niet {value!r}")
+    return int(value)
 
 
 def render(answer: Answer) -> str:

@@ -28,3 +28,7 @@ class EmptyStore(AssistantError):
 
 class EmbedderUnavailable(AssistantError):
     """The configured embedding model cannot be loaded."""
+
+
+class UnknownDocument(AssistantError):
+    """A document filter names a document the store does not hold."""

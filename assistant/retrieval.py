@@ -25,7 +25,7 @@ from langchain_core.retrievers import BaseRetriever
 
 from .chunking import sentence_units, shown_text
 from .embeddings import Embedder
-from .errors import EmptyStore
+from .errors import EmptyStore, UnknownDocument
 from .lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .sentences import reads_as_names
@@ -106,6 +106,12 @@ class Retriever:
         lexical = self.lexical_index()
         if not lexical.chunks:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
+        unknown = sorted(set(doc_ids) - {chunk.doc_id for chunk in lexical.chunks}) if doc_ids else []
+        if unknown:
+            raise UnknownDocument(
+                f"Onbekend document: {', '.join(unknown)}. Kies uit de ingelezen documenten "
+                "(`python -m assistant docs` toont ze)."
+            )
         n = max(self.settings.candidates, k)
         query = self.query(question)
         # chunk id -> [chunk dense, best window dense, bm25, question words in its section titles]

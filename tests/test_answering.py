@@ -147,6 +147,11 @@ def test_cli_ask_json_and_session(pipeline: Pipeline, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "(opgevat als: En wat zijn daarvan de valkuilen? (marktconsultatie))" in out
     assert "Bronnen:" in out and "[1]" in out
+    assert cli_main(["ask", "Wat is een marktconsultatie?", "--doc", "oud.pdf"]) == 1
+    assert "Onbekend document: oud.pdf" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli_main(["ask", "Wat is een marktconsultatie?", "--top-k", "0"])
+    assert "minstens 1" in capsys.readouterr().err
 
 
 def test_cli_on_missing_store_says_what_to_run(capsys: pytest.CaptureFixture[str], monkeypatch) -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from langchain_core.documents import Document as LangChainDocument
 
-from assistant.errors import EmptyStore
+from assistant.errors import EmptyStore, UnknownDocument
 from assistant.lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from assistant.models import Chunk
 from assistant.pipeline import Pipeline
@@ -86,6 +86,11 @@ def test_modes_and_k(pipeline: Pipeline) -> None:
 def test_document_filter(pipeline: Pipeline) -> None:
     hits = pipeline.retriever.search("Kunnen nieuwe aanbieders later instappen?", doc_ids=["sbir.txt"])
     assert hits and {h.chunk.doc_id for h in hits} == {"sbir.txt"}
+
+
+def test_a_filter_on_a_document_not_in_the_store_says_so(pipeline: Pipeline) -> None:
+    with pytest.raises(UnknownDocument, match="Onbekend document: verdwenen.pdf"):
+        pipeline.retriever.search("Kunnen nieuwe aanbieders later instappen?", doc_ids=["sbir.txt", "verdwenen.pdf"])
 
 
 def test_small_to_big_passages_hold_neighbours(pipeline: Pipeline) -> None:
