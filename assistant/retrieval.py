@@ -40,6 +40,14 @@ ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
 )
 
+# What a question can ask about a subject that a document may give a section of its own ("Beperkingen", "Risico's").
+ASPECT = re.compile(
+    r"\b(?:nadel\w*|nadeel|beperkingen|beperking|risico'?s?|risico’s|voordel\w*|voordeel|knelpunt\w*|belemmering\w*|"
+    r"barrières|valkuil\w*|kansen|succesfactoren|aandachtspunt\w*|randvoorwaarden|uitdaging\w*|bezwaren|"
+    r"kritiekpunt\w*|tips|lessen|aanbeveling\w*)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass
 class Retriever:
@@ -138,6 +146,8 @@ class Retriever:
                     row[2] = float(scores[self._index_of[chunk_id]])
                     row[3] = lexical.section_share(asked, self._index_of[chunk_id])
         ranked = self._rank(features, mode)
+        if mode == "hybrid":
+            ranked = self._aspect_sections_up(ranked, query)
         named = named_parts(question)
         if named and mode == "hybrid":
             ranked = self._named_parts_first(ranked, named, doc_ids)
@@ -154,6 +164,23 @@ class Retriever:
         first = [hit for hit in head if named and within_named_part(hit, named)]
         rest = sorted((hit for hit in head if hit not in first), key=lambda hit: -strength[id(hit)])
         return first + rest + hits[depth:]
+
+    def _aspect_sections_up(self, ranked: list[tuple[str, float]], query: str) -> list[tuple[str, float]]:
+        """For "Wat zijn de nadelen van een innovatiepartnerschap?": a section titled by what the question asks
+        about ("Beperkingen", with the thesaurus' word for "nadelen") is the answer, though no sentence of it
+        resembles the question much. Its heading may name nothing the question does not: "Beperkingen" or
+        "Risico's van SBIR" qualify for a question on SBIR's risks, "Onderzoek knelpunten" does not."""
+        aspects = set(analyse(" ".join(ASPECT.findall(query))))
+        if not aspects or not self.settings.aspect_weight:
+            return ranked
+        lexical = self.last_lexical_index()
+        asked = set(lexical.terms(query))
+        raised = []
+        for chunk_id, score in ranked:
+            heading = set(lexical.terms(self._by_id[chunk_id].section.rsplit(" › ", 1)[-1]))
+            titled = bool(heading & aspects) and heading <= asked
+            raised.append((chunk_id, score + self.settings.aspect_weight if titled else score))
+        return sorted(raised, key=lambda ranked_chunk: -ranked_chunk[1])
 
     def _named_parts_first(
         self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], doc_ids: list[str] | None

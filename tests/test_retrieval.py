@@ -196,6 +196,25 @@ def test_a_named_step_is_found_by_its_section_title(tmp_path: Path) -> None:
     assert {h.chunk.doc_id for h in pipeline.retriever.search("Wat is stap 2?", doc_ids=["ander.md"])} == {"ander.md"}
 
 
+def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    praise = "Het partnerschap is een krachtig instrument, zeggen de gemeenten die het gebruikten. " * 3
+    (folder / "partnerschap.md").write_text(
+        "# Het partnerschap\n\n## Ervaringen\n\n"
+        + "De nadelen van het partnerschap bleken bij de gemeenten mee te vallen, het partnerschap beviel goed. " * 3
+        + "\n\n## Beperkingen\n\n" + praise + "Het vraagt veel tijd om het voor te bereiden.\n\n"
+        + "## Onderzoek nadelen\n\n" + "Een bureau onderzocht hoe gemeenten werken. " * 3,
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    question = "Wat zijn de nadelen van het partnerschap?"  # the thesaurus adds "beperkingen"
+    off = Pipeline(pipeline.settings.model_copy(update={"aspect_weight": 0.0})).retriever
+    assert off.search(question)[0].chunk.section != "Beperkingen"
+    assert pipeline.retriever.search(question)[0].chunk.section == "Beperkingen"
+
+
 def test_named_parts_and_their_headings() -> None:
     assert named_parts("Wat gebeurt er in Stap 4 en fase 2?") == {("stap", "4"), ("fase", "2")}
     assert opens_named_part("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE", {("stap", "4")})
