@@ -121,12 +121,15 @@ def sentence_units(text: str) -> list[str]:
 
 
 def shown_text(chunk: Chunk, previous: Chunk | None) -> str:
-    """The chunk's text as a reader is shown it: opened by its heading when it starts a section (headings
-    live in the section metadata, not in the text)."""
-    heading = chunk.section.split(" › ")[-1]
-    if heading and (previous is None or previous.section != chunk.section) and not chunk.text.startswith(heading):
-        return f"{heading}\n\n{chunk.text}"
-    return chunk.text
+    """The chunk's text as a reader is shown it: opened by its headings when it starts a section (headings
+    live in the section metadata, not in the text). Every heading of its section path the previous chunk's path
+    lacks is shown: a heading printed over two lines ("STAP 5: UITWERKEN VAN MOGELIJKE" / "UITKOMSTEN VAN HET
+    ONTWIKKELTRAJECT") is two headings in the path, and its first line names the step."""
+    if not chunk.section or (previous is not None and previous.section == chunk.section):
+        return chunk.text
+    before = previous.section.split(" › ") if previous is not None else []
+    headings = [h for h in chunk.section.split(" › ") if h not in before and not chunk.text.startswith(h)]
+    return "\n\n".join([*headings, chunk.text])
 
 
 def document_windows(chunks: list[Chunk]) -> list[tuple[str, int, str]]:

@@ -1,7 +1,9 @@
 """Structure-aware chunking: sections, headings and the text a reader sees."""
 
-from assistant.chunking import chunk_document
-from assistant.models import Block, Document
+import dataclasses
+
+from assistant.chunking import chunk_document, shown_text
+from assistant.models import Block, Chunk, Document
 
 
 def test_a_section_starting_inside_a_chunk_keeps_all_its_heading_lines_in_the_text() -> None:
@@ -20,3 +22,15 @@ def test_a_section_starting_inside_a_chunk_keeps_all_its_heading_lines_in_the_te
         "TE BEOORDELEN",
         "U gaat de criteria opstellen waarmee u de digitale technologie gaat beoordelen.",
     ]
+
+
+def test_a_chunk_that_opens_a_section_is_shown_with_the_headings_the_chunk_before_lacked() -> None:
+    step_four = Chunk("d", "T", "U stelt criteria op.", 0, section="STAP 4: BEPAAL CRITERIA › TE BEOORDELEN")
+    step_five = Chunk("d", "T", "U werkt uitkomsten uit.", 1, section="STAP 5: UITWERKEN VAN MOGELIJKE › UITKOMSTEN")
+    assert shown_text(step_five, step_four).split("\n\n") == [
+        "STAP 5: UITWERKEN VAN MOGELIJKE", "UITKOMSTEN", "U werkt uitkomsten uit."  # a heading over two lines
+    ]
+    costs = Chunk("d", "T", "Kosten gaan voor de baten uit.", 2, section="Financieel › Kosten")
+    duration = Chunk("d", "T", "Het duurt langer.", 3, section="Financieel › Lange looptijd")
+    assert shown_text(duration, costs).split("\n\n") == ["Lange looptijd", "Het duurt langer."]
+    assert shown_text(dataclasses.replace(duration, position=4), duration) == "Het duurt langer."  # same section
