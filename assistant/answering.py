@@ -46,6 +46,7 @@ QUANTITY_MARGIN = 0.03  # "hoeveel X?": a sentence stating the quantity leads wh
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 SPAN_CHARS = 700
 MAX_SPAN_UNITS = 4
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
 CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
@@ -136,6 +137,8 @@ class ExtractiveAnswerer:
         for unit in ranked[ranked.index(best) + 1 :]:
             if unit.score < best.score - SECOND_SPAN_MARGIN:
                 break
+            if lead and unit.passage not in lead:
+                continue  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
             if unit.passage != best.passage and not any(_similar(unit.text, c.text) for c in chosen):
                 extra = _span(unit, by_passage[unit.passage], budget=ANSWER_CHARS - _length(chosen))
                 if extra:
@@ -185,7 +188,12 @@ def _named_part_first(
 
 def _stands_alone(text: str) -> bool:
     """A whole sentence that reads without its neighbours: no heading, list item, list lead-in or fragment."""
-    return not (_is_heading(text) or text.startswith("- ") or _leads_in(text) or text[:1].islower())
+    return not (_is_heading(text) or text.startswith("- ") or _leads_in(text) or text[:1].islower() or _unfinished(text))
+
+
+def _unfinished(text: str) -> bool:
+    """Whether the text stops mid-sentence: a line cut off where the PDF broke it ("… bij een van de")."""
+    return not SENTENCE_END.search(text.rstrip())
 
 
 def asks_for_steps(question: str) -> bool:
@@ -278,15 +286,28 @@ def _is_step_heading(text: str) -> bool:
 
 
 def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None = None) -> list[ScoredUnit]:
-    """The anchor sentence with its neighbours: the sentence it refers back to, and what follows."""
+    """The anchor sentence with its neighbours: the sentence it refers back to, and what follows. A heading
+    anchors the text it opens ("STAP 5: …" for "Wat is stap 5?"): it says nothing without it."""
     budget = budget or SPAN_CHARS
     by_position = {u.position: u for u in passage_units}
     span = [anchor]
     previous = by_position.get(anchor.position - 1)
-    if previous and CONNECTIVE.match(anchor.text) and not previous.text.startswith("- "):
-        span.insert(0, previous)
+    refers_back = CONNECTIVE.match(anchor.text) or (anchor.text[:1].islower() and _unfinished(previous.text if previous else ""))
+    if previous and refers_back and not previous.text.startswith("- "):
+        span.insert(0, previous)  # the sentence it refers back to, or the start of the sentence it ends
     position = anchor.position + 1
+    if _is_heading(anchor.text):
+        while position in by_position and _is_heading(by_position[position].text):
+            position += 1  # the heading goes on over a line ("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE / TE BEOORDELEN")
+        opened = by_position.get(position)
+        room = budget - _length(span)
+        if opened is None or room < MIN_TRIMMED_CHARS:
+            return []
+        span.append(_trimmed(opened, room))
+        position += 1
     while position in by_position and _length(span + [by_position[position]]) <= budget:
+        if sum(not _is_heading(u.text) for u in span) >= MAX_SPAN_UNITS:
+            break
         following = by_position[position]
         if following.text.startswith("- ") != span[-1].text.startswith("- ") and not _leads_in(span[-1].text):
             break
@@ -294,21 +315,9 @@ def _span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | Non
             break  # the next section starts
         span.append(following)
         position += 1
-        if len(span) >= MAX_SPAN_UNITS:
-            break
     if len(span) > 1 and _leads_in(span[-1].text):
         span.pop()  # "... kunt u zoeken naar:" says nothing without the list it opens, which did not fit
-    if _is_heading(span[-1].text):  # a heading says nothing without the text it opens
-        position = span[-1].position + 1
-        while position in by_position and _is_heading(by_position[position].text):
-            position += 1  # the heading goes on over a line ("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE / TE BEOORDELEN")
-        opened = by_position.get(position)
-        room = budget - _length(span)
-        if opened is None or room < MIN_TRIMMED_CHARS:
-            span.pop()
-        else:
-            span.append(_trimmed(opened, room))
-    if not span or _length(span) <= budget:
+    if _length(span) <= budget:
         return span
     return [_trimmed(anchor, budget)]
 

@@ -1,10 +1,12 @@
 """Cited extractive answers, refusals, follow-up questions and odd input."""
 
+import dataclasses
 import json
 
 import pytest
 
 from assistant.answering import (
+    ExtractiveAnswerer,
     ScoredUnit,
     _lists,
     _more_from_quoted,
@@ -22,6 +24,7 @@ from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.sentences import reads_as_names
 from assistant.serialize import answer_to_dict
+from assistant.settings import Settings
 
 
 def test_steps_question_returns_the_steps_as_a_cited_list(pipeline: Pipeline) -> None:
@@ -197,6 +200,33 @@ def test_a_heading_is_never_quoted_without_the_text_it_opens() -> None:
     heading, body = _unit("Meerjarige budgetten ontbreken", 0, 0.9), _unit("Lange termijn investeringen zijn lastig. " * 3, 1)
     assert [u.text for u in _span(heading, [heading, body])] == [heading.text, body.text]
     assert _span(heading, [heading]) == []  # nothing follows it: no span rather than a bare title
+
+
+def test_a_step_heading_is_quoted_with_the_sentences_that_open_the_step() -> None:
+    units = [_unit(t, i) for i, t in enumerate([
+        "STAP 5: UITWERKEN VAN MOGELIJKE", "UITKOMSTEN VAN HET ONTWIKKELTRAJECT", "U werkt mogelijkheden uit.",
+        "Een doorkijk maakt de vervolgstappen concreet.", "Zo voorkomt u verrassingen.", "Scenarioplanning helpt.",
+        "Dit is de vijfde zin.",
+    ])]
+    span = _span(units[0], units)
+    assert [u.text for u in span] == [units[0].text, *(u.text for u in units[2:6])]  # four sentences, as any span
+
+
+def test_a_sentence_broken_off_by_a_line_end_is_quoted_from_its_start() -> None:
+    start = _unit("2. U koopt de ontwikkelde technologie direct in bij een van de", 0)
+    rest = _unit("deelnemers van het ontwikkeltraject.", 1, 0.9)
+    assert [u.text for u in _span(rest, [start, rest])] == [start.text, rest.text]
+    more = _more_from_quoted(rest, [rest, start], [rest])
+    assert more == []  # nor is the broken-off start added on its own
+
+
+def test_a_question_about_one_step_is_answered_from_that_steps_section_only() -> None:
+    step = [_unit("STAP 2: SELECTEREN", 0, 0.80), _unit("U kiest de twee beste technologieën.", 1, 0.90)]
+    elsewhere = dataclasses.replace(_unit("Na stap 2 bekijkt u of het gelukt is.", 0, 0.895), passage=1)
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Wat is stap 2?", [*step, elsewhere], named={("stap", "2")}, lead={0})
+    assert {u.passage for u in chosen} == {0}
+    assert {u.passage for u in answerer.select("Wat is stap 2?", [*step, elsewhere])} == {0, 1}  # otherwise both
 
 
 def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:
