@@ -398,7 +398,8 @@ def _quoted_prose(units: list[ScoredUnit]) -> str:
     """Sentences of one passage in its order; an ellipsis marks where the passage has text in between."""
     text = units[0].text if units else ""
     for previous, unit in pairwise(units):
-        text += (" … " if unit.position > previous.position + 1 else " ") + unit.text
+        gap = unit.position > previous.position + 1 and not text.endswith("…")  # a cut sentence shows one already
+        text += (" … " if gap else " ") + unit.text
     return text
 
 

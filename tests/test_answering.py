@@ -325,6 +325,8 @@ def test_a_nearly_as_good_sentence_further_on_in_the_quoted_passage_is_added_aft
     assert [u.text for u in more] == ["De leverancier houdt de rechten."]  # not the lead-in, not the weak one
     answer = compose("vraag", [units[0], *more], [_hit(" ".join(u.text for u in units))])
     assert answer.text == "De dienst betaalt de ontwikkeling. … De leverancier houdt de rechten. [1]"
+    cut = dataclasses.replace(units[0], text="De dienst betaalt de ontwikkeling van de innovatie en alles wat …")
+    assert compose("vraag", [cut, *more], [_hit("")]).text == f"{cut.text} De leverancier houdt de rechten. [1]"
 
 
 def test_a_question_about_one_step_is_not_answered_with_the_outline_of_all_steps(pipeline: Pipeline) -> None:
