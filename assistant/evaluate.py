@@ -54,6 +54,7 @@ def ablations(settings: Settings, questions: list[dict[str, Any]]) -> list[tuple
         "without whole-chunk dense": {"chunk_weight": 0.0},
         "without BM25": {"lexical_weight": 0.0},
         "without section-title match": {"section_weight": 0.0},
+        "without aspect sections first": {"aspect_weight": 0.0},
         "without small-to-big passages": {"small_to_big": False},
         "without sentence re-ranking": {"rerank_depth": 0},
         "without the topic-free question in sentence scores": {"focus_weight": 0.0},
