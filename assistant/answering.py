@@ -118,19 +118,14 @@ class ExtractiveAnswerer:
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
         if LIST_QUESTION.search(question):
-            lists = [lst for p in sorted(by_passage) for lst in _lists(by_passage[p])]
             best = max(units, key=lambda u: u.score)
-            follows_best = [
-                lst for lst in lists
-                if _introduces(best, lst, by_passage[best.passage])
-                and max(u.score for u in lst) >= best.score - 2 * LIST_MARGIN
-            ]
-            if follows_best:
-                return _fit(follows_best[0])  # the passage's best sentence introduces this list
-            if lists:
-                best_list = max(lists, key=lambda lst: max(u.score for u in lst))
-                if max(u.score for u in best_list) >= best.score - LIST_MARGIN:
-                    return _fit(best_list)
+            lists = [lst for p in sorted(by_passage) for lst in _lists(by_passage[p])]
+            found = _best_list(lists, best, by_passage[best.passage])
+            if not found:  # a list with explanations between its items, when the best sentence introduces it
+                loose = _lists(by_passage[best.passage], LOOSE_GAP)
+                found = _best_list(loose, best, by_passage[best.passage], introduced_only=True)
+            if found:
+                return _fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
         spans = ((unit, _span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, span) for unit, span in spans if span), (ranked[0], []))
@@ -334,24 +329,63 @@ def _trimmed(unit: ScoredUnit, budget: int) -> ScoredUnit:
                       quotes=(kept.removeprefix("- "),))
 
 
-def _lists(passage_units: list[ScoredUnit]) -> list[list[ScoredUnit]]:
+def _lists(passage_units: list[ScoredUnit], gap: int = 0) -> list[list[ScoredUnit]]:
     """Every list of at least three items in a passage, with the sentence that introduces it. A short line
-    between two items (a PDF line break inside an item) is kept with the item before it."""
+    between two items (a PDF line break inside an item) is kept with the item before it; a few sentences
+    between two items (at most `gap`; what an item means: "- Zorg voor draagvlak. Een traject duurt jaren.
+    - Houd ...") are left out, and the list goes on."""
     found: list[list[ScoredUnit]] = []
     items: list[ScoredUnit] = []
+    skipped = 0
     for i, unit in enumerate(passage_units + [ScoredUnit("", -1, -1, 0.0, 0.0)]):
         following = passage_units[i + 1].text if i + 1 < len(passage_units) else ""
         if unit.text.startswith("- "):
             items.append(unit)
+            skipped = 0
             continue
-        if items and following.startswith("- ") and not _is_heading(unit.text) and len(unit.text) < 200:
-            items[-1] = _joined(items[-1], unit)
-            continue
+        if items and not _is_heading(unit.text):
+            if not skipped and following.startswith("- ") and len(unit.text) < 200:
+                items[-1] = _joined(items[-1], unit)
+                continue
+            if skipped < gap and _item_follows(passage_units[i + 1 : i + 1 + gap - skipped]):
+                skipped += 1
+                continue
         if len(items) >= 3:
             lead = [u for u in passage_units if u.position == items[0].position - 1]
             found.append(lead + items)
         items = []
+        skipped = 0
     return found
+
+
+LOOSE_GAP = 6  # sentences that may explain an item before the next item of the same list
+
+
+def _item_follows(units: list[ScoredUnit]) -> bool:
+    """Whether a list item comes among `units` before any heading."""
+    for unit in units:
+        if unit.text.startswith("- "):
+            return True
+        if _is_heading(unit.text):
+            return False
+    return False
+
+
+def _best_list(
+    lists: list[list[ScoredUnit]], best: ScoredUnit, best_passage: list[ScoredUnit], introduced_only: bool = False
+) -> list[ScoredUnit]:
+    """The list that answers a question asking for one: the list the best sentence introduces (or is the lead-in
+    of), or else (unless `introduced_only`) a list whose best item scores nearly as well as the best sentence;
+    [] when none does."""
+    follows_best = [
+        lst for lst in lists
+        if (best in lst[:1] or _introduces(best, lst, best_passage))
+        and max(u.score for u in lst) >= best.score - 2 * LIST_MARGIN
+    ]
+    if follows_best or introduced_only:
+        return follows_best[0] if follows_best else []
+    best_list = max(lists, key=lambda lst: max(u.score for u in lst), default=[])
+    return best_list if best_list and max(u.score for u in best_list) >= best.score - LIST_MARGIN else []
 
 
 def _introduces(anchor: ScoredUnit, lst: list[ScoredUnit], passage_units: list[ScoredUnit]) -> bool:

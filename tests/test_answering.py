@@ -196,6 +196,23 @@ def test_a_list_keeps_an_item_broken_over_two_lines() -> None:
     assert found[2].quotes == ("Is er expertise?", "Bijvoorbeeld in huis.")
 
 
+def test_a_list_whose_items_are_explained_in_between_is_quoted_as_its_items() -> None:
+    units = [_unit(t, i) for i, t in enumerate([
+        "Vooraf enkele tips bij innovatie met digitale technologie", "- Zorg voor voldoende draagvlak.",
+        "Een innovatietraject duurt soms jaren.", "Houd het mandaat om door te ontwikkelen.",
+        "- Houd uw argumentatie op orde.", "Verandering kan tot weerstand leiden.", "Ieder domein is anders.",
+        "- Oriënteer u breed.", "Nieuwe kop", "- Een item van een ander onderwerp.",
+    ])]
+    assert _lists(units) == []  # no three items in a row
+    (tips,) = _lists(units, gap=6)
+    assert [u.text for u in tips] == [units[0].text, units[1].text, units[4].text, units[7].text]
+    assert _lists(units, gap=1) == []  # two sentences between the first two items
+    units[0] = dataclasses.replace(units[0], score=0.9)  # the question matches the list's title best
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Welke tips zijn er voor digitale innovatie?", units)
+    assert [u.text for u in chosen] == [u.text for u in tips]
+
+
 def test_a_heading_is_never_quoted_without_the_text_it_opens() -> None:
     heading, body = _unit("Meerjarige budgetten ontbreken", 0, 0.9), _unit("Lange termijn investeringen zijn lastig. " * 3, 1)
     assert [u.text for u in _span(heading, [heading, body])] == [heading.text, body.text]
