@@ -119,11 +119,13 @@ class ExtractiveAnswerer:
             by_passage.setdefault(unit.passage, []).append(unit)
         if LIST_QUESTION.search(question):
             best = max(units, key=lambda u: u.score)
-            lists = [lst for p in sorted(by_passage) for lst in _lists(by_passage[p])]
-            found = _best_list(lists, best, by_passage[best.passage])
-            if not found:  # a list with explanations between its items, when the best sentence introduces it
-                loose = _lists(by_passage[best.passage], LOOSE_GAP)
-                found = _best_list(loose, best, by_passage[best.passage], introduced_only=True)
+            # "Wat is stap 7?" (`lead`: step 7's section) is answered from that step; a list elsewhere is beside it
+            listing = {p: passage for p, passage in sorted(by_passage.items()) if not lead or p in lead}
+            found = _best_list([lst for passage in listing.values() for lst in _lists(passage)], best,
+                               by_passage[best.passage])
+            if not found and best.passage in listing:  # a list with explanations between its items, when the
+                loose = _lists(listing[best.passage], LOOSE_GAP)  # best sentence introduces it
+                found = _best_list(loose, best, listing[best.passage], introduced_only=True)
             if found:
                 return _fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
@@ -139,7 +141,10 @@ class ExtractiveAnswerer:
                 if extra:
                     chosen += extra
                 break
-        return chosen + _more_from_quoted(best, ranked, chosen)
+        more = _more_from_quoted(best, ranked, chosen)
+        if named and opens_named_part(best.text, named):  # "Wat is stap 6?": not the end of step 5 before it
+            more = [u for u in more if u.passage != best.passage or u.position > best.position]
+        return chosen + more
 
 
 def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[ScoredUnit]) -> list[ScoredUnit]:

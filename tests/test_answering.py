@@ -238,12 +238,15 @@ def test_a_sentence_broken_off_by_a_line_end_is_quoted_from_its_start() -> None:
 
 
 def test_a_question_about_one_step_is_answered_from_that_steps_section_only() -> None:
-    step = [_unit("STAP 2: SELECTEREN", 0, 0.80), _unit("U kiest de twee beste technologieën.", 1, 0.90)]
-    elsewhere = dataclasses.replace(_unit("Na stap 2 bekijkt u of het gelukt is.", 0, 0.895), passage=1)
+    step = [_unit("Zo rondt u de verkenning af met een overzicht.", 0, 0.88), _unit("STAP 2: SELECTEREN", 1, 0.80),
+            _unit("U kiest de twee beste technologieën.", 2, 0.90)]
+    elsewhere = [dataclasses.replace(_unit(text, i, 0.895), passage=1) for i, text in enumerate([
+        "Na stap 2 bekijkt u of het gelukt is.", "Daarbij let u op:", "- de kosten,", "- de baten,", "- de risico's."
+    ])]
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
-    chosen = answerer.select("Wat is stap 2?", [*step, elsewhere], named={("stap", "2")}, lead={0})
-    assert {u.passage for u in chosen} == {0}
-    assert {u.passage for u in answerer.select("Wat is stap 2?", [*step, elsewhere])} == {0, 1}  # otherwise both
+    chosen = answerer.select("Wat is stap 2?", [*step, *elsewhere], named={("stap", "2")}, lead={0})
+    assert [u.text for u in chosen] == [step[1].text, step[2].text]  # not the end of step 1, nor the list
+    assert {u.passage for u in answerer.select("Wat is stap 2?", [*step, *elsewhere])} == {1}  # otherwise the list
 
 
 def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:
