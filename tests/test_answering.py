@@ -103,6 +103,8 @@ def test_a_follow_up_about_the_next_step_means_the_step_after_the_one_asked_abou
     assert resolve("En de vorige stap?", history) == "En de vorige stap? (stap 3)"
     assert resolve("Wie doet dat?", history) == "Wie doet dat? (stap 4)"
     assert resolve("Wat is stap 2?", history) == "Wat is stap 2?"  # says which itself
+    chain = [Turn("Welke stap komt daarna? (stappenplan digitale innovaties stap 6)", "U stelt een opschalingsplan op.")]
+    assert resolve("En de stap daarna?", chain) == "En de stap daarna? (stappenplan digitale innovaties stap 7)"
 
 
 def test_follow_up_in_the_pipeline_shows_the_resolved_question(pipeline: Pipeline) -> None:
