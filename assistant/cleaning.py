@@ -28,6 +28,7 @@ SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s
 # A footnote's number glued to the word that refers to it: "wereld3.", "opschaling)10", "innovatie.28 Let wel".
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
 MAX_BARE_SECTION_NUMBER = 20
+MAX_LABEL_WORDS = 4
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
@@ -146,7 +147,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 blocks.append(Block(text=line, kind="heading", page=page_no))
                 continue
             is_item = bool(BULLET.match(line) or NUMBERED.match(line))
-            if is_item or (current and SENTENCE_END.search(current[-1]) and _starts_new(line)):
+            label_ended = current_kind == "item" and _is_label(current) and line[:1].isupper()
+            if is_item or label_ended or (current and SENTENCE_END.search(current[-1]) and _starts_new(line)):
                 flush()
             if not current:
                 current_page = page_no
@@ -217,6 +219,13 @@ class _Footnotes:
         self.emitted += blocks
         self.notes = []
         return blocks
+
+
+def _is_label(lines: list[str]) -> bool:
+    """Whether a list item is a short label ("Juridisch", "Kennis en vaardigheden"): the text after the list
+    starts on the next line, though nothing ends the label as a sentence."""
+    words = lines[0].split() if len(lines) == 1 else []
+    return 0 < len(words) <= MAX_LABEL_WORDS and not TRAILING_FUNCTION_WORD.search(lines[0]) and lines[0][-1] not in ",-–/("
 
 
 def _is_footnote(line: str | None, wide: float) -> bool:

@@ -38,6 +38,22 @@ def test_broken_lines_become_paragraphs_and_bullets_stay_items() -> None:
     ]
 
 
+def test_the_text_after_a_list_of_short_labels_is_no_part_of_its_last_item() -> None:
+    page = (
+        "Belemmeringen zijn per thema geclusterd\n• Financieel\n• Kennis en vaardigheden\n"
+        "Daarbij kwam onder meer het volgende naar\nvoren: een onduidelijke opdracht.\n"
+        "• Zorg voor draagvlak, tijd en budget en\nbevoegdheid om te beslissen.\n• Werk samen met de\nGemeente Utrecht.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks][1:] == [
+        ("item", "Financieel"),
+        ("item", "Kennis en vaardigheden"),
+        ("paragraph", "Daarbij kwam onder meer het volgende naar voren: een onduidelijke opdracht."),
+        ("item", "Zorg voor draagvlak, tijd en budget en bevoegdheid om te beslissen."),  # longer than a label
+        ("item", "Werk samen met de Gemeente Utrecht."),  # a label does not end on "de"
+    ]
+
+
 def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
     pages = [
         f"Handreiking digitale innovatie\nTekst van pagina {n} over inkopen.\nhttps://www.pianoo.nl/nl/pagina-{n}\n{n}"
