@@ -155,17 +155,25 @@ def _docx_blocks(path: Path) -> list[Block]:
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise DocumentError(path.name, "het Word-bestand is beschadigd; sla het opnieuw op als .docx.") from exc
     blocks: list[Block] = []
-    for paragraph in document.paragraphs:
-        text = re.sub(r"\s+", " ", paragraph.text).strip()
+    for part in document.iter_inner_content():  # paragraphs and tables in the order the document has them
+        if isinstance(part, Table):
+            for row in part.rows:
+                cells = [re.sub(r"\s+", " ", c.text).strip() for c in row.cells]
+                row_text = " | ".join(dict.fromkeys(c for c in cells if c))  # merged cells repeat their text
+                if row_text:
+                    blocks.append(Block(text=row_text, kind="paragraph"))
+            continue
+        text = re.sub(r"\s+", " ", part.text).strip()
         if not text:
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        style = (part.style.name if part.style is not None else "").lower()
         if style.startswith(("heading", "kop", "title", "titel")):
             kind = "heading"
         elif "list" in style or "lijst" in style:
@@ -173,12 +181,6 @@ def _docx_blocks(path: Path) -> list[Block]:
         else:
             kind = "paragraph"
         blocks.append(Block(text=text, kind=kind))
-    for table in document.tables:
-        for row in table.rows:
-            cells = [re.sub(r"\s+", " ", c.text).strip() for c in row.cells]
-            row_text = " | ".join(dict.fromkeys(c for c in cells if c))
-            if row_text:
-                blocks.append(Block(text=row_text, kind="paragraph"))
     return blocks
 
 

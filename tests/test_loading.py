@@ -40,6 +40,11 @@ def test_docx_keeps_headings_and_lists(tmp_path: Path) -> None:
     document.add_heading("Concurrentiegerichte dialoog", level=1)
     document.add_paragraph("De dialoog is geschikt voor complexe opdrachten.")
     document.add_paragraph("Selectie van gegadigden", style="List Bullet")
+    document.add_heading("Termijnen", level=2)
+    table = document.add_table(rows=2, cols=2)
+    for row, (fase, termijn) in zip(table.rows, [("Fase", "Termijn"), ("Selectie", "30 dagen")]):
+        row.cells[0].text, row.cells[1].text = fase, termijn
+    document.add_paragraph("Daarna volgt de dialoog.")
     path = tmp_path / "dialoog.docx"
     document.save(str(path))
     loaded = load_document(path)
@@ -47,6 +52,10 @@ def test_docx_keeps_headings_and_lists(tmp_path: Path) -> None:
         ("heading", "Concurrentiegerichte dialoog"),
         ("paragraph", "De dialoog is geschikt voor complexe opdrachten."),
         ("item", "Selectie van gegadigden"),
+        ("heading", "Termijnen"),
+        ("paragraph", "Fase | Termijn"),  # a table stays where the document has it, under its heading
+        ("paragraph", "Selectie | 30 dagen"),
+        ("paragraph", "Daarna volgt de dialoog."),
     ]
     assert loaded.title == "Concurrentiegerichte dialoog"
 
