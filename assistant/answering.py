@@ -42,6 +42,7 @@ PASSAGES_CONSIDERED = 4
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
 LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
 SECOND_SPAN_MARGIN = 0.015  # a second passage is quoted only when it scores within this of the best
+HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
 QUANTITY_MARGIN = 0.03  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 SPAN_CHARS = 700
@@ -129,6 +130,8 @@ class ExtractiveAnswerer:
             if found:
                 return _fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
+        if not named and gives_asked_quantity(question, []):  # a named step's heading leads already, and
+            ranked = _heading_first(question, ranked)  # a sentence giving an asked quantity ("hoeveel …?") too
         spans = ((unit, _span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, span) for unit, span in spans if span), (ranked[0], []))
         for unit in ranked[ranked.index(best) + 1 :]:
@@ -145,6 +148,16 @@ class ExtractiveAnswerer:
         if named and opens_named_part(best.text, named):  # "Wat is stap 6?": not the end of step 5 before it
             more = [u for u in more if u.passage != best.passage or u.position > best.position]
         return chosen + more
+
+
+def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
+    """A heading that names a word of the question and scores nearly as well as the best sentence leads: the
+    answer is then the opening of its section ("Inkoopactiviteiten Toelichting benaming" -> "Fundering (F)
+    Standaardcontracten, …" for "Wat valt onder 'fundering' als inkoopactiviteit?")."""
+    asked = set(analyse(question))
+    near = (u for u in ranked if u.score >= ranked[0].score - HEADING_MARGIN)
+    heading = next((u for u in near if _is_heading(u.text) and set(analyse(u.text)) & asked), None)
+    return ranked if heading is None else [heading] + [u for u in ranked if u is not heading]
 
 
 def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[ScoredUnit]) -> list[ScoredUnit]:

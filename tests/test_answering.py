@@ -239,6 +239,20 @@ def test_a_sentence_broken_off_by_a_line_end_is_quoted_from_its_start() -> None:
     assert more == []  # nor is the broken-off start added on its own
 
 
+def test_a_heading_that_names_the_question_leads_when_it_scores_nearly_as_well_as_the_best_sentence() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Tips worden per inkoopactiviteit gegeven (fundering, analyse, uitvoering).", 0.90),
+        ("Inkoopactiviteiten toelichting", 0.885),
+        ("Fundering (F): standaardcontracten, inkoopvoorwaarden en financiële kaders.", 0.86),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Wat valt onder fundering als inkoopactiviteit?", units)
+    assert [u.text for u in chosen][:2] == [units[1].text, units[2].text]
+    assert answerer.select("Wat valt onder fundering?", units)[0] is units[0]  # the heading names none of it
+    far = [*units[:1], dataclasses.replace(units[1], score=0.85), units[2]]
+    assert answerer.select("Wat valt onder fundering als inkoopactiviteit?", far)[0] is far[0]
+
+
 def test_a_question_about_one_step_is_answered_from_that_steps_section_only() -> None:
     step = [_unit("Zo rondt u de verkenning af met een overzicht.", 0, 0.88), _unit("STAP 2: SELECTEREN", 1, 0.80),
             _unit("U kiest de twee beste technologieën.", 2, 0.90)]
