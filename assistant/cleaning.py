@@ -113,6 +113,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
     current: list[str] = []
     current_kind = "paragraph"
     current_page: int | None = None
+    interrupting: list[Block] = []  # page titles printed in the middle of a sentence, kept for after it
 
     def flush() -> None:
         nonlocal current, current_kind
@@ -121,6 +122,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             blocks.append(Block(text=text, kind=current_kind, page=current_page))
         current, current_kind = [], "paragraph"
         blocks.extend(footnotes.drain())
+        blocks.extend(interrupting)
+        interrupting.clear()
 
     for page_no, content in enumerate(page_lines, start=1):
         for i, line in enumerate(content):
@@ -143,6 +146,10 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 flush()  # the footnotes interrupted no paragraph: they stay where they were
             previous_ended = not current or bool(SENTENCE_END.search(current[-1]))
             if _is_heading(line, previous_ended, next_line):
+                following = next_line or next((lines[0] for lines in page_lines[page_no:] if lines), None)
+                if not previous_ended and _interrupts(line, following):
+                    interrupting.append(Block(text=line, kind="heading", page=page_no))
+                    continue  # "… een product ontwikkeld dat / STAP 10: … / met satellietdata …"
                 flush()
                 blocks.append(Block(text=line, kind="heading", page=page_no))
                 continue
@@ -219,6 +226,14 @@ class _Footnotes:
         self.emitted += blocks
         self.notes = []
         return blocks
+
+
+def _interrupts(line: str, next_line: str | None) -> bool:
+    """Whether a title in capitals stands between the two halves of a sentence: the page's running title, which
+    the extraction printed where the page's text column broke. It goes after the sentence's paragraph."""
+    letters = [c for c in line if c.isalpha()]
+    whole_title = bool(letters) and all(c.isupper() for c in letters) and not TRAILING_FUNCTION_WORD.search(line)
+    return whole_title and next_line is not None and next_line[:1].islower()
 
 
 def _is_label(lines: list[str]) -> bool:

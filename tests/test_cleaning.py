@@ -54,6 +54,21 @@ def test_the_text_after_a_list_of_short_labels_is_no_part_of_its_last_item() -> 
     ]
 
 
+def test_a_title_printed_in_the_middle_of_a_sentence_goes_after_its_paragraph() -> None:
+    pages = [
+        "Met het partnerschap is een product ontwikkeld dat\nSTAP 10: VOER HET OPSCHALINGSPLAN UIT",
+        "met satellietdata betere voorspellingen maakt.\nDaarna volgde de selectie.",
+    ]
+    blocks, _ = blocks_from_pages(pages)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Met het partnerschap is een product ontwikkeld dat met satellietdata betere voorspellingen maakt."),
+        ("heading", "STAP 10: VOER HET OPSCHALINGSPLAN UIT"),
+        ("paragraph", "Daarna volgde de selectie."),
+    ]
+    going_on, _ = blocks_from_pages(["Zo werkt u met de\nSTAP 4: BEPAAL DE CRITERIA OM DE\ninnovatie te beoordelen."])
+    assert [b.kind for b in going_on] == ["paragraph", "heading", "paragraph"]  # the title goes on after "DE"
+
+
 def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
     pages = [
         f"Handreiking digitale innovatie\nTekst van pagina {n} over inkopen.\nhttps://www.pianoo.nl/nl/pagina-{n}\n{n}"
