@@ -7,21 +7,18 @@ import pytest
 
 from assistant.answering import (
     ExtractiveAnswerer,
-    ScoredUnit,
-    _lists,
     _more_from_quoted,
     _quantity_first,
-    _span,
     asks_for_steps,
     compose,
     question_parts,
-    step_outline,
 )
 from assistant.cli import main as cli_main
 from assistant.cli import render
 from assistant.conversation import Turn, resolve
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
+from assistant.quotes import ScoredUnit, lists, span, step_outline
 from assistant.sentences import reads_as_names
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
@@ -178,11 +175,11 @@ def _unit(text: str, position: int, score: float = 0.5) -> ScoredUnit:
 
 def test_an_overlong_sentence_is_cut_at_a_sentence_end_not_dropped() -> None:
     run_on = "Het onderhoud vermindert met 20%. " + "De uitstoot neemt af met 30% en de prijs stijgt weinig. " * 30
-    span = _span(_unit(run_on, 0), [_unit(run_on, 0)])
-    assert len(span) == 1
-    assert span[0].text.startswith("Het onderhoud vermindert met 20%.") and span[0].text.endswith(". …")
-    assert len(span[0].text) <= 700
-    assert span[0].quotes[0] in run_on  # still a verbatim quote, so the page can highlight it
+    quoted = span(_unit(run_on, 0), [_unit(run_on, 0)])
+    assert len(quoted) == 1
+    assert quoted[0].text.startswith("Het onderhoud vermindert met 20%.") and quoted[0].text.endswith(". …")
+    assert len(quoted[0].text) <= 700
+    assert quoted[0].quotes[0] in run_on  # still a verbatim quote, so the page can highlight it
 
 
 def test_a_list_keeps_an_item_broken_over_two_lines() -> None:
@@ -190,7 +187,7 @@ def test_a_list_keeps_an_item_broken_over_two_lines() -> None:
         "Enkele afwegingen:", "- Wat is de slaagkans?", "- Is er expertise?", "Bijvoorbeeld in huis.",
         "- Wat is de volwassenheid?", "Nieuwe alinea die niet bij de lijst hoort.",
     ])]
-    (found,) = _lists(units)
+    (found,) = lists(units)
     assert [u.text for u in found] == [
         "Enkele afwegingen:", "- Wat is de slaagkans?", "- Is er expertise? Bijvoorbeeld in huis.",
         "- Wat is de volwassenheid?",
@@ -205,10 +202,10 @@ def test_a_list_whose_items_are_explained_in_between_is_quoted_as_its_items() ->
         "- Houd uw argumentatie op orde.", "Verandering kan tot weerstand leiden.", "Ieder domein is anders.",
         "- Oriënteer u breed.", "Nieuwe kop", "- Een item van een ander onderwerp.",
     ])]
-    assert _lists(units) == []  # no three items in a row
-    (tips,) = _lists(units, gap=6)
+    assert lists(units) == []  # no three items in a row
+    (tips,) = lists(units, gap=6)
     assert [u.text for u in tips] == [units[0].text, units[1].text, units[4].text, units[7].text]
-    assert _lists(units, gap=1) == []  # two sentences between the first two items
+    assert lists(units, gap=1) == []  # two sentences between the first two items
     units[0] = dataclasses.replace(units[0], score=0.9)  # the question matches the list's title best
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     chosen = answerer.select("Welke tips zijn er voor digitale innovatie?", units)
@@ -217,8 +214,8 @@ def test_a_list_whose_items_are_explained_in_between_is_quoted_as_its_items() ->
 
 def test_a_heading_is_never_quoted_without_the_text_it_opens() -> None:
     heading, body = _unit("Meerjarige budgetten ontbreken", 0, 0.9), _unit("Lange termijn investeringen zijn lastig. " * 3, 1)
-    assert [u.text for u in _span(heading, [heading, body])] == [heading.text, body.text]
-    assert _span(heading, [heading]) == []  # nothing follows it: no span rather than a bare title
+    assert [u.text for u in span(heading, [heading, body])] == [heading.text, body.text]
+    assert span(heading, [heading]) == []  # nothing follows it: no span rather than a bare title
 
 
 def test_a_step_heading_is_quoted_with_the_sentences_that_open_the_step() -> None:
@@ -227,14 +224,14 @@ def test_a_step_heading_is_quoted_with_the_sentences_that_open_the_step() -> Non
         "Een doorkijk maakt de vervolgstappen concreet.", "Zo voorkomt u verrassingen.", "Scenarioplanning helpt.",
         "Dit is de vijfde zin.",
     ])]
-    span = _span(units[0], units)
-    assert [u.text for u in span] == [units[0].text, *(u.text for u in units[2:6])]  # four sentences, as any span
+    quoted = span(units[0], units)
+    assert [u.text for u in quoted] == [units[0].text, *(u.text for u in units[2:6])]  # four sentences, as any span
 
 
 def test_a_sentence_broken_off_by_a_line_end_is_quoted_from_its_start() -> None:
     start = _unit("2. U koopt de ontwikkelde technologie direct in bij een van de", 0)
     rest = _unit("deelnemers van het ontwikkeltraject.", 1, 0.9)
-    assert [u.text for u in _span(rest, [start, rest])] == [start.text, rest.text]
+    assert [u.text for u in span(rest, [start, rest])] == [start.text, rest.text]
     more = _more_from_quoted(rest, [rest, start], [rest])
     assert more == []  # nor is the broken-off start added on its own
 
@@ -269,8 +266,8 @@ def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_al
     best = _unit("Kijk met een onbevangen blik naar nieuwe ontwikkelingen.", 0, 0.9)
     lead_in = _unit("Zoek daarvoor naar publicaties over:", 1)
     items = [_unit("- nationale sleuteltechnologieën,", 2), _unit("- onderzoek op universiteiten.", 3)]
-    assert [u.text for u in _span(best, [best, lead_in, *items])] == [best.text, lead_in.text, *(i.text for i in items)]
-    assert _span(best, [best, lead_in]) == [best]  # its list is in the next passage: no dangling "over:"
+    assert [u.text for u in span(best, [best, lead_in, *items])] == [best.text, lead_in.text, *(i.text for i in items)]
+    assert span(best, [best, lead_in]) == [best]  # its list is in the next passage: no dangling "over:"
 
 
 def test_a_sentence_that_asks_a_question_loses_a_near_tie_to_one_that_answers() -> None:

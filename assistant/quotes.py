@@ -1,0 +1,256 @@
+"""The shapes a quote takes: a sentence with its neighbours, a list with its lead-in, the numbered steps of a plan.
+
+Each is a run of scored units (sentences and list items) of one retrieved passage, quoted verbatim, so the answer
+can cite it and the page can highlight it. `answering.py` decides which of them answers a question.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from .chunking import sentence_units
+from .lexical import analyse
+from .models import Hit
+
+INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
+CAPITALS_RUN = re.compile(r"\s+(?=[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý?]{2,})+)")  # the next heading, run on
+NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
+ANSWER_CHARS = 1000  # the yardstick, and a busy reader, take at most ~1,200 characters
+LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
+LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
+SPAN_CHARS = 700
+MAX_SPAN_UNITS = 4
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
+CONNECTIVE = re.compile(
+    r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
+    re.IGNORECASE,
+)
+LOOSE_GAP = 6  # sentences that may explain an item before the next item of the same list
+
+
+@dataclass
+class ScoredUnit:
+    """A sentence or list item of a retrieved passage, scored against the question."""
+
+    text: str
+    passage: int  # index into the hits
+    position: int  # index within the passage
+    dense: float
+    lexical: float
+    score: float = 0.0
+    quotes: tuple[str, ...] = ()  # the passage sentences the unit shows, when not its text verbatim
+
+
+def score_units(hits: list[Hit]) -> list[ScoredUnit]:
+    """The scored sentences of the hits (see `Retriever.with_sentences`), as units to compose from."""
+    return [
+        ScoredUnit(s.text, p, s.position, s.dense, s.lexical, s.strength(p))
+        for p, hit in enumerate(hits) for s in hit.sentences or ()
+    ]
+
+
+def span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None = None) -> list[ScoredUnit]:
+    """The anchor sentence with its neighbours: the sentence it refers back to, and what follows. A heading
+    anchors the text it opens ("STAP 5: …" for "Wat is stap 5?"): it says nothing without it."""
+    budget = budget or SPAN_CHARS
+    by_position = {u.position: u for u in passage_units}
+    run = [anchor]
+    previous = by_position.get(anchor.position - 1)
+    refers_back = CONNECTIVE.match(anchor.text) or (anchor.text[:1].islower() and _unfinished(previous.text if previous else ""))
+    if previous and refers_back and not previous.text.startswith("- "):
+        run.insert(0, previous)  # the sentence it refers back to, or the start of the sentence it ends
+    position = anchor.position + 1
+    if is_heading(anchor.text):
+        while position in by_position and is_heading(by_position[position].text):
+            position += 1  # the heading goes on over a line ("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE / TE BEOORDELEN")
+        opened = by_position.get(position)
+        room = budget - length(run)
+        if opened is None or room < MIN_TRIMMED_CHARS:
+            return []
+        run.append(trimmed(opened, room))
+        position += 1
+    while position in by_position and length(run + [by_position[position]]) <= budget:
+        if sum(not is_heading(u.text) for u in run) >= MAX_SPAN_UNITS:
+            break
+        following = by_position[position]
+        if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
+            break
+        if is_heading(following.text):
+            break  # the next section starts
+        run.append(following)
+        position += 1
+    if len(run) > 1 and leads_in(run[-1].text):
+        run.pop()  # "... kunt u zoeken naar:" says nothing without the list it opens, which did not fit
+    if length(run) <= budget:
+        return run
+    return [trimmed(anchor, budget)]
+
+
+def trimmed(unit: ScoredUnit, budget: int) -> ScoredUnit:
+    """An overlong unit (a PDF line run without sentence ends) cut at its last sentence end or clause within
+    `budget`, marked with an ellipsis; the cut text stays a verbatim quote of the passage."""
+    if length([unit]) <= budget:
+        return unit
+    head = unit.text[: budget - 10]
+    cut = max(head.rfind(". "), head.rfind("; "), head.rfind("? "))
+    kept = head[: cut + 1] if cut > budget // 3 else head.rsplit(" ", 1)[0]
+    return ScoredUnit(f"{kept} …", unit.passage, unit.position, unit.dense, unit.lexical, unit.score,
+                      quotes=(kept.removeprefix("- "),))
+
+
+def lists(passage_units: list[ScoredUnit], gap: int = 0) -> list[list[ScoredUnit]]:
+    """Every list of at least three items in a passage, with the sentence that introduces it. A short line
+    between two items (a PDF line break inside an item) is kept with the item before it; a few sentences
+    between two items (at most `gap`; what an item means: "- Zorg voor draagvlak. Een traject duurt jaren.
+    - Houd ...") are left out, and the list goes on."""
+    found: list[list[ScoredUnit]] = []
+    items: list[ScoredUnit] = []
+    skipped = 0
+    for i, unit in enumerate(passage_units + [ScoredUnit("", -1, -1, 0.0, 0.0)]):
+        following = passage_units[i + 1].text if i + 1 < len(passage_units) else ""
+        if unit.text.startswith("- "):
+            items.append(unit)
+            skipped = 0
+            continue
+        if items and not is_heading(unit.text):
+            if not skipped and following.startswith("- ") and len(unit.text) < 200:
+                items[-1] = _joined(items[-1], unit)
+                continue
+            if skipped < gap and _item_follows(passage_units[i + 1 : i + 1 + gap - skipped]):
+                skipped += 1
+                continue
+        if len(items) >= 3:
+            lead = [u for u in passage_units if u.position == items[0].position - 1]
+            found.append(lead + items)
+        items = []
+        skipped = 0
+    return found
+
+
+def _item_follows(units: list[ScoredUnit]) -> bool:
+    """Whether a list item comes among `units` before any heading."""
+    for unit in units:
+        if unit.text.startswith("- "):
+            return True
+        if is_heading(unit.text):
+            return False
+    return False
+
+
+def best_list(
+    candidates: list[list[ScoredUnit]], best: ScoredUnit, best_passage: list[ScoredUnit], introduced_only: bool = False
+) -> list[ScoredUnit]:
+    """The list that answers a question asking for one: the list the best sentence introduces (or is the lead-in
+    of), or else (unless `introduced_only`) a list whose best item scores nearly as well as the best sentence;
+    [] when none does."""
+    follows_best = [
+        lst for lst in candidates
+        if (best in lst[:1] or _introduces(best, lst, best_passage))
+        and max(u.score for u in lst) >= best.score - 2 * LIST_MARGIN
+    ]
+    if follows_best or introduced_only:
+        return follows_best[0] if follows_best else []
+    strongest = max(candidates, key=lambda lst: max(u.score for u in lst), default=[])
+    return strongest if strongest and max(u.score for u in strongest) >= best.score - LIST_MARGIN else []
+
+
+def _introduces(anchor: ScoredUnit, lst: list[ScoredUnit], passage_units: list[ScoredUnit]) -> bool:
+    """Whether the list follows the anchor closely, in the same section (no heading in between)."""
+    start = lst[0].position
+    between = [u for u in passage_units if anchor.position < u.position < start]
+    return (lst[0].passage == anchor.passage and 0 < start - anchor.position <= LIST_REACH
+            and not any(is_heading(u.text) for u in between))
+
+
+def _joined(item: ScoredUnit, continuation: ScoredUnit) -> ScoredUnit:
+    """A list item with the line that continues it, shown and quoted as one."""
+    quotes = (item.quotes or (item.text.removeprefix("- "),)) + (continuation.text,)
+    return dataclasses.replace(item, text=f"{item.text} {continuation.text}", score=max(item.score, continuation.score),
+                               quotes=quotes)
+
+
+def fit(units: list[ScoredUnit]) -> list[ScoredUnit]:
+    fitted: list[ScoredUnit] = []
+    for unit in units:
+        if length(fitted + [unit]) > ANSWER_CHARS:
+            break
+        fitted.append(unit)
+    return fitted
+
+
+def similar(a: str, b: str) -> bool:
+    sa, sb = set(analyse(a)), set(analyse(b))
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) > 0.8
+
+
+def length(units: list[ScoredUnit]) -> int:
+    return sum(len(u.text) + 5 for u in units)
+
+
+def is_heading(text: str) -> bool:
+    return len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip()) and not text.startswith("- ")
+
+
+def leads_in(text: str) -> bool:
+    """Whether the sentence introduces what follows it, a list mostly ("... nieuwsberichten over:")."""
+    return text.rstrip().endswith(":")
+
+
+def stands_alone(text: str) -> bool:
+    """A whole sentence that reads without its neighbours: no heading, list item, list lead-in or fragment."""
+    return not (is_heading(text) or text.startswith("- ") or leads_in(text) or text[:1].islower() or _unfinished(text))
+
+
+def _unfinished(text: str) -> bool:
+    """Whether the text stops mid-sentence: a line cut off where the PDF broke it ("… bij een van de")."""
+    return not SENTENCE_END.search(text.rstrip())
+
+
+def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
+    """The numbered steps or phases of the best document, in order: from its step headings ("1. Mededingingsfase",
+    each with the sentence that opens it) or from an overview naming them in one line ("Stap 1: ... Stap 2: ...").
+    Only a run from step 0 or 1 without gaps counts: steps 3, 8 and 9 alone do not answer "welke stappen"."""
+    best_doc = hits[0].chunk.doc_id if hits else ""
+    from_headings: dict[int, ScoredUnit] = {}
+    overviews: list[dict[int, ScoredUnit]] = []
+    for p, hit in enumerate(hits):
+        if hit.chunk.doc_id != best_doc:
+            continue
+        units = sentence_units(hit.chunk.text)
+        headings = [(i, u) for i, u in enumerate(units) if _is_step_heading(u)]
+        section = hit.chunk.section.split(" › ")[-1]
+        if _is_step_heading(section):
+            headings.append((len(units), section))  # only when the text does not show it: no opening
+        for i, heading in headings:
+            number = int(NUMBERED_STEP.match(heading).group(1))  # type: ignore[union-attr]
+            opening = units[i + 1] if i + 1 < len(units) and not _is_step_heading(units[i + 1]) else ""
+            if number not in from_headings:
+                quotes = (heading, opening) if opening and len(opening) < 220 else (heading,)
+                from_headings[number] = ScoredUnit("- " + ": ".join(quotes), p, number, 0.0, 0.0, quotes=quotes)
+        for unit in units:
+            named = INLINE_STEP.findall(unit)
+            if len(named) >= 3:
+                overviews.append({
+                    int(number): ScoredUnit(f"- {word.capitalize()} {number}: {CAPITALS_RUN.split(title)[0]}", p,
+                                            int(number), 0.0, 0.0, quotes=(unit,))
+                    for word, number, title in named
+                })
+    best_run = max((_leading_run(steps) for steps in (from_headings, *overviews)), key=len)
+    return fit(best_run) if len(best_run) >= 3 else []
+
+
+def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
+    """The steps numbered 0 or 1, 2, 3, ... up to the first gap."""
+    number = min(steps, default=2)
+    run: list[ScoredUnit] = []
+    while number <= 1 + len(run) and number in steps:
+        run.append(steps[number])
+        number += 1
+    return run
+
+
+def _is_step_heading(text: str) -> bool:
+    return bool(NUMBERED_STEP.match(text)) and len(text.split()) <= 6 and not text.rstrip().endswith(".")
