@@ -73,9 +73,10 @@ def span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None
         run.append(trimmed(opened, room))
         position += 1
     while position in by_position and length(run + [by_position[position]]) <= budget:
-        if sum(not is_heading(u.text) for u in run) >= MAX_SPAN_UNITS:
-            break
         following = by_position[position]
+        in_list = following.text.startswith("- ") and (run[-1].text.startswith("- ") or leads_in(run[-1].text))
+        if sum(not is_heading(u.text) for u in run) >= MAX_SPAN_UNITS and not in_list:
+            break  # a list the span has begun is quoted whole, as far as the budget allows
         if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
             break
         if is_heading(following.text):

@@ -218,6 +218,14 @@ def test_a_heading_is_never_quoted_without_the_text_it_opens() -> None:
     assert span(heading, [heading]) == []  # nothing follows it: no span rather than a bare title
 
 
+def test_a_list_a_span_has_begun_is_quoted_whole() -> None:
+    units = [_unit(t, i) for i, t in enumerate([
+        "U stelt een opschalingsplan op.", "Onderdelen ervan kunnen zijn:", "- Aanpassingen in beleid",
+        "- Opleiden van medewerkers", "- Het intellectuele eigendom", "- Financiële dekking", "Een nieuwe alinea.",
+    ])]
+    assert [u.text for u in span(units[0], units)] == [u.text for u in units[:6]]  # not cut after four units
+
+
 def test_a_step_heading_is_quoted_with_the_sentences_that_open_the_step() -> None:
     units = [_unit(t, i) for i, t in enumerate([
         "STAP 5: UITWERKEN VAN MOGELIJKE", "UITKOMSTEN VAN HET ONTWIKKELTRAJECT", "U werkt mogelijkheden uit.",
