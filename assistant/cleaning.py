@@ -19,7 +19,7 @@ from .models import Block
 URL_LINE = re.compile(r"^\s*(?:(?P<footnote>\d{1,3})\s+)?(?P<url>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓\uf0b7\uf0a7-]|–|o(?=\s))\s*")
-NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s+\S")
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[A-H][.)](?=\s+[A-Z][a-z]))\s+\S")  # "A. Stel een actieplan op": lettered items
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)]*$")
 NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}(?:\.\d)*\.)\s+\S")
 WORD = re.compile(r"\w+")

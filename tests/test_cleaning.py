@@ -38,6 +38,13 @@ def test_broken_lines_become_paragraphs_and_bullets_stay_items() -> None:
     ]
 
 
+def test_lettered_items_are_items() -> None:
+    page = "Dit leidt tot 2 aanbevelingen:\nA. Stel een actieplan op.\nB. Bied voorlichting.\nZ. Zwart schreef het."
+    blocks, _ = blocks_from_pages([page])
+    assert [b.kind for b in blocks] == ["paragraph", "item", "item", "paragraph"]  # letters beyond H: initials
+    assert blocks[1].text == "A. Stel een actieplan op."
+
+
 def test_the_text_after_a_list_of_short_labels_is_no_part_of_its_last_item() -> None:
     page = (
         "Belemmeringen zijn per thema geclusterd\n• Financieel\n• Kennis en vaardigheden\n"
