@@ -28,7 +28,7 @@ SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s
 # A footnote's number glued to the word that refers to it: "wereld3.", "opschaling)10", "innovatie.28 Let wel".
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
 MAX_BARE_SECTION_NUMBER = 20
-MAX_LABEL_WORDS = 4
+MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
