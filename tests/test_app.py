@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.chat import highlight, safe_markdown, safe_upload_name
+from assistant.errors import StoreUnavailable
 from assistant.pipeline import Pipeline
 
 from .conftest import ROOT
@@ -136,3 +137,18 @@ def test_document_text_never_becomes_live_markup() -> None:
                                             ("é é.docx", "e-e.docx"), ("...", "document")])
 def test_upload_names_are_never_paths(name: str, safe: str) -> None:
     assert safe_upload_name(name) == safe
+
+
+def test_a_store_that_fails_while_asking_gives_a_message_not_a_crash(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreachable(*args: object, **kwargs: object) -> None:
+        raise StoreUnavailable("De Chroma-server op 127.0.0.1:8000 reageert niet; start hem met `make chroma-server`.")
+
+    monkeypatch.setattr(Pipeline, "ask", unreachable)
+    ask(app, "Wat is SBIR?")
+    assert not app.exception
+    assert "make chroma-server" in app.error[0].value
+    monkeypatch.undo()
+    ask(app, "Kunnen nieuwe aanbieders later instappen?")
+    assert "niet later instappen" in markdown_text(app)  # the page works on once the store is back
