@@ -19,6 +19,7 @@ REFUSAL = (
     "Hieronder staan de passages die er het dichtst bij komen; misschien helpen die verder."
 )
 EVIDENCE_PASSAGES = 3
+QUANTITY_COVERAGE = 0.2  # an asked quantity counts only in a passage holding this share of the question's terms
 NUMBER_WORDS = set(stems(
     "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd duizend "
     "tientallen honderden"
@@ -44,8 +45,15 @@ def refuses(
         best_similarity < settings.min_similarity
         or max(lexical.coverage(q, passages) for q in {question, searched}) < settings.refusal_threshold
         or bool(lexical.unknown_years(question))
-        or not gives_asked_quantity(question, passages)
+        or not gives_asked_quantity(question, [])  # a quantity is asked: is it given where the question is discussed?
+        and not gives_asked_quantity(question, _about(question, searched, passages, lexical))
     )
+
+
+def _about(question: str, searched: str, passages: list[str], lexical: LexicalIndex) -> list[str]:
+    """The passages that hold a fair share of the question's terms: "Hoe lang duurt fase 1 van SBIR?" is not
+    answered by "de komende 48 uur" in a passage about forest fires."""
+    return [p for p in passages if max(lexical.coverage(q, [p]) for q in {question, searched}) >= QUANTITY_COVERAGE]
 
 
 def gives_asked_quantity(question: str, passages: list[str]) -> bool:

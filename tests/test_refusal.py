@@ -46,3 +46,14 @@ def test_the_documents_word_for_the_buyers_own_counts_as_evidence(tmp_path: Path
     hits = [Hit(passage, 1.0)]
     assert not refuses(question, expand(question), hits, 1.0, lexical, settings)
     assert refuses(question, question, hits, 1.0, lexical, settings)  # searched without the documents' words
+
+
+def test_an_asked_quantity_counts_only_in_a_passage_about_the_question(tmp_path: Path) -> None:
+    sbir = Chunk("a", "A", "SBIR kent drie fasen: fase 1 is een haalbaarheidsstudie, fase 2 een prototype.", 0)
+    fires = Chunk("b", "B", "De prognoses van de natuurbranden gelden telkens voor de komende 48 uur.", 1)
+    duration = Chunk("c", "C", "Bij SBIR duurt fase 1 doorgaans 6 maanden.", 2)
+    lexical = LexicalIndex.build([sbir, fires, duration], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    question = "Hoe lang duurt fase 1 van SBIR?"
+    assert refuses(question, question, [Hit(sbir, 1.0), Hit(fires, 0.9)], 1.0, lexical, settings)
+    assert not refuses(question, question, [Hit(sbir, 1.0), Hit(duration, 0.9)], 1.0, lexical, settings)
