@@ -9,6 +9,7 @@ Chroma never tries to download an embedding model of its own.
 from __future__ import annotations
 
 import logging
+import secrets
 from typing import Any
 
 from .errors import StoreMismatch, StoreUnavailable
@@ -60,7 +61,9 @@ class ChromaStore:
         self.dim = dim
         self._client = _connect(settings)
         try:
-            self._chunks = self._open(settings.collection, {"embedding_model": model_id, "dimension": dim, "revision": 0})
+            self._chunks = self._open(
+                settings.collection, {"embedding_model": model_id, "dimension": dim, "revision": _first_revision()}
+            )
             self._windows = self._open(f"{settings.collection}_windows", {"embedding_model": model_id})
         except Exception as exc:  # chromadb raises many transport errors; all mean the same to the user
             raise StoreUnavailable(f"De Chroma-collectie kan niet worden geopend ({exc}). {REBUILD_HINT}") from exc
@@ -221,6 +224,13 @@ class ChromaStore:
         for name in (settings.collection, f"{settings.collection}_windows"):
             if name in existing:
                 client.delete_collection(name)
+
+
+def _first_revision() -> int:
+    """Where a new collection's revision counter starts: at random, so a store built afresh (`--rebuild`, a new
+    server) never has the revision of the one before it after as many writes, which would pass that store's cached
+    lexical index off as its own."""
+    return secrets.randbelow(2**31)
 
 
 def _all(collection: Any, include: list[str]) -> dict[str, list[Any]]:

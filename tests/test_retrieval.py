@@ -126,6 +126,26 @@ def test_lexical_index_survives_a_restart_from_its_cache(pipeline: Pipeline, tmp
     assert fresh.retriever.rebuilds == 0
 
 
+def test_a_store_built_afresh_does_not_take_the_cached_index_of_the_one_before(tmp_path: Path) -> None:
+    def ingest_one(text: str, rebuild: bool) -> Pipeline:
+        folder = tmp_path / "docs"
+        folder.mkdir(exist_ok=True)
+        for old in folder.iterdir():
+            old.unlink()
+        (folder / "een.md").write_text(f"# Een\n\n{text}\n", encoding="utf-8")
+        pipeline = Pipeline(fake_settings(tmp_path))
+        pipeline.ingest([folder], prune=True, rebuild=rebuild)
+        return pipeline
+
+    before = ingest_one("De wegwijzer stelt vijf vragen over de inkoopsituatie.", rebuild=False)
+    assert before.retriever.search("wegwijzer vragen", k=1, mode="bm25")  # its lexical index is cached
+    revision_before = before.store.revision
+    after = ingest_one("Het innovatiepartnerschap kent een ontwikkelfase en een commerciële fase.", rebuild=True)
+    assert after.store.revision != revision_before  # as many writes, but another store
+    hits = after.retriever.search("ontwikkelfase commerciële fase", k=1, mode="bm25")
+    assert hits and "ontwikkelfase" in hits[0].chunk.text
+
+
 def test_empty_store_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(EmptyStore, match="ingest.py"):
         Pipeline(fake_settings(tmp_path)).retriever.search("SBIR")
