@@ -101,21 +101,13 @@ class ExtractiveAnswerer:
         """A short run of sentences around the best one (its list, when the question asks for one),
         a second run from another passage when that scores as well, and the quoted passages' other
         sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
-        the step the question names (`named`: "Wat is stap 4?"): the answer starts there."""
+        the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays there. Without
+        a named step, a heading that names the question and scores nearly as well as the best sentence leads."""
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
-        if LIST_QUESTION.search(question):
-            best = max(units, key=lambda u: u.score)
-            # "Wat is stap 7?" (`lead`: step 7's section) is answered from that step; a list elsewhere is beside it
-            listing = {p: passage for p, passage in sorted(by_passage.items()) if not lead or p in lead}
-            found = best_list([lst for passage in listing.values() for lst in lists(passage)], best,
-                               by_passage[best.passage])
-            if not found and best.passage in listing:  # a list with explanations between its items, when the
-                loose = lists(listing[best.passage], LOOSE_GAP)  # best sentence introduces it
-                found = best_list(loose, best, listing[best.passage], introduced_only=True)
-            if found:
-                return fit(found)
+        if LIST_QUESTION.search(question) and (found := _list_answer(units, by_passage, lead)):
+            return fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
         if not named and gives_asked_quantity(question, []):  # a named step's heading leads already, and
             ranked = _heading_first(question, ranked)  # a sentence giving an asked quantity ("hoeveel …?") too
@@ -135,6 +127,20 @@ class ExtractiveAnswerer:
         if named and opens_named_part(best.text, named):  # "Wat is stap 6?": not the end of step 5 before it
             more = [u for u in more if u.passage != best.passage or u.position > best.position]
         return chosen + more
+
+
+def _list_answer(
+    units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], lead: set[int] | None
+) -> list[ScoredUnit]:
+    """For a question that asks for a list: the list the best sentence introduces, or one whose best item scores
+    nearly as well, else a list with explanations between its items that the best sentence introduces; [] when
+    none does. "Wat is stap 7?" (`lead`: step 7's section) takes its list from that step, not from beside it."""
+    best = max(units, key=lambda u: u.score)
+    listing = {p: passage for p, passage in sorted(by_passage.items()) if not lead or p in lead}
+    found = best_list([lst for passage in listing.values() for lst in lists(passage)], best, by_passage[best.passage])
+    if found or best.passage not in listing:
+        return found
+    return best_list(lists(listing[best.passage], LOOSE_GAP), best, listing[best.passage], introduced_only=True)
 
 
 def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
