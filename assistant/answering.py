@@ -28,7 +28,7 @@ from .quotes import (
     stands_alone,
     step_outline,
 )
-from .refusal import REFUSAL, gives_asked_quantity, refuses
+from .refusal import REFUSAL, asks_quantity, gives_asked_quantity, refuses
 from .retrieval import Retriever, within_named_part
 from .settings import Settings
 
@@ -109,8 +109,8 @@ class ExtractiveAnswerer:
         if LIST_QUESTION.search(question) and (found := _list_answer(units, by_passage, lead)):
             return fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
-        if not named and gives_asked_quantity(question, []):  # a named step's heading leads already, and
-            ranked = _heading_first(question, ranked)  # a sentence giving an asked quantity ("hoeveel …?") too
+        if not named and not asks_quantity(question):  # a named step's heading leads already, and a
+            ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
         spans = ((unit, span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, quoted) for unit, quoted in spans if quoted), (ranked[0], []))
         for unit in ranked[ranked.index(best) + 1 :]:

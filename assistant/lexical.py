@@ -207,19 +207,19 @@ class LexicalIndex:
         title_terms = self._section_terms[position]
         return len(terms & title_terms) / len(title_terms) if title_terms else 0.0
 
-    def coverage(self, question: str, passages: list[str]) -> float:
-        """The largest IDF-weighted share of the question's terms that one passage contains.
+    def coverage(self, question: str, passages: list[str]) -> list[float]:
+        """For each passage, the IDF-weighted share of the question's terms it contains.
 
         Low coverage means the documents do not speak of what the question is about: a refusal signal
         that, unlike embedding similarity, separates in-domain but unanswered questions.
         """
         terms = list(dict.fromkeys(analyse(question)))  # whole words: a compound's parts are no evidence
-        if not terms or not passages:
-            return 0.0
+        if not terms:
+            return [0.0] * len(passages)
         n = len(self.chunks)
         idf = {t: math.log((n + 1) / (self.document_frequency.get(t, 0) + 0.5)) for t in terms}
         total = sum(idf.values())
-        return max(sum(idf[t] for t in terms if t in set(analyse(p))) / total for p in passages)
+        return [sum(idf[t] for t in terms if t in words) / total for words in (set(analyse(p)) for p in passages)]
 
     def unknown_years(self, question: str) -> list[str]:
         """Years the question asks about that no indexed document mentions: the documents cannot answer

@@ -41,37 +41,27 @@ def refuses(
     (see `Retriever.query`): a passage using the documents' word for the buyer's own ("lock-in" for
     "vastzitten") covers it."""
     passages = [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]]
+    # each passage's share of the question's terms, with or without the documents' words, whichever is larger
+    shares = [max(pair) for pair in zip(*(lexical.coverage(q, passages) for q in {question, searched}))]
+    # "Hoe lang duurt fase 1 van SBIR?" is not answered by "de komende 48 uur" in a passage about forest fires
+    about_it = [p for p, share in zip(passages, shares) if share >= QUANTITY_COVERAGE]
     return (
         best_similarity < settings.min_similarity
-        or max(lexical.coverage(q, passages) for q in {question, searched}) < settings.refusal_threshold
+        or max(shares, default=0.0) < settings.refusal_threshold
         or bool(lexical.unknown_years(question))
-        or not gives_asked_quantity(question, [])  # a quantity is asked: is it given where the question is discussed?
-        and not gives_asked_quantity(question, _about(question, searched, passages, lexical))
+        or not gives_asked_quantity(question, about_it)
     )
 
 
-def _about(question: str, searched: str, passages: list[str], lexical: LexicalIndex) -> list[str]:
-    """The passages that hold a fair share of the question's terms: "Hoe lang duurt fase 1 van SBIR?" is not
-    answered by "de komende 48 uur" in a passage about forest fires."""
-    return [p for p in passages if max(lexical.coverage(q, [p]) for q in {question, searched}) >= QUANTITY_COVERAGE]
+def asks_quantity(question: str) -> bool:
+    """Whether the question asks for a quantity: how many of something, how long, how much money, what share."""
+    return bool(_quantity_asks(question))
 
 
 def gives_asked_quantity(question: str, passages: list[str]) -> bool:
-    """False when the question asks for a quantity (how many of something, how long, how much money, what
-    percentage) and no passage states one: quoting other numbers would look like an answer and is not."""
-    # each ask: a test for the word naming the quantity and how far after the number it may stand, or the
-    # pattern of an amount written with its unit ("€ 64 miljoen", "15%")
-    asks: list[tuple[Callable[[str], bool], int] | re.Pattern[str]] = [
-        (_counts(match.group(1)), NEAR) for match in HOW_MANY.finditer(question)
-        if not re.search(r"geld|procent", match.group(1))
-    ]
-    if HOW_LONG.search(question):
-        # "20 dagen", "30 kalenderdagen": the unit follows the number ("18 het jaar" is a footnote)
-        asks.append((lambda word: word.endswith(TIME_UNITS), 1))
-    if WHAT_SHARE.search(question):
-        asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
-    elif HOW_MUCH_MONEY.search(question):
-        asks.append(MONEY)
+    """False when the question asks for a quantity (see `asks_quantity`) and no passage states one: quoting
+    other numbers would look like an answer and is not."""
+    asks = _quantity_asks(question)
     if not asks:
         return True
     for passage in passages:
@@ -86,6 +76,24 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
                 if (token[0].isdigit() or token in NUMBER_WORDS) and any(names(t) for t in tokens[i + 1 : i + 1 + reach]):
                     return True
     return False
+
+
+def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re.Pattern[str]]:
+    """What the question asks to be counted or measured: for each, a test for the word naming the quantity and
+    how far after the number it may stand, or the pattern of an amount written with its unit ("€ 64 miljoen",
+    "15%")."""
+    asks: list[tuple[Callable[[str], bool], int] | re.Pattern[str]] = [
+        (_counts(match.group(1)), NEAR) for match in HOW_MANY.finditer(question)
+        if not re.search(r"geld|procent", match.group(1))
+    ]
+    if HOW_LONG.search(question):
+        # "20 dagen", "30 kalenderdagen": the unit follows the number ("18 het jaar" is a footnote)
+        asks.append((lambda word: word.endswith(TIME_UNITS), 1))
+    if WHAT_SHARE.search(question):
+        asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
+    elif HOW_MUCH_MONEY.search(question):
+        asks.append(MONEY)
+    return asks
 
 
 def _counts(phrase: str) -> Callable[[str], bool]:
