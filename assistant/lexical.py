@@ -119,7 +119,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 6  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 7  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -133,7 +133,7 @@ class LexicalIndex:
     vocabulary: dict[str, int]  # word -> occurrences in the corpus, to recognise compounds
     format: int = FORMAT
     _splits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _section_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _title_terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _fixes: dict[str, str | None] = field(default_factory=dict, repr=False)
     _common_words: list[str] | None = field(default=None, repr=False)
     _openings: dict[tuple[str, str], list[int]] | None = field(default=None, repr=False)
@@ -202,10 +202,14 @@ class LexicalIndex:
         """The share of the words of chunk `position`'s section path ("Stap 4 › Criteria") that are among
         `terms`: a section called "Beperkingen" is about what a question on "beperkingen" asks, whatever its text
         says."""
-        if position not in self._section_terms:
-            self._section_terms[position] = frozenset(self.terms(self.chunks[position].section))
-        title_terms = self._section_terms[position]
+        title_terms = self.title_terms(self.chunks[position].section)
         return len(terms & title_terms) / len(title_terms) if title_terms else 0.0
+
+    def title_terms(self, title: str) -> frozenset[str]:
+        """The terms of a section title or path (see `terms`), worked out once per index: every search asks again."""
+        if title not in self._title_terms:
+            self._title_terms[title] = frozenset(self.terms(title))
+        return self._title_terms[title]
 
     def coverage(self, question: str, passages: list[str]) -> list[float]:
         """For each passage, the IDF-weighted share of the question's terms it contains.

@@ -114,7 +114,7 @@ class Retriever:
         lexical = self.lexical_index()
         if not lexical.chunks:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
-        unknown = sorted(set(doc_ids) - {chunk.doc_id for chunk in lexical.chunks}) if doc_ids else []
+        unknown = sorted(set(doc_ids) - self.documents().keys()) if doc_ids else []
         if unknown:
             raise UnknownDocument(
                 f"Onbekend document: {', '.join(unknown)}. Kies uit de ingelezen documenten "
@@ -177,7 +177,7 @@ class Retriever:
         asked = set(lexical.terms(query))
         raised = []
         for chunk_id, score in ranked:
-            heading = set(lexical.terms(self._by_id[chunk_id].section.rsplit(" › ", 1)[-1]))
+            heading = lexical.title_terms(self._by_id[chunk_id].section.rsplit(" › ", 1)[-1])
             titled = bool(heading & aspects) and heading <= asked
             raised.append((chunk_id, score + self.settings.aspect_weight if titled else score))
         return sorted(raised, key=lambda ranked_chunk: -ranked_chunk[1])
