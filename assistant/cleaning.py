@@ -28,6 +28,7 @@ SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s
 # A footnote's number glued to the word that refers to it: "wereld3.", "opschaling)10", "innovatie.28 Let wel".
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
 MAX_BARE_SECTION_NUMBER = 20
+RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes on in the next
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
@@ -64,8 +65,7 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
         return False  # "40 Dialogic, 2021, Inventarisatie ..." is a footnote, not section 40
     if line.endswith("?") and not NUMBERED_HEADING.match(line):
         return False
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters) and len(words) <= 12:
+    if _in_capitals(line) and len(words) <= 12:
         return True
     if FOOTNOTE.match(line) and int(words[0]) > MAX_BARE_SECTION_NUMBER:
         return False  # "42 Zoals de Vlaamse overheid PIO" is a footnote: sections that far along have "42." or "4.2"
@@ -146,8 +146,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 flush()  # the footnotes interrupted no paragraph: they stay where they were
             previous_ended = not current or bool(SENTENCE_END.search(current[-1]))
             if _is_heading(line, previous_ended, next_line):
-                following = next_line or next((lines[0] for lines in page_lines[page_no:] if lines), None)
-                if not previous_ended and _interrupts(line, following):
+                # the sentence may go on on the next page
+                if not previous_ended and _interrupts(line, next_line or _first_line(page_lines[page_no:])):
                     interrupting.append(Block(text=line, kind="heading", page=page_no))
                     continue  # "… een product ontwikkeld dat / STAP 10: … / met satellietdata …"
                 flush()
@@ -202,7 +202,7 @@ class _Footnotes:
         ("... zoals de" + "vleesvervangende producten."): only when another footnote follows, as the text the
         footnotes interrupted may resume the same way ("... welke aanbestedings- en" + "staatsteunregels ...")."""
         broken_off = len(last) > self.wide and not SENTENCE_END.search(last) and not re.search(r"https?://\S+$", last)
-        continues = line[:1].islower() or last.rstrip()[-1:] in "/,-–("
+        continues = line[:1].islower() or _runs_on(last)
         # ... or the line ends a sentence that the text after it cannot be part of: that resumes mid-sentence
         text_resumes = bool(SENTENCE_END.search(line)) and next_line is not None and next_line[:1].islower()
         return broken_off and continues and (_is_footnote(next_line, self.wide) or text_resumes)
@@ -228,11 +228,24 @@ class _Footnotes:
         return blocks
 
 
-def _interrupts(line: str, next_line: str | None) -> bool:
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _first_line(pages: list[list[str]]) -> str | None:
+    return next((lines[0] for lines in pages if lines), None)
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line ends where its sentence cannot: on a comma, hyphen, slash or open bracket."""
+    return line.rstrip().endswith(RUN_ON_ENDS)
+
+
+def _interrupts(title: str, next_line: str | None) -> bool:
     """Whether a title in capitals stands between the two halves of a sentence: the page's running title, which
     the extraction printed where the page's text column broke. It goes after the sentence's paragraph."""
-    letters = [c for c in line if c.isalpha()]
-    whole_title = bool(letters) and all(c.isupper() for c in letters) and not TRAILING_FUNCTION_WORD.search(line)
+    whole_title = _in_capitals(title) and not TRAILING_FUNCTION_WORD.search(title)
     return whole_title and next_line is not None and next_line[:1].islower()
 
 
@@ -240,7 +253,7 @@ def _is_label(lines: list[str]) -> bool:
     """Whether a list item is a short label ("Juridisch", "Kennis en vaardigheden"): the text after the list
     starts on the next line, though nothing ends the label as a sentence."""
     words = lines[0].split() if len(lines) == 1 else []
-    return 0 < len(words) <= MAX_LABEL_WORDS and not TRAILING_FUNCTION_WORD.search(lines[0]) and lines[0][-1] not in ",-–/("
+    return 0 < len(words) <= MAX_LABEL_WORDS and not TRAILING_FUNCTION_WORD.search(lines[0]) and not _runs_on(lines[0])
 
 
 def _is_footnote(line: str | None, wide: float) -> bool:
