@@ -103,10 +103,12 @@ class ExtractiveAnswerer:
         sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
         the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays there. Without
         a named step, a heading that names the question and scores nearly as well as the best sentence leads."""
+        if lead:  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
+            units = [u for u in units if u.passage in lead]
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
-        if LIST_QUESTION.search(question) and (found := _list_answer(units, by_passage, lead)):
+        if LIST_QUESTION.search(question) and (found := _list_answer(units, by_passage)):
             return fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
@@ -116,8 +118,6 @@ class ExtractiveAnswerer:
         for unit in ranked[ranked.index(best) + 1 :]:
             if unit.score < best.score - SECOND_SPAN_MARGIN:
                 break
-            if lead and unit.passage not in lead:
-                continue  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
             if unit.passage != best.passage and not any(similar(unit.text, c.text) for c in chosen):
                 extra = span(unit, by_passage[unit.passage], budget=ANSWER_CHARS - length(chosen))
                 if extra:
@@ -129,18 +129,14 @@ class ExtractiveAnswerer:
         return chosen + more
 
 
-def _list_answer(
-    units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], lead: set[int] | None
-) -> list[ScoredUnit]:
+def _list_answer(units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
     """For a question that asks for a list: the list the best sentence introduces, or one whose best item scores
     nearly as well, else a list with explanations between its items that the best sentence introduces; [] when
-    none does. "Wat is stap 7?" (`lead`: step 7's section) takes its list from that step, not from beside it."""
+    none does."""
     best = max(units, key=lambda u: u.score)
-    listing = {p: passage for p, passage in sorted(by_passage.items()) if not lead or p in lead}
-    found = best_list([lst for passage in listing.values() for lst in lists(passage)], best, by_passage[best.passage])
-    if found or best.passage not in listing:
-        return found
-    return best_list(lists(listing[best.passage], LOOSE_GAP), best, listing[best.passage], introduced_only=True)
+    passage = by_passage[best.passage]
+    found = best_list([lst for p in sorted(by_passage) for lst in lists(by_passage[p])], best, passage)
+    return found or best_list(lists(passage, LOOSE_GAP), best, passage, introduced_only=True)
 
 
 def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
