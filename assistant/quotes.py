@@ -59,8 +59,9 @@ def span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None
     by_position = {u.position: u for u in passage_units}
     run = [anchor]
     previous = by_position.get(anchor.position - 1)
-    refers_back = CONNECTIVE.match(anchor.text) or (anchor.text[:1].islower() and _unfinished(previous.text if previous else ""))
-    if previous and refers_back and not previous.text.startswith("- "):
+    if previous and not previous.text.startswith("- ") and (
+        CONNECTIVE.match(anchor.text) or anchor.text[:1].islower() and _unfinished(previous.text)
+    ):
         run.insert(0, previous)  # the sentence it refers back to, or the start of the sentence it ends
     position = anchor.position + 1
     if is_heading(anchor.text):
