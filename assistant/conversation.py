@@ -22,6 +22,7 @@ TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
 # Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt".
 PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt"}
+NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES)
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
 
@@ -39,9 +40,7 @@ def topic_terms(text: str, limit: int = 6) -> list[str]:
     words: list[str] = []
     for word in TOKEN.findall(text):
         lower = word.lower()
-        ignored = (lower in _STOPWORDS or lower in QUESTION_WORDS or lower in PHRASING_VERBS or lower in BACK_REFERENCES
-                   or len(lower) < 4)
-        if not ignored and lower not in (w.lower() for w in words):
+        if lower not in NO_TOPIC and len(lower) >= 4 and lower not in (w.lower() for w in words):
             words.append(word)
     return words[:limit]
 
