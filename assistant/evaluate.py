@@ -110,14 +110,22 @@ def write_report(
               "", f"Misses at 5 (hybrid): {', '.join(hybrid['misses']) or 'none'}", "", "## Sample answers", ""]
     gold = {q["id"]: q for q in questions}
     for result in results[:: max(1, len(results) // 6)][:6]:
-        expected = gold.get(result["id"], {}).get("answer", "")
+        expected = _expected(gold.get(result["id"], {}))
         lines += [
             f"**{result['id']}: {result['question']}**", "",
             "Assistant:" + (" *(refused)*" if result["refused"] else ""), "",
             *[f"> {line}" for line in result["answer"].splitlines()], "",
-            f"Expected: {expected or '(unanswerable: should be refused)'}", "",
+            f"Expected: {expected}", "",
         ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _expected(question: dict[str, Any]) -> str:
+    """What a sample answer is compared with: the gold answer, else the evidence it should quote."""
+    if question.get("type") == "unanswerable":
+        return "(unanswerable: should be refused)"
+    quotes = " / ".join(f"“{quote}”" for quote in question.get("quotes", []))
+    return question.get("answer") or (f"(evidence) {quotes}" if quotes else "(no gold answer given)")
 
 
 def _chart(path: Path, figures: dict[Mode, dict[str, Any]]) -> None:

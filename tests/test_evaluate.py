@@ -75,6 +75,9 @@ def test_command_writes_results_and_report(pipeline: Pipeline, tmp_path: Path, m
     assert all(len(line["retrieved"]) >= 3 and "latency_ms" in line for line in lines)
     text = report.read_text()
     assert "| hybrid | 1.0 | 1.0 | 1.0 |" in text and "without BM25" in text
+    # sample answers are set beside the evidence; only an unanswerable question is expected to be refused
+    assert "Expected: (evidence) “Nieuwe aanbieders kunnen niet later instappen”" in text
+    assert text.count("should be refused") == 1
     assert report.with_suffix(".png").stat().st_size > 1000
 
 
