@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lexical import LexicalIndex, analyse, stems
+from .lexical import TOKEN, LexicalIndex, analyse, stems
 from .models import Hit
 from .settings import Settings
 
@@ -20,15 +20,25 @@ REFUSAL = (
 )
 EVIDENCE_PASSAGES = 3
 QUANTITY_COVERAGE = 0.2  # an asked quantity counts only in a passage holding this share of the question's terms
-NUMBER_WORDS = set(stems(
-    "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd duizend "
-    "tientallen honderden"
-))
+# A number written out: "vijf", "achttien", "vijfentwintig", "tweehonderd", "tientallen".
+_NUMBER_WORD = (
+    r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|"
+    r"achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderden|honderd|duizenden|"
+    r"duizend"
+)
+_WRITTEN_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:ën|en)?(?:{_NUMBER_WORD}))*(?:tallen)?"
+NUMERAL = re.compile(rf"\d|{_WRITTEN_NUMBER}$")
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
 HOW_LONG = re.compile(r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) termijn)\b", re.IGNORECASE)
 HOW_MUCH_MONEY = re.compile(r"\b(hoeveel geld|bedrag|budget)\b", re.IGNORECASE)
 WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)
-TIME_UNITS = tuple(set(stems("dag dagen week weken maand maanden jaar jaren uur uren")))
+# "20 dagen", "30 kalenderdagen", "twaalf tot achttien maanden", "een jaar": the unit follows the number, so that
+# "18 het jaar" (a footnote) is none
+DURATION = re.compile(
+    rf"\b(?:\d+|{_WRITTEN_NUMBER}|een|één|anderhalf|enkele|paar)\s+\w*(?:dag|dagen|week|weken|maand|maanden|"
+    r"jaar|jaren|uur|uren)\b",
+    re.IGNORECASE,
+)
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
@@ -65,15 +75,16 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
     if not asks:
         return True
     for passage in passages:
-        tokens = stems(passage)  # "vragen" counts as "vraag"
+        words = TOKEN.findall(passage.lower().replace("-", " "))
+        tokens = stems(passage)  # "vragen" counts as "vraag"; one stem per word
         for ask in asks:
             if isinstance(ask, re.Pattern):
                 if ask.search(passage):
                     return True
                 continue
             names, reach = ask
-            for i, token in enumerate(tokens):
-                if (token[0].isdigit() or token in NUMBER_WORDS) and any(names(t) for t in tokens[i + 1 : i + 1 + reach]):
+            for i, word in enumerate(words):
+                if NUMERAL.match(word) and any(names(t) for t in tokens[i + 1 : i + 1 + reach]):
                     return True
     return False
 
@@ -87,8 +98,7 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         if not re.search(r"geld|procent", match.group(1))
     ]
     if HOW_LONG.search(question):
-        # "20 dagen", "30 kalenderdagen": the unit follows the number ("18 het jaar" is a footnote)
-        asks.append((lambda word: word.endswith(TIME_UNITS), 1))
+        asks.append(DURATION)
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
     elif HOW_MUCH_MONEY.search(question):

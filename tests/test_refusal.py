@@ -21,6 +21,11 @@ from assistant.thesaurus import expand
         ("Hoeveel vragen telt de wegwijzer?", "Vragen over 7 thema's en meer dan genoeg.", False),
         ("Hoe lang duurt de standstill-termijn?", "De termijn is 20 dagen.", True),
         ("Hoe lang duurt de standstill-termijn?", "De termijn is kort; er zijn 20 inschrijvers.", False),
+        ("Hoe lang duurt de dialoog?", "Gemiddeld duurt de procedure twaalf tot achttien maanden.", True),
+        ("Hoe lang duurt de dialoog?", "Een ronde duurt ongeveer een jaar.", True),
+        ("Hoe lang duurt de dialoog?", "Er zijn vijfentwintig deelnemers in het jaar van de start.", False),
+        ("Hoeveel gegadigden selecteert u?", "Daarna selecteert u ten minste drieëntwintig gegadigden.", True),
+        ("Hoeveel gegadigden selecteert u?", "Daarna vieren de gegadigden feest.", False),
         ("Welke minimale termijn geldt?", "De inschrijving duurt 30 kalenderdagen.", True),
         ("Welke minimale termijn geldt?", "In de periode 201618 het jaar waarin de termijn begon.", False),  # a footnote
         ("Wat is het maximale bedrag per fase?", "Fase 1 krijgt ten hoogste € 50.000.", True),
