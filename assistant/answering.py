@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -75,7 +76,7 @@ class ExtractiveAnswerer:
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if named and within_named_part(hit, named)}
-        chosen = self.select(question, units, named, lead)
+        chosen = self.select(question, units, named, lead, self.retriever.aspect_heading(searched))
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
         return compose(question, chosen, hits)
@@ -96,18 +97,22 @@ class ExtractiveAnswerer:
 
     def select(
         self, question: str, units: list[ScoredUnit], named: set[tuple[str, str]] | None = None,
-        lead: set[int] | None = None,
+        lead: set[int] | None = None, names_aspect: Callable[[str], bool] | None = None,
     ) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
         a second run from another passage when that scores as well, and the quoted passages' other
         sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
         the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays there. Without
-        a named step, a heading that names the question and scores nearly as well as the best sentence leads."""
+        a named step, a section titled by the aspect the question asks about (`names_aspect`, see
+        `Retriever.aspect_heading`) is quoted from its heading, as far as the answer has room; else a heading that
+        names the question and scores nearly as well as the best sentence leads."""
         if lead:  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
             units = [u for u in units if u.passage in lead]
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
+        if names_aspect and not named and (section := _aspect_section(units, by_passage, names_aspect)):
+            return section
         if LIST_QUESTION.search(question) and (found := _list_answer(units, by_passage)):
             return fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
@@ -127,6 +132,17 @@ class ExtractiveAnswerer:
         if named and opens_named_part(best.text, named):  # "Wat is stap 6?": not the end of step 5 before it
             more = [u for u in more if u.passage != best.passage or u.position > best.position]
         return chosen + more
+
+
+def _aspect_section(
+    units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], names_aspect: Callable[[str], bool]
+) -> list[ScoredUnit]:
+    """For "Wat zijn de risico's van …?": the opening of a section titled by that aspect ("Risico's en valkuilen"),
+    as much of it as the answer has room for; [] when no passage shows such a heading."""
+    heading = next((u for u in units if is_heading(u.text) and names_aspect(u.text)), None)
+    if heading is None:
+        return []
+    return span(heading, by_passage[heading.passage], budget=ANSWER_CHARS, max_units=None)
 
 
 def _list_answer(units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

@@ -52,9 +52,12 @@ def score_units(hits: list[Hit]) -> list[ScoredUnit]:
     ]
 
 
-def span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None = None) -> list[ScoredUnit]:
-    """The anchor sentence with its neighbours: the sentence it refers back to, and what follows. A heading
-    anchors the text it opens ("STAP 5: …" for "Wat is stap 5?"): it says nothing without it."""
+def span(
+    anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None = None, max_units: int | None = MAX_SPAN_UNITS
+) -> list[ScoredUnit]:
+    """The anchor sentence with its neighbours: the sentence it refers back to, and what follows, up to
+    `max_units` sentences (None: as far as the `budget` and the section go). A heading anchors the text it opens
+    ("STAP 5: …" for "Wat is stap 5?"): it says nothing without it."""
     budget = budget or SPAN_CHARS
     by_position = {u.position: u for u in passage_units}
     run = [anchor]
@@ -76,7 +79,7 @@ def span(anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None
     while position in by_position and length(run + [by_position[position]]) <= budget:
         following = by_position[position]
         in_list = following.text.startswith("- ") and (run[-1].text.startswith("- ") or leads_in(run[-1].text))
-        if sum(not is_heading(u.text) for u in run) >= MAX_SPAN_UNITS and not in_list:
+        if max_units is not None and sum(not is_heading(u.text) for u in run) >= max_units and not in_list:
             break  # a list the span has begun is quoted whole, as far as the budget allows
         if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
             break

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -146,41 +147,56 @@ class Retriever:
                     row[2] = float(scores[self._index_of[chunk_id]])
                     row[3] = lexical.section_share(asked, self._index_of[chunk_id])
         ranked = self._rank(features, mode)
+        aspect_sections: set[str] = set()
         if mode == "hybrid":
-            ranked = self._aspect_sections_up(ranked, query)
+            ranked, aspect_sections = self._aspect_sections_up(ranked, query)
         named = named_parts(question)
         if named and mode == "hybrid":
             ranked = self._named_parts_first(ranked, named, doc_ids)
         hits = self._passages(ranked, k)
-        return self._rerank(query, hits, vector, named) if mode != "bm25" else hits
+        return self._rerank(query, hits, vector, named, aspect_sections) if mode != "bm25" else hits
 
-    def _rerank(self, question: str, hits: list[Hit], vector: list[float], named: set[tuple[str, str]]) -> list[Hit]:
+    def _rerank(
+        self, question: str, hits: list[Hit], vector: list[float], named: set[tuple[str, str]], aspect_sections: set[str]
+    ) -> list[Hit]:
         """The best passages re-ordered by their best sentence: a passage is only as good as the sentence
-        that answers the question, which a whole-passage score blurs. Passages of a `named` step stay first."""
+        that answers the question, which a whole-passage score blurs. Passages of a `named` step, and those
+        matched in a section titled by the asked aspect, stay first."""
         depth = self.settings.rerank_depth
         head = self.with_sentences(question, hits[:depth], vector)
         strength = {id(hit): max((s.strength(rank) for s in hit.sentences or ()), default=-np.inf)
                     for rank, hit in enumerate(head)}
-        first = [hit for hit in head if named and within_named_part(hit, named)]
+        first = [hit for hit in head if named and within_named_part(hit, named) or hit.chunk.chunk_id in aspect_sections]
         rest = sorted((hit for hit in head if hit not in first), key=lambda hit: -strength[id(hit)])
         return first + rest + hits[depth:]
 
-    def _aspect_sections_up(self, ranked: list[tuple[str, float]], query: str) -> list[tuple[str, float]]:
+    def _aspect_sections_up(
+        self, ranked: list[tuple[str, float]], query: str
+    ) -> tuple[list[tuple[str, float]], set[str]]:
         """For "Wat zijn de nadelen van een innovatiepartnerschap?": a section titled by what the question asks
         about ("Beperkingen", with the thesaurus' word for "nadelen") is the answer, though no sentence of it
-        resembles the question much. Its heading may name nothing the question does not: "Beperkingen" or
-        "Risico's van SBIR" qualify for a question on SBIR's risks, "Onderzoek knelpunten" does not."""
+        resembles the question much. Returns the raised ranking and the ids of the chunks raised."""
+        names_aspect = self.aspect_heading(query)
+        titled = {chunk_id for chunk_id, _ in ranked if names_aspect(self._by_id[chunk_id].section.rsplit(" › ", 1)[-1])}
+        raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
+        return sorted(raised, key=lambda ranked_chunk: -ranked_chunk[1]), titled
+
+    def aspect_heading(self, query: str) -> Callable[[str], bool]:
+        """A test of headings: whether one titles a section on an aspect `query` asks about ("nadelen",
+        "risico's", see ASPECT). Besides aspects, the heading may name nothing the question does not:
+        "Beperkingen", "Risico's en valkuilen" or "Risico's van SBIR" qualify for a question on SBIR's risks,
+        "Onderzoek knelpunten" does not. Never, when `aspect_weight` switches the rule off."""
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
         if not aspects or not self.settings.aspect_weight:
-            return ranked
+            return lambda heading: False
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
-        raised = []
-        for chunk_id, score in ranked:
-            heading = lexical.title_terms(self._by_id[chunk_id].section.rsplit(" › ", 1)[-1])
-            titled = bool(heading & aspects) and heading <= asked
-            raised.append((chunk_id, score + self.settings.aspect_weight if titled else score))
-        return sorted(raised, key=lambda ranked_chunk: -ranked_chunk[1])
+
+        def names_aspect(heading: str) -> bool:
+            terms = lexical.title_terms(heading)
+            return bool(terms & aspects) and terms - lexical.title_terms(" ".join(ASPECT.findall(heading))) <= asked
+
+        return names_aspect
 
     def _named_parts_first(
         self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], doc_ids: list[str] | None

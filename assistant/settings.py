@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     section_weight: float = Field(0.15, description="Weight of the question's words in a passage's section titles.")
     aspect_weight: float = Field(
         3.0, ge=0.0, description="Added (in z-score units) to a passage whose own heading names what the question "
-        "asks about: \"Beperkingen\" for \"Wat zijn de nadelen …?\"; 0: off.",
+        "asks about: \"Beperkingen\" for \"Wat zijn de nadelen …?\"; the answer then quotes that section; 0: off.",
     )
     small_to_big: bool = Field(True, description="Return each found chunk with its neighbours as one passage.")
     query_expansion: bool = Field(

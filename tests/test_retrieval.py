@@ -235,6 +235,24 @@ def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: 
     assert pipeline.retriever.search(question)[0].chunk.section == "Beperkingen"
 
 
+def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_them(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    intro = "Deze handreiking over de dialoog helpt inkopers bij het kiezen van de dialoog. " * 3
+    (folder / "dialoog.md").write_text(
+        "# De dialoog\n\n## Inleiding\n\n" + intro + "\n\n## Risico's en valkuilen\n\n"
+        + "Een belangrijk risico is dat het traject te lang duurt. Ook kost het de deelnemers veel geld.\n",
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    question = "Wat zijn de risico's van de dialoog?"  # the heading also names valkuilen, another aspect
+    off = Pipeline(pipeline.settings.model_copy(update={"aspect_weight": 0.0}))
+    assert off.ask(question).text.startswith("Deze handreiking")
+    assert pipeline.retriever.search(question)[0].chunk.section == "Risico's en valkuilen"
+    assert pipeline.ask(question).text.startswith("Een belangrijk risico is dat het traject te lang duurt.")
+
+
 def test_named_parts_and_their_headings() -> None:
     assert named_parts("Wat gebeurt er in Stap 4 en fase 2?") == {("stap", "4"), ("fase", "2")}
     assert opens_named_part("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE", {("stap", "4")})
