@@ -265,7 +265,7 @@ class Retriever:
                 continue  # written by an ingest after this search read the index; its sentences score 0
             shown = shown_text(chunk, self._neighbour(chunk, -1))
             for unit, vector in zip(sentence_units(shown), chunk_vectors):
-                vectors.setdefault(unit, np.asarray(vector, dtype=np.float32))
+                vectors.setdefault(unit, vector)
         return vectors
 
     def _neighbour(self, chunk: Chunk, offset: int) -> Chunk | None:

@@ -12,6 +12,8 @@ import logging
 import secrets
 from typing import Any
 
+import numpy as np
+
 from .errors import StoreMismatch, StoreUnavailable
 from .models import Chunk, summarise_documents
 from .settings import Settings
@@ -182,15 +184,18 @@ class ChromaStore:
             raise StoreUnavailable(f"Zoeken in de Chroma-store mislukte ({exc}).") from exc
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
 
-    def window_vectors(self, chunk_ids: list[str]) -> dict[str, list[list[float]]]:
-        """The sentence-window vectors of some chunks, in unit order: for scoring answer sentences."""
+    def window_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """The sentence-window vectors of some chunks, one row per unit in unit order: for scoring answer sentences."""
         if not chunk_ids:
             return {}
         got = self._windows.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas"])
-        units: dict[str, list[tuple[int, list[float]]]] = {}
-        for meta, vector in zip(got["metadatas"] or [], got["embeddings"] if got["embeddings"] is not None else []):
-            units.setdefault(str(meta["chunk_id"]), []).append((int(meta["unit"]), list(vector)))
-        return {cid: [v for _, v in sorted(pairs, key=lambda p: p[0])] for cid, pairs in units.items()}
+        if got["embeddings"] is None or not len(got["embeddings"]):
+            return {}
+        vectors = np.asarray(got["embeddings"], dtype=np.float32)
+        rows: dict[str, list[tuple[int, int]]] = {}
+        for row, meta in enumerate(got["metadatas"] or []):
+            rows.setdefault(str(meta["chunk_id"]), []).append((int(meta["unit"]), row))
+        return {cid: vectors[[row for _, row in sorted(units)]] for cid, units in rows.items()}
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         """Every chunk and window with its text, metadata and vector (benchmarks build bigger stores from it)."""
