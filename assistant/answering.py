@@ -29,7 +29,7 @@ from .quotes import (
     stands_alone,
     step_outline,
 )
-from .refusal import REFUSAL, asks_quantity, gives_asked_quantity, refuses
+from .refusal import REFUSAL, WRITTEN_NUMBER, asks_quantity, gives_asked_quantity, refuses
 from .retrieval import Retriever, within_named_part
 from .settings import Settings
 
@@ -47,6 +47,12 @@ SECOND_QUESTION = re.compile(
 )
 OPTIONS = re.compile(r"\b([\w-]{4,})\s+of\s+(?:een\s+|de\s+|het\s+)?(?!niet\b)([\w-]{4,})\b", re.IGNORECASE)
 CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
+# "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:"
+ANNOUNCES_STEPS = re.compile(
+    rf"\b(?:kent|bestaat uit|omvat|telt|doorloopt|heeft)\s+(?:{WRITTEN_NUMBER}|\d{{1,2}})\s+(?:\w+\s+)?"
+    r"(?:fasen|fases|stappen)\b",
+    re.IGNORECASE,
+)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
@@ -113,6 +119,8 @@ class ExtractiveAnswerer:
             by_passage.setdefault(unit.passage, []).append(unit)
         if names_aspect and not named and (section := _aspect_section(units, by_passage, names_aspect)):
             return section
+        if asks_for_steps(question) and (announced := _announced_steps(by_passage)):
+            return announced
         if LIST_QUESTION.search(question) and (found := _list_answer(units, by_passage)):
             return fit(found)
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
@@ -143,6 +151,17 @@ def _aspect_section(
     if heading is None:
         return []
     return span(heading, by_passage[heading.passage], budget=ANSWER_CHARS, max_units=None)
+
+
+def _announced_steps(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
+    """For "Welke fasen heeft de dialoog?" when the best passage tells them in prose: the sentence announcing how
+    many there are ("De procedure kent vier fasen.") with what follows it ("Eerst … Daarna … Tot slot …"), as
+    far as the answer has room; [] when the best passage announces none."""
+    best_passage = by_passage.get(min(by_passage, default=0), [])
+    announcing = next((u for u in best_passage if ANNOUNCES_STEPS.search(u.text)), None)
+    if announcing is None:
+        return []
+    return span(announcing, best_passage, budget=ANSWER_CHARS, max_units=None)
 
 
 def _list_answer(units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

@@ -26,8 +26,8 @@ _NUMBER_WORD = (
     r"achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderden|honderd|duizenden|"
     r"duizend"
 )
-_WRITTEN_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:ën|en)?(?:{_NUMBER_WORD}))*(?:tallen)?"
-NUMERAL = re.compile(rf"\d|{_WRITTEN_NUMBER}$")
+WRITTEN_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:ën|en)?(?:{_NUMBER_WORD}))*(?:tallen)?"
+NUMERAL = re.compile(rf"\d|{WRITTEN_NUMBER}$")
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
 HOW_LONG = re.compile(r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) termijn)\b", re.IGNORECASE)
 HOW_MUCH_MONEY = re.compile(r"\b(hoeveel geld|bedrag|budget)\b", re.IGNORECASE)
@@ -35,7 +35,7 @@ WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)
 # "20 dagen", "30 kalenderdagen", "twaalf tot achttien maanden", "een jaar": the unit follows the number, so that
 # "18 het jaar" (a footnote) is none
 DURATION = re.compile(
-    rf"\b(?:\d+|{_WRITTEN_NUMBER}|een|één|anderhalf|enkele|paar)\s+\w*(?:dag|dagen|week|weken|maand|maanden|"
+    rf"\b(?:\d+|{WRITTEN_NUMBER}|een|één|anderhalf|enkele|paar)\s+\w*(?:dag|dagen|week|weken|maand|maanden|"
     r"jaar|jaren|uur|uren)\b",
     re.IGNORECASE,
 )

@@ -270,6 +270,18 @@ def test_a_question_about_one_step_is_answered_from_that_steps_section_only() ->
     assert {u.passage for u in answerer.select("Wat is stap 2?", [*step, *elsewhere])} == {1}  # otherwise the list
 
 
+def test_steps_told_in_prose_are_quoted_from_the_sentence_that_announces_them() -> None:
+    prose = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("De dialoog is een procedure voor complexe opdrachten.", 0.94), ("De procedure kent vier fasen.", 0.85),
+        ("Eerst publiceert u een aankondiging.", 0.78), ("Daarna selecteert u drie gegadigden.", 0.8),
+        ("Vervolgens voert u de dialoog.", 0.83), ("Tot slot vraagt u een inschrijving.", 0.8),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Welke fasen heeft de dialoog?", prose)
+    assert [u.text for u in chosen] == [u.text for u in prose[1:]]  # all four, not cut after the usual four sentences
+    assert answerer.select("Wat is de dialoog?", prose)[0].text == prose[0].text  # asks no steps
+
+
 def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:
     best = _unit("Kijk met een onbevangen blik naar nieuwe ontwikkelingen.", 0, 0.9)
     lead_in = _unit("Zoek daarvoor naar publicaties over:", 1)
