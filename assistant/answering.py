@@ -30,7 +30,7 @@ from .quotes import (
     step_outline,
 )
 from .refusal import REFUSAL, WRITTEN_NUMBER, asks_quantity, gives_asked_quantity, refuses
-from .retrieval import Retriever, within_named_part
+from .retrieval import Retriever, in_named_part
 from .settings import Settings
 
 LIST_QUESTION = re.compile(
@@ -81,7 +81,7 @@ class ExtractiveAnswerer:
             if outline and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
-        lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if named and within_named_part(hit, named)}
+        lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}
         chosen = self.select(question, units, named, lead, self.retriever.aspect_heading(searched))
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)

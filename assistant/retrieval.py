@@ -151,22 +151,22 @@ class Retriever:
         if mode == "hybrid":
             ranked, aspect_sections = self._aspect_sections_up(ranked, query)
         named = named_parts(question)
-        if named and mode == "hybrid":
-            ranked = self._named_parts_first(ranked, named, doc_ids)
+        if named and mode == "hybrid" and ranked:
+            ranked = self._named_parts_first(ranked, named, self._by_id[ranked[0][0]].doc_id)
         hits = self._passages(ranked, k)
-        return self._rerank(query, hits, vector, named, aspect_sections) if mode != "bm25" else hits
+        if mode == "bm25":
+            return hits
+        return self._rerank(query, hits, vector, lambda hit: in_named_part(hit, named, hits) or hit.chunk.chunk_id in aspect_sections)
 
-    def _rerank(
-        self, question: str, hits: list[Hit], vector: list[float], named: set[tuple[str, str]], aspect_sections: set[str]
-    ) -> list[Hit]:
+    def _rerank(self, question: str, hits: list[Hit], vector: list[float], stays_first: Callable[[Hit], bool]) -> list[Hit]:
         """The best passages re-ordered by their best sentence: a passage is only as good as the sentence
-        that answers the question, which a whole-passage score blurs. Passages of a `named` step, and those
-        matched in a section titled by the asked aspect, stay first."""
+        that answers the question, which a whole-passage score blurs. Those that `stays_first` says are the
+        section the question names (a step, an aspect) stay first."""
         depth = self.settings.rerank_depth
         head = self.with_sentences(question, hits[:depth], vector)
         strength = {id(hit): max((s.strength(rank) for s in hit.sentences or ()), default=-np.inf)
                     for rank, hit in enumerate(head)}
-        first = [hit for hit in head if named and within_named_part(hit, named) or hit.chunk.chunk_id in aspect_sections]
+        first = [hit for hit in head if stays_first(hit)]
         rest = sorted((hit for hit in head if hit not in first), key=lambda hit: -strength[id(hit)])
         return first + rest + hits[depth:]
 
@@ -199,13 +199,15 @@ class Retriever:
         return names_aspect
 
     def _named_parts_first(
-        self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], doc_ids: list[str] | None
+        self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], doc_id: str
     ) -> list[tuple[str, float]]:
         """For "Wat is stap 4?": the chunk that opens step 4's section first, found by its section title even when
-        the search missed it (a question that is little more than "stap 4" gives the embedder nothing to go on)."""
+        the search missed it (a question that is little more than "stap 4" gives the embedder nothing to go on).
+        Only in the document the search ranked best (`doc_id`): "fase 2 van SBIR" is not the innovation
+        partnership's phase 2."""
         lexical = self.last_lexical_index()
         openings = [lexical.chunks[position] for position in lexical.part_openings(named)]
-        first = [chunk.chunk_id for chunk in openings if not doc_ids or chunk.doc_id in doc_ids]
+        first = [chunk.chunk_id for chunk in openings if chunk.doc_id == doc_id]
         if not first:
             return ranked
         scores = dict(ranked)
@@ -325,6 +327,12 @@ class Retriever:
                 text = _join_overlapping(lead, text)
                 parts.insert(0, before.chunk_id)
         return dataclasses.replace(chunk, text=text), tuple(parts)
+
+
+def in_named_part(hit: Hit, named: set[tuple[str, str]], hits: list[Hit]) -> bool:
+    """Whether the passage is (partly) the section of one of the `named` steps or phases, in the document of the
+    best of the `hits`: the document the question is about (see `Retriever._named_parts_first`)."""
+    return bool(named) and bool(hits) and hit.chunk.doc_id == hits[0].chunk.doc_id and within_named_part(hit, named)
 
 
 def within_named_part(hit: Hit, named: set[tuple[str, str]]) -> bool:

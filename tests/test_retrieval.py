@@ -216,6 +216,25 @@ def test_a_named_step_is_found_by_its_section_title(tmp_path: Path) -> None:
     assert {h.chunk.doc_id for h in pipeline.retriever.search("Wat is stap 2?", doc_ids=["ander.md"])} == {"ander.md"}
 
 
+def test_a_named_phase_is_looked_for_in_the_document_the_question_is_about(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    topics = ["het budget", "de planning", "de jury", "het prototype", "de ondernemers", "de opschaling"]
+    (folder / "sbir.md").write_text("# SBIR\n\n" + "\n\n".join(
+        f"Over {topic} bij SBIR: in fase 2 van SBIR gaat het om {topic}, dat vraagt geld. " * 3 for topic in topics
+    ))
+    (folder / "partnerschap.md").write_text(
+        "# Partnerschap\n\n## 1. Verkenningsfase\n\nDe partners verkennen de markt samen.\n\n"
+        "## 2. Ontwikkelfase\n\nDe partners ontwikkelen het product en krijgen per mijlpaal betaald.\n"
+    )
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    question = "Hoeveel geld krijgt een ondernemer in fase 2 van SBIR?"
+    assert {hit.chunk.doc_id for hit in pipeline.retriever.search(question)[:3]} == {"sbir.md"}
+    assert "Ontwikkelfase" not in pipeline.ask(question).text
+    assert "2. Ontwikkelfase" in pipeline.retriever.search("Wat doen de partners in fase 2?")[0].chunk.text
+
+
 def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
