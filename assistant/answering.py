@@ -82,7 +82,10 @@ class ExtractiveAnswerer:
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}
-        chosen = self.select(question, units, named, lead, self.retriever.aspect_heading(searched))
+        on_aspect = self.retriever.aspect_section(searched)
+        chosen = self.select(
+            question, units, named, lead, lambda unit: on_aspect(unit.text, hits[unit.passage].chunk.index_text)
+        )
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
         return compose(question, chosen, hits)
@@ -103,21 +106,21 @@ class ExtractiveAnswerer:
 
     def select(
         self, question: str, units: list[ScoredUnit], named: set[tuple[str, str]] | None = None,
-        lead: set[int] | None = None, names_aspect: Callable[[str], bool] | None = None,
+        lead: set[int] | None = None, asked_aspect: Callable[[ScoredUnit], bool] | None = None,
     ) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
         a second run from another passage when that scores as well, and the quoted passages' other
         sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
         the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays there. Without
-        a named step, a section titled by the aspect the question asks about (`names_aspect`, see
-        `Retriever.aspect_heading`) is quoted from its heading, as far as the answer has room; else a heading that
+        a named step, a section whose heading `asked_aspect` says titles the aspect the question asks about (see
+        `Retriever.aspect_section`) is quoted from its heading, as far as the answer has room; else a heading that
         names the question and scores nearly as well as the best sentence leads."""
         if lead:  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
             units = [u for u in units if u.passage in lead]
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
-        if names_aspect and not named and (section := _aspect_section(units, by_passage, names_aspect)):
+        if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
         if asks_for_steps(question) and (announced := _announced_steps(by_passage)):
             return announced
@@ -143,11 +146,11 @@ class ExtractiveAnswerer:
 
 
 def _aspect_section(
-    units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], names_aspect: Callable[[str], bool]
+    units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], asked_aspect: Callable[[ScoredUnit], bool]
 ) -> list[ScoredUnit]:
     """For "Wat zijn de risico's van …?": the opening of a section titled by that aspect ("Risico's en valkuilen"),
     as much of it as the answer has room for; [] when no passage shows such a heading."""
-    heading = next((u for u in units if is_heading(u.text) and names_aspect(u.text)), None)
+    heading = next((u for u in units if is_heading(u.text) and asked_aspect(u)), None)
     if heading is None:
         return []
     return span(heading, by_passage[heading.passage], budget=ANSWER_CHARS, max_units=None)

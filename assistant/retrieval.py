@@ -45,7 +45,7 @@ ASKS_WHO = re.compile(
 ASPECT = re.compile(
     r"\b(?:nadel\w*|nadeel|beperkingen|beperking|risico'?s?|risico’s|voordel\w*|voordeel|knelpunt\w*|belemmering\w*|"
     r"barrières|valkuil\w*|kansen|succesfactoren|aandachtspunt\w*|randvoorwaarden|uitdaging\w*|bezwaren|"
-    r"kritiekpunt\w*|tips|lessen|aanbeveling\w*)\b",
+    r"kritiekpunt\w*|tips|lessen|aanbeveling\w*|fouten|misverstand\w*)\b",
     re.IGNORECASE,
 )
 
@@ -175,28 +175,35 @@ class Retriever:
     ) -> tuple[list[tuple[str, float]], set[str]]:
         """For "Wat zijn de nadelen van een innovatiepartnerschap?": a section titled by what the question asks
         about ("Beperkingen", with the thesaurus' word for "nadelen") is the answer, though no sentence of it
-        resembles the question much. Returns the raised ranking and the ids of the chunks raised."""
-        names_aspect = self.aspect_heading(query)
-        titled = {chunk_id for chunk_id, _ in ranked if names_aspect(self._by_id[chunk_id].section.rsplit(" › ", 1)[-1])}
+        resembles the question much (see `aspect_section`). Returns the raised ranking and the ids of the chunks
+        raised."""
+        on_aspect = self.aspect_section(query)
+        chunks = [self._by_id[chunk_id] for chunk_id, _ in ranked]
+        titled = {c.chunk_id for c in chunks if on_aspect(c.section.rsplit(" › ", 1)[-1], c.index_text)}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
         return sorted(raised, key=lambda ranked_chunk: -ranked_chunk[1]), titled
 
-    def aspect_heading(self, query: str) -> Callable[[str], bool]:
-        """A test of headings: whether one titles a section on an aspect `query` asks about ("nadelen",
-        "risico's", see ASPECT). Besides aspects, the heading may name nothing the question does not:
+    def aspect_section(self, query: str) -> Callable[[str, str], bool]:
+        """A test of a section, by its heading and text: whether it is about an aspect `query` asks about
+        ("nadelen", "risico's", see ASPECT). Besides aspects, its heading may name nothing the question does not:
         "Beperkingen", "Risico's en valkuilen" or "Risico's van SBIR" qualify for a question on SBIR's risks,
-        "Onderzoek knelpunten" does not. Never, when `aspect_weight` switches the rule off."""
+        "Onderzoek knelpunten" does not. Its text (with its document's title) must name something of the
+        question besides aspects, when the question does: "Risico's en valkuilen" of a dialogue does not answer
+        "Wat zijn de valkuilen van SBIR?". Never, when `aspect_weight` switches the rule off."""
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
         if not aspects or not self.settings.aspect_weight:
-            return lambda heading: False
+            return lambda heading, text: False
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
+        subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query)))
 
-        def names_aspect(heading: str) -> bool:
+        def on_aspect(heading: str, text: str) -> bool:
             terms = lexical.title_terms(heading)
-            return bool(terms & aspects) and terms - lexical.title_terms(" ".join(ASPECT.findall(heading))) <= asked
+            if not terms & aspects or not terms - lexical.title_terms(" ".join(ASPECT.findall(heading))) <= asked:
+                return False
+            return not subject or bool(subject & set(lexical.terms(text)))
 
-        return names_aspect
+        return on_aspect
 
     def _named_parts_first(
         self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], doc_id: str

@@ -15,6 +15,8 @@ from functools import lru_cache
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers and drawbacks
     (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen, risico's"),
+    (r"op\s+(?:\w+\s+)?letten|waarop\s+(?:\w+\s+){0,2}letten|let\w*\s+(?:\w+\s+)?op|oppassen|opletten",
+     "aandachtspunten, valkuilen"),
     (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen, knelpunten, barrières"),
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),

@@ -270,6 +270,15 @@ def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_
     assert off.ask(question).text.startswith("Deze handreiking")
     assert pipeline.retriever.search(question)[0].chunk.section == "Risico's en valkuilen"
     assert pipeline.ask(question).text.startswith("Een belangrijk risico is dat het traject te lang duurt.")
+    # another document's aspect section does not answer a question about this one's subject
+    topics = ["het doel", "de planning", "de uitnodiging", "het verslag"]
+    (folder / "consultatie.md").write_text("# Marktconsultatie\n\n" + "\n\n".join(
+        f"## {topic.capitalize()}\n\n" + f"Bij een marktconsultatie let u op {topic} van de marktconsultatie. " * 4
+        for topic in topics
+    ), encoding="utf-8")
+    pipeline.ingest([folder])
+    answer = pipeline.ask("Waar moet ik op letten bij een marktconsultatie?")  # the thesaurus adds valkuilen
+    assert {citation.chunk.doc_id for citation in answer.citations} == {"consultatie.md"}
 
 
 def test_named_parts_and_their_headings() -> None:

@@ -6,6 +6,8 @@ def test_buyer_words_get_the_documents_words() -> None:
         "Hoe voorkom ik dat we vastzitten aan één leverancier? (aanbieders opdrachtnemers vendor lock-in afhankelijk)"
     )
     assert expand("Wat zijn de nadelen?").endswith("(beperkingen risico's)")
+    for question in ("Waar moet ik op letten bij SBIR?", "Waar let ik op?", "Waarop moet ik letten?"):
+        assert expand(question).endswith("(aandachtspunten valkuilen)")
 
 
 def test_words_the_question_already_uses_are_not_added() -> None:
