@@ -22,6 +22,8 @@ BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓\uf0b7\uf0a7-]|–|o(?=
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[A-H][.)](?=\s+[A-Z][a-z]))\s+\S")  # "A. Stel een actieplan op": lettered items
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)]*$")
 NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}(?:\.\d)*\.)\s+\S")
+# "1. Wat is …", "2.1 Voordelen"; not "3 primaire punten" (a sentence going on) or "9 Precommercieel …" (a footnote)
+NUMBERED_TITLE = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+[A-ZÀ-Ý]")
 WORD = re.compile(r"\w+")
 FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")  # a bare number, no dot or bracket
 SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b", re.IGNORECASE)
@@ -75,19 +77,22 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
     if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line):
         return False
     starts_upper = line[0].isupper()
-    next_starts_upper = next_line is None or next_line[:1].isupper() or bool(BULLET.match(next_line))
+    next_starts_upper = (
+        next_line is None or next_line[:1].isupper() or bool(BULLET.match(next_line) or NUMBERED_TITLE.match(next_line))
+    )
     return previous_ended and starts_upper and next_starts_upper and len(words) <= 6
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Short lines at the top or bottom of at least three pages and a third of them: headers, footers."""
-    if len(pages) < 3:
+    """Short lines at the top or bottom of at least three pages and a third of them, or of both pages of a
+    two-page document: headers, footers."""
+    if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
         edges = {ln for ln in lines[:2] + lines[-2:] if len(ln) <= 80}
         counts.update(edges)
-    needed = max(3, len(pages) // 3)
+    needed = 2 if len(pages) == 2 else max(3, len(pages) // 3)
     return {ln for ln, n in counts.items() if n >= needed}
 
 

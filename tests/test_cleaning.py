@@ -87,6 +87,18 @@ def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
     assert urls == [f"https://www.pianoo.nl/nl/pagina-{n}" for n in range(1, 5)]
 
 
+def test_a_two_page_documents_running_header_is_dropped_and_its_title_is_a_heading() -> None:
+    header = "Handreiking functioneel specificeren | PIANOo"
+    first = f"{header}\nFunctioneel specificeren\n1. Wat is functioneel specificeren?\nU beschrijft wat het moet doen.\n1"
+    blocks, _ = blocks_from_pages([first, f"{header}\n2. Voordelen\nDe markt krijgt ruimte.\n2"])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Functioneel specificeren"), ("heading", "1. Wat is functioneel specificeren?"),
+        ("paragraph", "U beschrijft wat het moet doen."), ("heading", "2. Voordelen"), ("paragraph", "De markt krijgt ruimte."),
+    ]
+    single, _ = blocks_from_pages([first])  # one page: nothing tells a running header from a first line
+    assert texts(single)[0] == header
+
+
 def test_a_numbered_url_footnote_inside_a_sentence_is_dropped() -> None:
     page = (
         "De inkoopafdeling is vaak te laat betrokken om invulling te geven aan innovatiegericht\n\n"
