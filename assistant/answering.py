@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .lexical import analyse, named_parts, opens_named_part
+from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
 from .quotes import (
     ANSWER_CHARS,
@@ -140,8 +140,9 @@ class ExtractiveAnswerer:
                     chosen += extra
                 break
         more = _more_from_quoted(best, ranked, chosen)
-        if named and opens_named_part(best.text, named):  # "Wat is stap 6?": not the end of step 5 before it
-            more = [u for u in more if u.passage != best.passage or u.position > best.position]
+        if named and opens_named_part(best.text, named):  # "Wat is stap 6?": not the end of step 5 before it,
+            more = [u for u in more if u.passage != best.passage or u.position > best.position]  # nor step 7 after it
+            more = [u for u in more if not opens_other_part(u.text, named)]
         return chosen + more
 
 

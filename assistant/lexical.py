@@ -35,6 +35,7 @@ SEPARATED_VERB = re.compile(
 # "stap 4" is one thing to find, and "4" alone is too short to index
 NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
 NUMBERED_PHASE = re.compile(r"(\d{1,2})\.\s+(?:[\w-]+\s+)?[\w-]*fase\b", re.IGNORECASE)  # "2. Ontwikkelfase"
+STEP_LINE = re.compile(r"(?:stap|fase)\s+(\d{1,2})\s*:\s*\S", re.IGNORECASE)  # "Stap 2: Betrek de …"
 MAX_HEADING_WORDS = 12  # longer, a line naming "Stap 1: … Stap 2: …" is an overview, not one part's heading
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
@@ -73,10 +74,17 @@ def opens_named_part(line: str, named: set[tuple[str, str]]) -> bool:
     return _opened_part(line) in named
 
 
+def opens_other_part(line: str, named: set[tuple[str, str]]) -> bool:
+    """Whether `line` opens a numbered part other than the `named` ones ("Stap 4: Bepaal …" after "Wat is stap 3?")."""
+    part = _opened_part(line)
+    return part is not None and part not in named
+
+
 def _opened_part(line: str) -> tuple[str, str] | None:
     """The numbered part a heading opens: ("stap", "4") for "STAP 4: BEPAAL CRITERIA", ("fase", "2") for
-    "2. Ontwikkelfase"."""
-    if len(line.split()) > MAX_HEADING_WORDS:
+    "2. Ontwikkelfase"; also a line telling one step, however long ("Stap 3: Formuleer eisen als prestaties, …")."""
+    tells_one = STEP_LINE.match(line.lower().removeprefix("- ")) and len(NUMBERED_PART.findall(line.lower())) == 1
+    if len(line.split()) > MAX_HEADING_WORDS and not tells_one:
         return None
     if opening := NUMBERED_PART.match(line.lower()):
         return opening[1], opening[2]

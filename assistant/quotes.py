@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .chunking import sentence_units
-from .lexical import analyse
+from .lexical import STEP_LINE, analyse
 from .models import Hit
 
 INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
@@ -83,8 +83,8 @@ def span(
             break  # a list the span has begun is quoted whole, as far as the budget allows
         if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
             break
-        if is_heading(following.text):
-            break  # the next section starts
+        if is_heading(following.text) or STEP_LINE.match(following.text) and STEP_LINE.match(run[-1].text):
+            break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
         run.append(following)
         position += 1
     if len(run) > 1 and leads_in(run[-1].text):
@@ -216,15 +216,21 @@ def _unfinished(text: str) -> bool:
 
 def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
     """The numbered steps or phases of the best document, in order: from its step headings ("1. Mededingingsfase",
-    each with the sentence that opens it) or from an overview naming them in one line ("Stap 1: ... Stap 2: ...").
-    Only a run from step 0 or 1 without gaps counts: steps 3, 8 and 9 alone do not answer "welke stappen"."""
+    each with the sentence that opens it), from lines that each tell one step ("Stap 2: Betrek de eindgebruikers
+    …") or from an overview naming them in one line ("Stap 1: ... Stap 2: ..."). Only a run from step 0 or 1
+    without gaps counts: steps 3, 8 and 9 alone do not answer "welke stappen"."""
     best_doc = hits[0].chunk.doc_id if hits else ""
     from_headings: dict[int, ScoredUnit] = {}
+    from_lines: dict[int, ScoredUnit] = {}
     overviews: list[dict[int, ScoredUnit]] = []
     for p, hit in enumerate(hits):
         if hit.chunk.doc_id != best_doc:
             continue
         units = sentence_units(hit.chunk.text)
+        for unit in units:
+            if (told := STEP_LINE.match(unit.removeprefix("- "))) and len(INLINE_STEP.findall(unit)) == 1:
+                text = unit.removeprefix("- ")
+                from_lines.setdefault(int(told.group(1)), ScoredUnit(f"- {text}", p, int(told.group(1)), 0.0, 0.0, quotes=(text,)))
         headings = [(i, u) for i, u in enumerate(units) if _is_step_heading(u)]
         section = hit.chunk.section.split(" › ")[-1]
         if _is_step_heading(section):
@@ -243,7 +249,7 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
                                             int(number), 0.0, 0.0, quotes=(unit,))
                     for word, number, title in named
                 })
-    best_run = max((_leading_run(steps) for steps in (from_headings, *overviews)), key=len)
+    best_run = max((_leading_run(steps) for steps in (from_headings, from_lines, *overviews)), key=len)
     return fit(best_run) if len(best_run) >= 3 else []
 
 

@@ -16,6 +16,7 @@ from assistant.answering import (
 from assistant.cli import main as cli_main
 from assistant.cli import render
 from assistant.conversation import Turn, resolve
+from assistant.lexical import opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, lists, span, step_outline
@@ -344,6 +345,18 @@ def test_steps_named_in_one_overview_line_become_the_outline() -> None:
         "- Stap 1: Verkennen", "- Stap 2: Voorselecteren", "- Stap 3: Eisen beschrijven", "- Stap 4: Opschalen"
     ]
     assert outline[0].quotes == (overview,)  # the page highlights the line the steps came from
+
+
+def test_lines_that_each_tell_one_step_become_the_outline_and_one_of_them_answers_for_its_step() -> None:
+    steps = ["Stap 1: Beschrijf het probleem.", "Stap 2: Betrek de eindgebruikers bij het opstellen van de eisen.",
+             "Stap 3: Formuleer eisen als prestaties, bijvoorbeeld: de weg moet 15 jaar meegaan zonder onderhoud."]
+    outline = step_outline([_hit("Zo pakt u het aan.\n" + "\n".join(steps))])
+    assert [u.text for u in outline] == [f"- {step}" for step in steps]
+    assert opens_named_part(steps[2], {("stap", "3")})  # a long line, yet it opens step 3
+    units = [_unit(text, i, 0.9 - i / 100) for i, text in enumerate(steps)]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Wat is stap 2?", units, named={("stap", "2")}, lead={0})
+    assert [u.text for u in chosen] == [steps[1]]  # not step 3, which scores nearly as well
 
 
 def test_steps_with_gaps_are_no_outline() -> None:
