@@ -271,10 +271,11 @@ def _quoted_prose(units: list[ScoredUnit]) -> str:
 def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
     """Number the sources of the chosen units and write the answer: grouped by source, or (`cite_each`)
     in the given order with a citation after every line, as for a list of steps. A unit chosen twice (two
-    spans that meet) is written once; a heading is not written in running text."""
-    unique: dict[tuple[int, int], ScoredUnit] = {}
+    spans that meet), or a sentence the document repeats, is written once; a heading is not written in running
+    text."""
+    unique: dict[str, ScoredUnit] = {}
     for unit in chosen:
-        unique.setdefault((unit.passage, unit.position), unit)
+        unique.setdefault(unit.text, unit)
     ordered = list(unique.values())
     if not cite_each:
         ordered = _without_headings(ordered)

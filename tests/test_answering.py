@@ -370,6 +370,8 @@ def test_a_sentence_chosen_twice_is_written_once() -> None:
     first, second = _unit("Eerste zin.", 0), _unit("Tweede zin.", 1)
     answer = compose("vraag", [first, second, second, first], [_hit("Eerste zin. Tweede zin.")])
     assert answer.text == "Eerste zin. Tweede zin. [1]"
+    repeated = compose("vraag", [first, second, _unit("Eerste zin.", 2)], [_hit("Eerste zin. Tweede zin. Eerste zin.")])
+    assert repeated.text == "Eerste zin. Tweede zin. [1]"  # the document says it twice, the answer once
 
 
 def test_a_heading_is_not_written_as_running_text() -> None:
