@@ -48,6 +48,12 @@ ASPECT = re.compile(
     r"kritiekpunt\w*|tips|lessen|aanbeveling\w*|fouten|misverstand\w*)\b",
     re.IGNORECASE,
 )
+# Words that qualify an aspect in a heading without narrowing its subject: "Veelvoorkomende knelpunten"
+ASPECT_QUALIFIER = re.compile(
+    r"\b(?:belangrijkste|voornaamste|grootste|veelvoorkomende|veelgemaakte|meest\w*|mogelijke|bekende|algemene|"
+    r"enkele|praktische|concrete|overige|eventuele|typische)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -185,9 +191,10 @@ class Retriever:
 
     def aspect_section(self, query: str) -> Callable[[str, str], bool]:
         """A test of a section, by its heading and text: whether it is about an aspect `query` asks about
-        ("nadelen", "risico's", see ASPECT). Besides aspects, its heading may name nothing the question does not:
-        "Beperkingen", "Risico's en valkuilen" or "Risico's van SBIR" qualify for a question on SBIR's risks,
-        "Onderzoek knelpunten" does not. Its text (with its document's title) must name something of the
+        ("nadelen", "risico's", see ASPECT). Besides aspects and their qualifiers, its heading may name nothing
+        the question does not: "Beperkingen", "Risico's en valkuilen", "Belangrijkste risico's" or "Risico's van
+        SBIR" qualify for a question on SBIR's risks, "Onderzoek knelpunten" does not. Its text (with its
+        document's title) must name something of the
         question besides aspects, when the question does: "Risico's en valkuilen" of a dialogue does not answer
         "Wat zijn de valkuilen van SBIR?". Never, when `aspect_weight` switches the rule off."""
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
@@ -199,7 +206,8 @@ class Retriever:
 
         def on_aspect(heading: str, text: str) -> bool:
             terms = lexical.title_terms(heading)
-            if not terms & aspects or not terms - lexical.title_terms(" ".join(ASPECT.findall(heading))) <= asked:
+            aspect_words = " ".join(ASPECT.findall(heading) + ASPECT_QUALIFIER.findall(heading))
+            if not terms & aspects or not terms - lexical.title_terms(aspect_words) <= asked:
                 return False
             return not subject or bool(subject & set(lexical.terms(text)))
 

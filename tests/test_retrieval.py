@@ -270,6 +270,10 @@ def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_
     assert off.ask(question).text.startswith("Deze handreiking")
     assert pipeline.retriever.search(question)[0].chunk.section == "Risico's en valkuilen"
     assert pipeline.ask(question).text.startswith("Een belangrijk risico is dat het traject te lang duurt.")
+    on_aspect = pipeline.retriever.aspect_section(question)
+    assert on_aspect("Veelvoorkomende risico's", "De dialoog duurt lang.")  # a qualifier narrows nothing
+    assert not on_aspect("Risico's van de vergoeding", "De dialoog duurt lang.")  # the question names no vergoeding
+    assert not on_aspect("Risico's", "Het partnerschap duurt lang.")  # the text is not about the dialoog
     # another document's aspect section does not answer a question about this one's subject
     topics = ["het doel", "de planning", "de uitnodiging", "het verslag"]
     (folder / "consultatie.md").write_text("# Marktconsultatie\n\n" + "\n\n".join(
