@@ -228,9 +228,10 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
             continue
         units = sentence_units(hit.chunk.text)
         for unit in units:
-            if (told := STEP_LINE.match(unit.removeprefix("- "))) and len(INLINE_STEP.findall(unit)) == 1:
-                text = unit.removeprefix("- ")
-                from_lines.setdefault(int(told.group(1)), ScoredUnit(f"- {text}", p, int(told.group(1)), 0.0, 0.0, quotes=(text,)))
+            text = unit.removeprefix("- ")
+            if (told := STEP_LINE.match(text)) and len(INLINE_STEP.findall(text)) == 1:
+                number = int(told.group(1))
+                from_lines.setdefault(number, ScoredUnit(f"- {text}", p, number, 0.0, 0.0, quotes=(text,)))
         headings = [(i, u) for i, u in enumerate(units) if _is_step_heading(u)]
         section = hit.chunk.section.split(" › ")[-1]
         if _is_step_heading(section):

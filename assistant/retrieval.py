@@ -162,7 +162,11 @@ class Retriever:
         hits = self._passages(ranked, k)
         if mode == "bm25":
             return hits
-        return self._rerank(query, hits, vector, lambda hit: in_named_part(hit, named, hits) or hit.chunk.chunk_id in aspect_sections)
+
+        def asked_section(hit: Hit) -> bool:  # the step or the aspect the question names
+            return in_named_part(hit, named, hits) or hit.chunk.chunk_id in aspect_sections
+
+        return self._rerank(query, hits, vector, asked_section)
 
     def _rerank(self, question: str, hits: list[Hit], vector: list[float], stays_first: Callable[[Hit], bool]) -> list[Hit]:
         """The best passages re-ordered by their best sentence: a passage is only as good as the sentence
@@ -194,9 +198,9 @@ class Retriever:
         ("nadelen", "risico's", see ASPECT). Besides aspects and their qualifiers, its heading may name nothing
         the question does not: "Beperkingen", "Risico's en valkuilen", "Belangrijkste risico's" or "Risico's van
         SBIR" qualify for a question on SBIR's risks, "Onderzoek knelpunten" does not. Its text (with its
-        document's title) must name something of the
-        question besides aspects, when the question does: "Risico's en valkuilen" of a dialogue does not answer
-        "Wat zijn de valkuilen van SBIR?". Never, when `aspect_weight` switches the rule off."""
+        document's title) must name something of the question besides aspects, when the question does: "Risico's
+        en valkuilen" of a dialogue does not answer "Wat zijn de valkuilen van SBIR?". Never, when
+        `aspect_weight` switches the rule off."""
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
         if not aspects or not self.settings.aspect_weight:
             return lambda heading, text: False
