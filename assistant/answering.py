@@ -124,8 +124,9 @@ class ExtractiveAnswerer:
             return section
         if asks_for_steps(question) and (announced := _announced_steps(by_passage)):
             return announced
-        if LIST_QUESTION.search(question) and (found := _list_answer(units, by_passage)):
-            return fit(found)
+        found = _list_answer(units, by_passage) if LIST_QUESTION.search(question) else []
+        if found and not (named and any(opens_other_part(u.text, named) for u in found)):
+            return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
         ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too

@@ -82,8 +82,10 @@ def opens_other_part(line: str, named: set[tuple[str, str]]) -> bool:
 
 def _opened_part(line: str) -> tuple[str, str] | None:
     """The numbered part a heading opens: ("stap", "4") for "STAP 4: BEPAAL CRITERIA", ("fase", "2") for
-    "2. Ontwikkelfase"; also a line telling one step, however long ("Stap 3: Formuleer eisen als prestaties, …")."""
-    tells_one = STEP_LINE.match(line.lower().removeprefix("- ")) and len(NUMBERED_PART.findall(line.lower())) == 1
+    "2. Ontwikkelfase"; also a line or list item telling one step, however long ("Stap 3: Formuleer eisen als
+    prestaties, …", "- Fase 1: haalbaarheidsonderzoek. …")."""
+    line = line.removeprefix("- ")
+    tells_one = STEP_LINE.match(line) and len(NUMBERED_PART.findall(line.lower())) == 1
     if len(line.split()) > MAX_HEADING_WORDS and not tells_one:
         return None
     if opening := NUMBERED_PART.match(line.lower()):

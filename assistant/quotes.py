@@ -83,7 +83,7 @@ def span(
             break  # a list the span has begun is quoted whole, as far as the budget allows
         if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
             break
-        if is_heading(following.text) or STEP_LINE.match(following.text) and STEP_LINE.match(run[-1].text):
+        if is_heading(following.text) or _tells_step(following.text) and _tells_step(run[-1].text):
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
         run.append(following)
         position += 1
@@ -262,6 +262,11 @@ def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
         run.append(steps[number])
         number += 1
     return run
+
+
+def _tells_step(text: str) -> bool:
+    """Whether a line or list item tells one numbered step ("Stap 3: Formuleer …", "- Fase 2: onderzoek …")."""
+    return bool(STEP_LINE.match(text.removeprefix("- ")))
 
 
 def _is_step_heading(text: str) -> bool:

@@ -357,6 +357,10 @@ def test_lines_that_each_tell_one_step_become_the_outline_and_one_of_them_answer
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     chosen = answerer.select("Wat is stap 2?", units, named={("stap", "2")}, lead={0})
     assert [u.text for u in chosen] == [steps[1]]  # not step 3, which scores nearly as well
+    items = [_unit(f"- {step.replace('Stap', 'Fase')}", i, 0.9) for i, step in enumerate(steps)]
+    assert opens_named_part(items[0].text, {("fase", "1")})  # a list item tells one phase
+    chosen = answerer.select("Welke eisen gelden in fase 2?", items, named={("fase", "2")}, lead={0})
+    assert [u.text for u in chosen] == [items[1].text]  # the phase asked about, not the list of all phases
 
 
 def test_steps_with_gaps_are_no_outline() -> None:
