@@ -68,6 +68,9 @@ QUESTION_TERMS_WEIGHT = 0.15
 RANK_PENALTY = 0.015
 ASKING_PENALTY = 0.03  # a sentence that asks a question ("Wat doe je dan?") answers none
 NAMES_PENALTY = 0.05  # a run of names (a member list) answers who-questions only, yet resembles any question naming PIANOo
+# a sentence about the document itself ("Deze handreiking licht de stappen toe …") resembles every question on its
+# subject, yet answers none but a question about the document
+ABOUT_DOCUMENT_PENALTY = 0.03
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class SentenceScore:
     dense: float  # similarity of its sentence window (stored at ingest) to the question, and to its topic-free form
     lexical: float  # share of the question's terms it contains
     names_only: bool = False  # a run of names, scored for a question that does not ask who
+    about_document: bool = False  # says what the document does, scored for a question not about the document
 
     def strength(self, rank: int) -> float:
         """How well it answers, for a passage at `rank` (0 = best): a sentence in a higher-ranked passage
@@ -86,7 +90,8 @@ class SentenceScore:
         only names people loses one. The weights were tuned on the dev set (reports/ideas.md)."""
         asking = ASKING_PENALTY if "?" in self.text else 0.0
         names = NAMES_PENALTY if self.names_only else 0.0
-        return self.dense + QUESTION_TERMS_WEIGHT * self.lexical - RANK_PENALTY * rank - asking - names
+        meta = ABOUT_DOCUMENT_PENALTY if self.about_document else 0.0
+        return self.dense + QUESTION_TERMS_WEIGHT * self.lexical - RANK_PENALTY * rank - asking - names - meta
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .embeddings import Embedder
 from .errors import EmptyStore, UnknownDocument
 from .lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from .models import Chunk, Hit, SentenceScore, summarise_documents
-from .sentences import reads_as_names
+from .sentences import DOCUMENT_ITSELF, about_document, reads_as_names
 from .settings import Settings
 from .store import ChromaStore
 from .thesaurus import added_terms, expand
@@ -247,6 +247,7 @@ class Retriever:
         focus = self._focus_vector(question, terms, [set().union(*(w for _, w in units[id(hit)])) for hit in todo])
         weight = self.settings.focus_weight
         names_wanted = bool(ASKS_WHO.search(question))
+        document_asked = bool(DOCUMENT_ITSELF.search(question))
         vectors = self._sentence_vectors(todo)
         scored: dict[int, Hit] = {}
         for hit in todo:
@@ -258,7 +259,8 @@ class Retriever:
                     dense = (1 - weight) * dense + weight * float(window @ focus)
                 lexical = len(terms & words) / len(terms) if terms else 0.0
                 names_only = not names_wanted and reads_as_names(text)
-                sentences.append(SentenceScore(text, position, dense, lexical, names_only))
+                meta = not document_asked and about_document(text)
+                sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 

@@ -11,6 +11,12 @@ ABBREVIATIONS = {
 }
 NAME_SHARE = 0.6  # of words capitalised: Dutch prose capitalises about one word in ten
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*")
+# What a publication calls itself: "Deze handreiking …", "In dit hoofdstuk …"
+DOCUMENT_ITSELF = re.compile(
+    r"\b(?:deze|dit)\s+(?:\w+\s+)?(?:handreiking|document|publicatie|factsheet|brochure|rapport|notitie|stappenplan|"
+    r"wegwijzer|checklist|uitgave|hoofdstuk|paragraaf|artikel)\b",
+    re.IGNORECASE,
+)
 BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9•-])|\n+")
 
 
@@ -44,3 +50,9 @@ def reads_as_names(text: str) -> bool:
     Justitiële inrichtingen Martin Boerema …" (a member list, a table of contacts)."""
     words = WORD.findall(text)
     return len(words) >= 8 and sum(word[0].isupper() for word in words) > NAME_SHARE * len(words)
+
+
+def about_document(text: str) -> bool:
+    """Whether the sentence opens by saying what the document itself does: "Deze handreiking licht de stappen toe
+    …", "In dit hoofdstuk beschrijven we …"."""
+    return bool(DOCUMENT_ITSELF.match(text.removeprefix("In ").removeprefix("in ")))

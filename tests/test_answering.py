@@ -20,7 +20,7 @@ from assistant.lexical import opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, lists, span, step_outline
-from assistant.sentences import reads_as_names
+from assistant.sentences import about_document, reads_as_names
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
 
@@ -296,6 +296,20 @@ def test_a_sentence_that_asks_a_question_loses_a_near_tie_to_one_that_answers() 
     stating = SentenceScore("Het ontbreken van meerjarige budgetten remt innovatie.", 1, dense=0.84, lexical=0.5)
     assert stating.strength(0) > asking.strength(0)
     assert SentenceScore(asking.text, 0, dense=0.90, lexical=0.5).strength(0) > stating.strength(0)  # not a ban
+
+
+def test_a_sentence_about_the_document_itself_answers_only_a_question_about_the_document(pipeline: Pipeline) -> None:
+    assert about_document("Deze handreiking licht de stappen toe.") and about_document("In dit hoofdstuk leest u meer.")
+    assert not about_document("De handreiking van PIANOo is nuttig.") and not about_document("Dit traject duurt lang.")
+    hits = pipeline.retriever.search("Kunnen nieuwe aanbieders later instappen?")[:1]
+    meta = dataclasses.replace(hits[0].chunk, text="Deze handreiking gaat over instappen.", section="")
+    hits = [dataclasses.replace(hits[0], chunk=meta, sentences=None)]
+    scored = pipeline.retriever.with_sentences("Kunnen nieuwe aanbieders later instappen?", hits)
+    assert [s.about_document for s in scored[0].sentences or ()] == [True]
+    scored = pipeline.retriever.with_sentences("Waar gaat deze handreiking over?", hits)
+    assert [s.about_document for s in scored[0].sentences or ()] == [False]
+    penalised = SentenceScore("Deze handreiking gaat over instappen.", 0, 0.9, 0.5, about_document=True)
+    assert penalised.strength(0) < SentenceScore("Aanbieders kunnen later instappen.", 0, 0.88, 0.5).strength(0)
 
 
 def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:
