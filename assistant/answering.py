@@ -71,7 +71,7 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         hits = self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
-        units = score_units(hits[:PASSAGES_CONSIDERED])
+        units = _without_title_lines(score_units(hits[:PASSAGES_CONSIDERED]), hits)
         best_similarity = max((u.dense for u in units), default=0.0)
         searched = self.retriever.query(question)
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
@@ -145,6 +145,12 @@ class ExtractiveAnswerer:
             more = [u for u in more if u.passage != best.passage or u.position > best.position]  # nor step 7 after it
             more = [u for u in more if not opens_other_part(u.text, named)]
         return chosen + more
+
+
+def _without_title_lines(units: list[ScoredUnit], hits: list[Hit]) -> list[ScoredUnit]:
+    """The units but the lines that repeat their document's title ("Handreiking concurrentiegerichte dialoog"): they
+    resemble every question on the document's subject and say nothing the citation does not."""
+    return [u for u in units if not (is_heading(u.text) and u.text.lower() in hits[u.passage].chunk.title.lower())]
 
 
 def _aspect_section(

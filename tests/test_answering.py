@@ -9,6 +9,7 @@ from assistant.answering import (
     ExtractiveAnswerer,
     _more_from_quoted,
     _quantity_first,
+    _without_title_lines,
     asks_for_steps,
     compose,
     question_parts,
@@ -310,6 +311,12 @@ def test_a_sentence_about_the_document_itself_answers_only_a_question_about_the_
     assert [s.about_document for s in scored[0].sentences or ()] == [False]
     penalised = SentenceScore("Deze handreiking gaat over instappen.", 0, 0.9, 0.5, about_document=True)
     assert penalised.strength(0) < SentenceScore("Aanbieders kunnen later instappen.", 0, 0.88, 0.5).strength(0)
+
+
+def test_a_line_repeating_the_documents_title_is_no_unit_to_quote() -> None:
+    hit = Hit(Chunk("d.pdf", "PIANOo | Handreiking dialoog", "Handreiking dialoog\nDe dialoog duurt lang.", 0), 1.0)
+    units = [_unit("Handreiking dialoog", 0, 0.95), _unit("De dialoog duurt lang.", 1, 0.9)]
+    assert [u.text for u in _without_title_lines(units, [hit])] == ["De dialoog duurt lang."]
 
 
 def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:
