@@ -77,7 +77,7 @@ def index_documents(
     """
     started = time.perf_counter()
     report = IngestReport()
-    files = discover(paths)
+    files = discover(paths, own_data=settings.data_dir)
     catalogs = {folder: read_catalog(folder) for folder in {f.parent for f in files}}
     indexed = store.fingerprints()
     seen: set[str] = set()

@@ -38,13 +38,17 @@ def read_catalog(folder: Path) -> dict[str, CatalogEntry]:
     return {name: CatalogEntry(**(entry or {})) for name, entry in data.get("documents", {}).items()}
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """All files below the given files and folders that ingest should look at, sorted."""
+def discover(paths: list[Path], own_data: Path | None = None) -> list[Path]:
+    """All files below the given files and folders that ingest should look at, sorted; a folder's files below
+    `own_data` (the assistant's own store and caches, when it lies inside a document folder) are none."""
     found: set[Path] = set()
+    own = own_data.resolve() if own_data else None
     for path in paths:
         if path.is_dir():
             found.update(
-                p for p in path.rglob("*") if p.is_file() and p.name != CATALOG_NAME and not p.name.startswith(".")
+                p for p in path.rglob("*")
+                if p.is_file() and p.name != CATALOG_NAME and not p.name.startswith(".")
+                and not (own and p.resolve().is_relative_to(own))
             )
         else:
             found.add(path)

@@ -250,7 +250,8 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
                                             int(number), 0.0, 0.0, quotes=(unit,))
                     for word, number, title in named
                 })
-    best_run = max((_leading_run(steps) for steps in (from_headings, from_lines, *overviews)), key=len)
+    # lines that say "Stap 2: …" win a tie with numbered headings, which may be a guide's chapters
+    best_run = max((_leading_run(steps) for steps in (from_lines, from_headings, *overviews)), key=len)
     return fit(best_run) if len(best_run) >= 3 else []
 
 
@@ -270,4 +271,5 @@ def _tells_step(text: str) -> bool:
 
 
 def _is_step_heading(text: str) -> bool:
-    return bool(NUMBERED_STEP.match(text)) and len(text.split()) <= 6 and not text.rstrip().endswith(".")
+    """A numbered heading that may name a step: short, no sentence and no question ("1. Wat is …?" is a chapter)."""
+    return bool(NUMBERED_STEP.match(text)) and len(text.split()) <= 6 and not text.rstrip().endswith((".", "?"))

@@ -64,6 +64,13 @@ def test_dry_run_changes_nothing(tmp_path: Path, corpus: Path) -> None:
     assert pipe.store.count() == 0
 
 
+def test_the_assistants_own_data_inside_a_document_folder_is_no_document(corpus: Path) -> None:
+    pipeline = Pipeline(fake_settings(corpus, data_dir=corpus / "data"))
+    pipeline.ingest([corpus])
+    second = pipeline.ingest([corpus])  # the store and caches the first run wrote are there now
+    assert not second.failed and {r.name for r in second.results} == {"innovatiepartnerschap.md", "marktconsultatie.html", "sbir.txt"}
+
+
 def test_bad_file_is_reported_and_the_rest_is_ingested(pipeline: Pipeline, corpus: Path) -> None:
     (corpus / "kapot.pdf").write_bytes(b"%PDF-1.4 broken")
     (corpus / "leeg.md").write_text("")
