@@ -1,0 +1,144 @@
+"""Documents the tuning never saw, in the shapes PIANOo publishes, asked about with the real model: a one-page PDF
+guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
+list of phases. Each question here was answered wrongly before the fix it names."""
+
+from pathlib import Path
+
+import pytest
+from docx import Document as DocxDocument
+from fpdf import FPDF
+
+from assistant.pipeline import Pipeline
+from assistant.settings import Settings
+
+from .conftest import MINI_CORPUS
+
+
+class _Guide(FPDF):
+    """A PDF with a running header and page numbers, written paragraph by paragraph."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.running_header = header
+        self.set_auto_page_break(True, 15)
+        self.add_page()
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "I", 8)
+        self.cell(0, 6, self.running_header, align="R")
+        self.ln(8)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 6, str(self.page_no()), align="C")
+
+    def write(self, text: str, size: int = 11, bold: bool = False) -> None:  # type: ignore[override]
+        self.set_x(self.l_margin)
+        self.set_font("Helvetica", "B" if bold else "", size)
+        self.multi_cell(0, 6 if size <= 11 else 9, text)
+        self.ln(2)
+
+
+def _dialogue_guide(path: Path) -> None:
+    guide = _Guide("PIANOo | Handreiking concurrentiegerichte dialoog")
+    guide.write("Handreiking concurrentiegerichte dialoog", size=18, bold=True)
+    guide.write("Deze handreiking helpt inkopers bij het kiezen en doorlopen van de concurrentiegerichte dialoog.")
+    guide.write("1. Wanneer kiest u voor de dialoog?", size=13, bold=True)
+    guide.write("De concurrentiegerichte dialoog is een aanbestedingsprocedure voor bijzonder complexe opdrachten. "
+                "De aanbestedende dienst voert met geselecteerde gegadigden een dialoog over mogelijke oplossingen.")
+    guide.write("2. Het verloop van de procedure", size=13, bold=True)
+    guide.write("De procedure kent vier fasen. Eerst publiceert u een aankondiging met de selectiecriteria. Daarna "
+                "selecteert u ten minste drie gegadigden. Vervolgens voert u de dialoog in een of meer rondes. Tot "
+                "slot vraagt u de overgebleven deelnemers om een definitieve inschrijving.")
+    guide.write("3. Risico's en valkuilen", size=13, bold=True)
+    guide.write("Een belangrijk risico is dat de dialoog te lang duurt. Gemiddeld duurt de procedure twaalf tot "
+                "achttien maanden. Ook kost de dialoog de deelnemers veel tijd en geld.")
+    guide.output(str(path))
+
+
+def _specification_guide(path: Path) -> None:
+    guide = _Guide("Handreiking functioneel specificeren | PIANOo")
+    guide.write("Functioneel specificeren", size=18, bold=True)
+    guide.write("1. Wat is functioneel specificeren?", size=13, bold=True)
+    guide.write("Functioneel specificeren betekent dat u beschrijft wat een oplossing moet doen, niet hoe zij eruit "
+                "moet zien. Zo laat u ruimte aan de markt om met vernieuwende oplossingen te komen.")
+    guide.write("2. Zo pakt u het aan", size=13, bold=True)
+    for number, step in enumerate([
+        "Beschrijf het probleem en de gewenste situatie.",
+        "Betrek de eindgebruikers bij het opstellen van de eisen.",
+        "Formuleer eisen als prestaties, bijvoorbeeld: de weg moet 15 jaar meegaan zonder groot onderhoud.",
+        "Bepaal hoe u de prestaties gaat meten en beoordelen.",
+    ], 1):
+        guide.write(f"Stap {number}: {step}")
+    guide.write("3. Veelvoorkomende knelpunten", size=13, bold=True)
+    guide.write("Inkopers vinden het lastig om los te komen van de bestaande oplossing. Ook ontbreekt vaak de tijd "
+                "om de behoefte goed te onderzoeken.")
+    guide.add_page()
+    guide.write("4. Meer informatie", size=13, bold=True)
+    guide.write("Lees meer op de website van PIANOo of neem contact op met het expertisecentrum.")
+    guide.output(str(path))
+
+
+def _sbir_guide(path: Path) -> None:
+    document = DocxDocument()
+    document.add_heading("SBIR: innovatieve oplossingen laten ontwikkelen", 0)
+    document.add_paragraph("Met SBIR daagt een overheidsorganisatie ondernemers uit om met innovatieve oplossingen te "
+                           "komen voor een maatschappelijk probleem.")
+    document.add_heading("Hoe werkt SBIR?", 1)
+    document.add_paragraph("Een SBIR-traject bestaat uit drie fasen:")
+    for phase in ["Fase 1: haalbaarheidsonderzoek. Deze fase duurt maximaal zes maanden.",
+                  "Fase 2: onderzoek en ontwikkeling. Deze fase duurt maximaal twee jaar.",
+                  "Fase 3: commercialisering. De overheid kan het product dan inkopen."]:
+        document.add_paragraph(phase, style="List Number")
+    document.add_heading("Budget", 1)
+    document.add_paragraph("In fase 1 ontvangt een ondernemer maximaal 50.000 euro; in fase 2 maximaal 1 miljoen euro.")
+    document.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    base = tmp_path_factory.mktemp("new")
+    folder = base / "docs"
+    folder.mkdir()
+    _dialogue_guide(folder / "dialoog.pdf")
+    _specification_guide(folder / "functioneel.pdf")
+    _sbir_guide(folder / "sbir.docx")
+    pipeline = Pipeline(Settings(data_dir=base / "data"))
+    report = pipeline.ingest([folder, MINI_CORPUS])  # the mini corpus has an innovation partnership's phases
+    assert not report.failed, report.failed
+    return pipeline
+
+
+def test_a_two_page_guides_title_is_its_own_not_its_running_header(new_documents: Pipeline) -> None:
+    assert new_documents.retriever.documents()["functioneel.pdf"][0] == "Functioneel specificeren"
+
+
+def test_a_duration_written_in_words_answers_how_long(new_documents: Pipeline) -> None:
+    answer = new_documents.ask("Hoe lang duurt een concurrentiegerichte dialoog?", doc_ids=["dialoog.pdf"])
+    assert not answer.refused and "twaalf tot achttien maanden" in answer.text
+
+
+def test_a_section_on_the_asked_aspect_is_quoted_from_its_start(new_documents: Pipeline) -> None:
+    assert new_documents.ask("Wat zijn de risico's van de concurrentiegerichte dialoog?").text.startswith(
+        "Een belangrijk risico is dat de dialoog te lang duurt."
+    )
+    answer = new_documents.ask("Welke knelpunten zijn er bij functioneel specificeren?")
+    assert answer.text.startswith("Inkopers vinden het lastig om los te komen van de bestaande oplossing.")
+
+
+def test_phases_told_in_prose_and_steps_told_in_lines(new_documents: Pipeline) -> None:
+    prose = new_documents.ask("Welke fasen heeft de concurrentiegerichte dialoog?").text
+    assert prose.startswith("De procedure kent vier fasen.") and "Tot slot vraagt u" in prose
+    lines = new_documents.ask("Welke stappen zet ik bij functioneel specificeren?").text.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["- Stap 1", "- Stap 2", "- Stap 3", "- Stap 4"]
+    one = new_documents.ask("Wat is stap 3 van functioneel specificeren?").text
+    assert one.startswith("Stap 3: Formuleer eisen als prestaties") and "Stap 4" not in one
+
+
+def test_a_named_phase_of_one_instrument(new_documents: Pipeline) -> None:
+    duration = new_documents.ask("Hoe lang duurt fase 1 van SBIR?")
+    assert "zes maanden" in duration.text and "Fase 3" not in duration.text
+    money = new_documents.ask("Hoeveel geld krijgt een ondernemer in fase 2 van SBIR?")
+    assert "1 miljoen euro" in money.text
+    assert {citation.chunk.doc_id for citation in money.citations} == {"sbir.docx"}
