@@ -80,13 +80,20 @@ def opens_other_part(line: str, named: set[tuple[str, str]]) -> bool:
     return part is not None and part not in named
 
 
+def told_step(line: str) -> int | None:
+    """The number of the one step or phase a line or list item tells, however long ("Stap 3: Formuleer eisen als
+    prestaties, …", "- Fase 1: haalbaarheidsonderzoek. …"); None for any other line, an overview naming several
+    steps among them."""
+    line = line.removeprefix("- ")
+    told = STEP_LINE.match(line)
+    return int(told.group(1)) if told and len(NUMBERED_PART.findall(line.lower())) == 1 else None
+
+
 def _opened_part(line: str) -> tuple[str, str] | None:
     """The numbered part a heading opens: ("stap", "4") for "STAP 4: BEPAAL CRITERIA", ("fase", "2") for
-    "2. Ontwikkelfase"; also a line or list item telling one step, however long ("Stap 3: Formuleer eisen als
-    prestaties, …", "- Fase 1: haalbaarheidsonderzoek. …")."""
+    "2. Ontwikkelfase"; also the step a line or list item tells (see `told_step`)."""
     line = line.removeprefix("- ")
-    tells_one = STEP_LINE.match(line) and len(NUMBERED_PART.findall(line.lower())) == 1
-    if len(line.split()) > MAX_HEADING_WORDS and not tells_one:
+    if len(line.split()) > MAX_HEADING_WORDS and told_step(line) is None:
         return None
     if opening := NUMBERED_PART.match(line.lower()):
         return opening[1], opening[2]

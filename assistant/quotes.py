@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .chunking import sentence_units
-from .lexical import STEP_LINE, analyse
+from .lexical import analyse, told_step
 from .models import Hit
 
 INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
@@ -83,7 +83,7 @@ def span(
             break  # a list the span has begun is quoted whole, as far as the budget allows
         if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
             break
-        if is_heading(following.text) or _tells_step(following.text) and _tells_step(run[-1].text):
+        if is_heading(following.text) or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
         run.append(following)
         position += 1
@@ -227,11 +227,6 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
         if hit.chunk.doc_id != best_doc:
             continue
         units = sentence_units(hit.chunk.text)
-        for unit in units:
-            text = unit.removeprefix("- ")
-            if (told := STEP_LINE.match(text)) and len(INLINE_STEP.findall(text)) == 1:
-                number = int(told.group(1))
-                from_lines.setdefault(number, ScoredUnit(f"- {text}", p, number, 0.0, 0.0, quotes=(text,)))
         headings = [(i, u) for i, u in enumerate(units) if _is_step_heading(u)]
         section = hit.chunk.section.split(" › ")[-1]
         if _is_step_heading(section):
@@ -250,6 +245,9 @@ def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
                                             int(number), 0.0, 0.0, quotes=(unit,))
                     for word, number, title in named
                 })
+            elif (told := told_step(unit)) is not None:
+                text = unit.removeprefix("- ")
+                from_lines.setdefault(told, ScoredUnit(f"- {text}", p, told, 0.0, 0.0, quotes=(text,)))
     # lines that say "Stap 2: …" win a tie with numbered headings, which may be a guide's chapters
     best_run = max((_leading_run(steps) for steps in (from_lines, from_headings, *overviews)), key=len)
     return fit(best_run) if len(best_run) >= 3 else []
@@ -263,11 +261,6 @@ def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
         run.append(steps[number])
         number += 1
     return run
-
-
-def _tells_step(text: str) -> bool:
-    """Whether a line or list item tells one numbered step ("Stap 3: Formuleer …", "- Fase 2: onderzoek …")."""
-    return bool(STEP_LINE.match(text.removeprefix("- ")))
 
 
 def _is_step_heading(text: str) -> bool:
