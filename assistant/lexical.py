@@ -58,9 +58,10 @@ def analyse(text: str) -> list[str]:
     return _stemmer.stemWords(words(text))
 
 
-def stems(text: str) -> list[str]:
-    """Every word of `text` as a Dutch stem, stopwords and numbers included, hyphenated parts apart."""
-    return _stemmer.stemWords(TOKEN.findall(text.lower().replace("-", " ")))
+def word_stems(text: str) -> list[tuple[str, str]]:
+    """Every word of `text` with its Dutch stem, stopwords and numbers included, hyphenated parts apart."""
+    found = TOKEN.findall(text.lower().replace("-", " "))
+    return list(zip(found, _stemmer.stemWords(found)))
 
 
 def named_parts(text: str) -> set[tuple[str, str]]:

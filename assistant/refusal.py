@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lexical import TOKEN, LexicalIndex, analyse, stems
+from .lexical import LexicalIndex, analyse, word_stems
 from .models import Hit
 from .settings import Settings
 
@@ -75,16 +75,15 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
     if not asks:
         return True
     for passage in passages:
-        words = TOKEN.findall(passage.lower().replace("-", " "))
-        tokens = stems(passage)  # "vragen" counts as "vraag"; one stem per word
+        words = word_stems(passage)  # "vragen" counts as "vraag"
         for ask in asks:
             if isinstance(ask, re.Pattern):
                 if ask.search(passage):
                     return True
                 continue
             names, reach = ask
-            for i, word in enumerate(words):
-                if NUMERAL.match(word) and any(names(t) for t in tokens[i + 1 : i + 1 + reach]):
+            for i, (word, _) in enumerate(words):
+                if NUMERAL.match(word) and any(names(stem) for _, stem in words[i + 1 : i + 1 + reach]):
                     return True
     return False
 
