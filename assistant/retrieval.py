@@ -351,16 +351,12 @@ class Retriever:
 
 
 def in_named_part(hit: Hit, named: set[tuple[str, str]], hits: list[Hit]) -> bool:
-    """Whether the passage is (partly) the section of one of the `named` steps or phases, in the document of the
-    best of the `hits`: the document the question is about (see `Retriever._named_parts_first`)."""
-    return bool(named) and bool(hits) and hit.chunk.doc_id == hits[0].chunk.doc_id and within_named_part(hit, named)
-
-
-def within_named_part(hit: Hit, named: set[tuple[str, str]]) -> bool:
-    """Whether the passage is (partly) the section of one of the `named` steps or phases: its section titles or
-    one of its lines open it."""
-    lines = [*hit.chunk.section.split(" › "), *sentence_units(hit.chunk.text)]
-    return any(opens_named_part(line, named) for line in lines)
+    """Whether the passage is (partly) the section of one of the `named` steps or phases, its section titles or one
+    of its lines opening it, in the document of the best of the `hits`: the document the question is about (see
+    `Retriever._named_parts_first`)."""
+    if not named or hit.chunk.doc_id != hits[0].chunk.doc_id:
+        return False
+    return any(opens_named_part(line, named) for line in [*hit.chunk.section.split(" › "), *sentence_units(hit.chunk.text)])
 
 
 def _standardise(column: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ NAME_SHARE = 0.6  # of words capitalised: Dutch prose capitalises about one word
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*")
 # What a publication calls itself: "Deze handreiking …", "In dit hoofdstuk …"
 DOCUMENT_ITSELF = re.compile(
-    r"\b(?:deze|dit)\s+(?:\w+\s+)?(?:handreiking|document|publicatie|factsheet|brochure|rapport|notitie|stappenplan|"
+    r"(?:\bin\s+)?\b(?:deze|dit)\s+(?:\w+\s+)?(?:handreiking|document|publicatie|factsheet|brochure|rapport|notitie|stappenplan|"
     r"wegwijzer|checklist|uitgave|hoofdstuk|paragraaf|artikel)\b",
     re.IGNORECASE,
 )
@@ -55,4 +55,4 @@ def reads_as_names(text: str) -> bool:
 def about_document(text: str) -> bool:
     """Whether the sentence opens by saying what the document itself does: "Deze handreiking licht de stappen toe
     …", "In dit hoofdstuk beschrijven we …"."""
-    return bool(DOCUMENT_ITSELF.match(text.removeprefix("In ").removeprefix("in ")))
+    return bool(DOCUMENT_ITSELF.match(text))
