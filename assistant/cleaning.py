@@ -24,6 +24,7 @@ SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)]*$")
 NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}(?:\.\d)*\.)\s+\S")
 # "1. Wat is …", "2.1 Voordelen"; not "3 primaire punten" (a sentence going on) or "9 Precommercieel …" (a footnote)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+[A-ZÀ-Ý]")
+SUBSECTION_NUMBER = re.compile(r"^(?:\d{1,2}\.\d{1,2}|[IVX]{1,4}\.\d)")
 WORD = re.compile(r"\w+")
 FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")  # a bare number, no dot or bracket
 SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b", re.IGNORECASE)
@@ -31,6 +32,7 @@ SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
 MAX_BARE_SECTION_NUMBER = 20
 RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes on in the next
+MAX_QUESTION_HEADING_WORDS = 10  # "Wanneer is er sprake van innovatie?" heads a section; longer, it is a sentence
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
@@ -59,21 +61,30 @@ def split_extracted_pages(text: str) -> list[str]:
     return EXTRACTED_PAGE_START.split(text)
 
 
-def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
+def _is_heading(line: str, previous: str | None, next_line: str | None) -> bool:
+    """Whether `line` is a heading, judged with the line before it in the same block (None: a block starts)."""
     words = line.split()
+    previous_ended = previous is None or bool(SENTENCE_END.search(previous))
     if not words or len(line) > 90 or SENTENCE_END.search(line) and not line.endswith("?"):
         return False
     if _is_reference(line):
         return False  # "40 Dialogic, 2021, Inventarisatie ..." is a footnote, not section 40
     if line.endswith("?") and not NUMBERED_HEADING.match(line):
-        return False
+        # a short question on a line of its own, between whole sentences: "Wanneer kiest u voor een prijsvraag?";
+        # not one of a run of questions ("Hoe is dit proces verlopen?" / "Welke lessen …?")
+        asks_alone = previous_ended and not (previous or "").endswith("?") and len(words) <= MAX_QUESTION_HEADING_WORDS
+        return asks_alone and line[0].isupper() and (next_line is None or next_line[:1].isupper())
     if _in_capitals(line) and len(words) <= 12:
         return True
     if FOOTNOTE.match(line) and int(words[0]) > MAX_BARE_SECTION_NUMBER:
         return False  # "42 Zoals de Vlaamse overheid PIO" is a footnote: sections that far along have "42." or "4.2"
     if NUMBERED_HEADING.match(line) and len(words) <= 12 and words[-1][-1:] not in ",":
-        # "3 ingekochte innovaties. Hoe pakt …" is a sentence going on after a line break, not section 3
-        return bool(re.search(r"[A-Za-zÀ-ÿ]", line)) and not words[1][:1].islower()
+        # "3 ingekochte innovaties. Hoe pakt …" is a sentence going on after a line break, not section 3; and a
+        # line numbered on one level whose sentence goes on in the next ("2. Publiceer de prijsvraag en geef
+        # deelnemers" / "ten minste zes weken …") is a list item ("2.4 Werkcongres Innovatiegericht" is a section)
+        goes_on = _runs_on(line) or bool(next_line and next_line[:1].islower())
+        item = goes_on and not SUBSECTION_NUMBER.match(line)
+        return bool(re.search(r"[A-Za-zÀ-ÿ]", line)) and not words[1][:1].islower() and not item
     if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line):
         return False
     starts_upper = line[0].isupper()
@@ -150,7 +161,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             if was_in_notes and not current:
                 flush()  # the footnotes interrupted no paragraph: they stay where they were
             previous_ended = not current or bool(SENTENCE_END.search(current[-1]))
-            if _is_heading(line, previous_ended, next_line):
+            if _is_heading(line, current[-1] if current else None, next_line):
                 # the sentence may go on on the next page
                 if not previous_ended and _interrupts(line, next_line or _first_line(page_lines[page_no:])):
                     interrupting.append(Block(text=line, kind="heading", page=page_no))

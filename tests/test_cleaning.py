@@ -212,3 +212,31 @@ def test_a_document_that_repeats_itself_is_stored_once() -> None:
 def test_duplicate_lines_and_structure_tags_of_a_tagged_copy_are_dropped() -> None:
     blocks, _ = blocks_from_pages(["I. INTRODUCTIE\nI. INTRODUCTIE\nFigure\nTR\nDit document is onderdeel van het rapport."])
     assert texts(blocks) == ["I. INTRODUCTIE", "Dit document is onderdeel van het rapport."]
+
+
+def test_a_numbered_line_whose_sentence_goes_on_is_a_list_item_not_a_heading() -> None:
+    page = (
+        "Een prijsvraag bestaat uit vier stappen.\n\n1. Stel het vraagstuk vast, inclusief de hoogte\n\nvan het "
+        "prijzengeld.\n\n2. Publiceer de prijsvraag en geef deelnemers\n\nten minste zes weken de tijd.\n\n"
+        "3. Maak de winnaars bekend en gun een vervolg-\n\nopdracht.\n\n"
+        "2.4 Werkcongres Innovatiegericht\n\ninkopen Op 3 november is het werkcongres georganiseerd.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Een prijsvraag bestaat uit vier stappen."),
+        ("item", "1. Stel het vraagstuk vast, inclusief de hoogte van het prijzengeld."),
+        ("item", "2. Publiceer de prijsvraag en geef deelnemers ten minste zes weken de tijd."),
+        ("item", "3. Maak de winnaars bekend en gun een vervolgopdracht."),
+        ("heading", "2.4 Werkcongres Innovatiegericht"),  # a numbered section stays one
+        ("paragraph", "inkopen Op 3 november is het werkcongres georganiseerd."),
+    ]
+
+
+def test_a_short_question_on_a_line_of_its_own_between_sentences_is_a_heading() -> None:
+    page = (
+        "De winnaars ontvangen een geldprijs.\n\nWanneer kiest u voor een prijsvraag?\n\nEen prijsvraag past als u "
+        "nog niet weet\n\nwat mogelijk is. Hoe is dit verlopen?\n\nWelke lessen zijn er geleerd?\n\nDaarover gaat dit "
+        "hoofdstuk. Wie is verantwoordelijk\n\nals er tijdens de test schade ontstaat?\n\nDe gemeente.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Wanneer kiest u voor een prijsvraag?"]
