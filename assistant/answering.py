@@ -127,7 +127,7 @@ class ExtractiveAnswerer:
         found = _list_answer(units, by_passage) if LIST_QUESTION.search(question) else []
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
-        ranked = _named_part_first(_quantity_first(question, sorted(units, key=lambda u: -u.score)), named, lead)
+        ranked = _quantity_first(question, _named_part_first(sorted(units, key=lambda u: -u.score), named, lead))
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
         spans = ((unit, span(unit, by_passage[unit.passage])) for unit in ranked)
@@ -141,10 +141,23 @@ class ExtractiveAnswerer:
                     chosen += extra
                 break
         more = _more_from_quoted(best, ranked, chosen)
-        if named and opens_named_part(best.text, named):  # "Wat is stap 6?": not the end of step 5 before it,
-            more = [u for u in more if u.passage != best.passage or u.position > best.position]  # nor step 7 after it
-            more = [u for u in more if not opens_other_part(u.text, named)]
+        if named and lead:  # "Wat is stap 6?": not the end of step 5 before it, nor step 7 after it
+            inside = {(p, position) for p in lead for position in _named_part_positions(by_passage.get(p, []), named)}
+            more = [u for u in more if (u.passage, u.position) in inside or named_parts(u.text) & named]
         return chosen + more
+
+
+def _named_part_positions(passage_units: list[ScoredUnit], named: set[tuple[str, str]]) -> set[int]:
+    """The positions of a passage of the `named` part's section: from the line that opens it (from the start,
+    when no line does: the passage lies inside the part) to a line that opens another part."""
+    inside = not any(opens_named_part(u.text, named) for u in passage_units)
+    positions = set()
+    for unit in passage_units:
+        if opens_named_part(unit.text, named) or opens_other_part(unit.text, named):
+            inside = opens_named_part(unit.text, named)
+        if inside:
+            positions.add(unit.position)
+    return positions
 
 
 def _without_title_lines(units: list[ScoredUnit], hits: list[Hit]) -> list[ScoredUnit]:

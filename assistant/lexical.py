@@ -11,7 +11,7 @@ import math
 import pickle
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +90,19 @@ def told_step(line: str) -> int | None:
     return int(told.group(1)) if told and len(NUMBERED_PART.findall(line.lower())) == 1 else None
 
 
+def _first_openings(
+    chunks: list[Chunk], lines_of: Callable[[Chunk], list[str]]
+) -> dict[tuple[str, tuple[str, str]], int]:
+    """(document, part) -> the position of the first of `chunks` with a line (`lines_of`) opening that part."""
+    first: dict[tuple[str, tuple[str, str]], int] = {}
+    for position, chunk in enumerate(chunks):
+        for line in lines_of(chunk):
+            part = _opened_part(line)
+            if part is not None:
+                first.setdefault((chunk.doc_id, part), position)
+    return first
+
+
 def _opened_part(line: str) -> tuple[str, str] | None:
     """The numbered part a heading opens: ("stap", "4") for "STAP 4: BEPAAL CRITERIA", ("fase", "2") for
     "2. Ontwikkelfase"; also the step a line or list item tells (see `told_step`)."""
@@ -137,7 +150,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 7  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 8  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -149,6 +162,7 @@ class LexicalIndex:
     bm25: bm25s.BM25
     document_frequency: dict[str, int]
     vocabulary: dict[str, int]  # word -> occurrences in the corpus, to recognise compounds
+    spread: dict[str, Counter[str]] = field(default_factory=dict)  # document -> term -> its chunks holding it ("": all)
     format: int = FORMAT
     _splits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _title_terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -164,8 +178,9 @@ class LexicalIndex:
         if chunks:
             index.bm25.index(corpus_tokens, show_progress=False)
         frequency: Counter[str] = Counter()
-        for tokens in corpus_tokens:
+        for tokens, chunk in zip(corpus_tokens, chunks):
             frequency.update(set(tokens))
+            index.spread.setdefault(chunk.doc_id, Counter()).update(set(tokens) | {""})
         index.document_frequency = dict(frequency)
         return index
 
@@ -203,18 +218,26 @@ class LexicalIndex:
 
     def part_openings(self, named: set[tuple[str, str]]) -> list[int]:
         """The positions of the chunks that open a section of one of the `named` parts, the first per document
-        and part: where "Wat is stap 4?" finds step 4, whatever the search ranked."""
+        and part: where "Wat is stap 4?" finds step 4, whatever the search ranked. A part opens where a chunk's
+        section titles say so, or a line of its text: short steps share a chunk."""
         if self._openings is None:  # one pass over the sections per index, not one per question
-            first: dict[tuple[str, tuple[str, str]], int] = {}
-            for position, chunk in enumerate(self.chunks):
-                for title in chunk.section.split(" › "):
-                    part = _opened_part(title)
-                    if part is not None:
-                        first.setdefault((chunk.doc_id, part), position)
+            by_title = _first_openings(self.chunks, lambda chunk: chunk.section.split(" › "))
+            by_line = _first_openings(self.chunks, lambda chunk: chunk.text.split("\n"))
             self._openings = {}
-            for (_, part), position in first.items():
+            for (_, part), position in (by_line | by_title).items():  # a chunk titled by the part comes first
                 self._openings.setdefault(part, []).append(position)
         return sorted(position for part in named for position in self._openings.get(part, []))
+
+    def subject_share(self, terms: set[str], doc_id: str) -> float:
+        """How much document `doc_id` is about `terms`: the IDF-weighted share of its chunks that hold each. A
+        guide on "proeftuinen" says the word in every chunk; a plan that mentions proeftuinen once, in one."""
+        spread = self.spread.get(doc_id)
+        terms = {t for t in terms if t in self.document_frequency}  # a word no document uses tells none apart
+        if not spread or not terms:
+            return 0.0
+        n = len(self.chunks)
+        idf = {t: math.log((n + 1) / (self.document_frequency.get(t, 0) + 0.5)) for t in terms}
+        return sum(idf[t] * spread[t] for t in terms) / (spread[""] * sum(idf.values()) or 1.0)
 
     def section_share(self, terms: set[str], position: int) -> float:
         """The share of the words of chunk `position`'s section path ("Stap 4 › Criteria") that are among

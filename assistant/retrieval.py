@@ -158,7 +158,7 @@ class Retriever:
             ranked, aspect_sections = self._aspect_sections_up(ranked, query)
         named = named_parts(question)
         if named and mode == "hybrid" and ranked:
-            ranked = self._named_parts_first(ranked, named, self._by_id[ranked[0][0]].doc_id)
+            ranked = self._named_parts_first(ranked, named, question)
         hits = self._passages(ranked, k)
         if mode == "bm25":
             return hits
@@ -218,14 +218,23 @@ class Retriever:
         return on_aspect
 
     def _named_parts_first(
-        self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], doc_id: str
+        self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], question: str
     ) -> list[tuple[str, float]]:
         """For "Wat is stap 4?": the chunk that opens step 4's section first, found by its section title even when
         the search missed it (a question that is little more than "stap 4" gives the embedder nothing to go on).
-        Only in the document the search ranked best (`doc_id`): "fase 2 van SBIR" is not the innovation
-        partnership's phase 2."""
+        Only in the document the question is about: "fase 2 van SBIR" is not the innovation partnership's phase 2.
+        That is the document with such a part that is most about the rest of the question's own words (see
+        `LexicalIndex.subject_share`; the thesaurus' words would favour documents using them), else the one the
+        search ranked best."""
         lexical = self.last_lexical_index()
         openings = [lexical.chunks[position] for position in lexical.part_openings(named)]
+        part_words = set(lexical.terms(" ".join(" ".join(part) for part in named)))
+        subject = set(lexical.terms(self._spelt_right(question)[0])) - part_words
+        order = {doc_id: rank for rank, doc_id in reversed(list(enumerate(self._by_id[c].doc_id for c, _ in ranked)))}
+        doc_id = max(
+            {chunk.doc_id for chunk in openings} | {self._by_id[ranked[0][0]].doc_id},
+            key=lambda d: (round(lexical.subject_share(subject, d), 2), -order.get(d, len(order))),
+        )
         first = [chunk.chunk_id for chunk in openings if chunk.doc_id == doc_id]
         if not first:
             return ranked

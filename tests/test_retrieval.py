@@ -235,6 +235,33 @@ def test_a_named_phase_is_looked_for_in_the_document_the_question_is_about(tmp_p
     assert "2. Ontwikkelfase" in pipeline.retriever.search("Wat doen de partners in fase 2?")[0].chunk.text
 
 
+def test_a_named_step_comes_from_the_document_about_the_rest_of_the_question(tmp_path: Path) -> None:
+    """The plan that mentions proeftuinen ranks first, but the proeftuin guide is about them; its steps are short,
+    so step 3 opens in the middle of a chunk."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "plan.md").write_text(
+        "# Stappenplan\n\n## STAP 3: BESCHRIJF DE EISEN\n\n"
+        + "Wat is de proeftuin van stap 3? Een proeftuin of pilot past bij stap 3 van de proeftuin. " * 4
+        + "\n\n## STAP 4: BEPAAL CRITERIA\n\n" + "De criteria voor het plan volgen uit de behoefte. " * 4
+        + "\n\n## STAP 5: UITWERKEN\n\n" + "U werkt de uitkomsten van het plan uit. " * 4,
+        encoding="utf-8",
+    )
+    steps = ["doel", "locatie", "deelnemers"]
+    (folder / "proeftuin.md").write_text("# Handreiking proeftuinen\n\n" + "\n\n".join(
+        f"## STAP {n}: {step.upper()}\n\nIn de proeftuin kiest u de {step}." for n, step in enumerate(steps, start=1)
+    ), encoding="utf-8")
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    question = "Wat is stap 3 van de proeftuin?"
+    assert pipeline.retriever.search("Wat is de proeftuin?")[0].chunk.doc_id == "plan.md"
+    hits = pipeline.retriever.search(question)
+    assert hits[0].chunk.doc_id == "proeftuin.md"
+    assert "STAP 3" not in hits[0].chunk.section  # it opens inside the chunk of step 2
+    assert pipeline.ask(question).text.startswith("In de proeftuin kiest u de deelnemers.")
+    assert pipeline.ask("Wat is stap 2 van de proeftuin?").text == "In de proeftuin kiest u de locatie. [1]"
+
+
 def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
