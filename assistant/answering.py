@@ -20,7 +20,6 @@ from .quotes import (
     ScoredUnit,
     best_list,
     fit,
-    is_heading,
     length,
     lists,
     score_units,
@@ -163,7 +162,7 @@ def _named_part_positions(passage_units: list[ScoredUnit], named: set[tuple[str,
 def _without_title_lines(units: list[ScoredUnit], hits: list[Hit]) -> list[ScoredUnit]:
     """The units but the lines that repeat their document's title ("Handreiking concurrentiegerichte dialoog"): they
     resemble every question on the document's subject and say nothing the citation does not."""
-    return [u for u in units if not (is_heading(u.text) and u.text.lower() in hits[u.passage].chunk.title.lower())]
+    return [u for u in units if not (u.heading and u.text.lower() in hits[u.passage].chunk.title.lower())]
 
 
 def _aspect_section(
@@ -171,7 +170,7 @@ def _aspect_section(
 ) -> list[ScoredUnit]:
     """For "Wat zijn de risico's van …?": the opening of a section titled by that aspect ("Risico's en valkuilen"),
     as much of it as the answer has room for; [] when no passage shows such a heading."""
-    heading = next((u for u in units if is_heading(u.text) and asked_aspect(u)), None)
+    heading = next((u for u in units if u.heading and asked_aspect(u)), None)
     if heading is None:
         return []
     return span(heading, by_passage[heading.passage], budget=ANSWER_CHARS, max_units=None)
@@ -204,7 +203,7 @@ def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     Standaardcontracten, …" for "Wat valt onder 'fundering' als inkoopactiviteit?")."""
     asked = set(analyse(question))
     near = (u for u in ranked if u.score >= ranked[0].score - HEADING_MARGIN)
-    heading = next((u for u in near if is_heading(u.text) and set(analyse(u.text)) & asked), None)
+    heading = next((u for u in near if u.heading and set(analyse(u.text)) & asked), None)
     return ranked if heading is None else [heading] + [u for u in ranked if u is not heading]
 
 
@@ -216,7 +215,7 @@ def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[S
     for unit in ranked:
         if unit.score < best.score - FILL_MARGIN:
             break
-        if unit.passage not in quoted or (unit.passage, unit.position) in shown or not stands_alone(unit.text):
+        if unit.passage not in quoted or (unit.passage, unit.position) in shown or not stands_alone(unit):
             continue
         if any(similar(unit.text, c.text) for c in chosen + more):
             continue
@@ -275,7 +274,7 @@ def _asks_inside_a_step(question: str, outline: list[ScoredUnit]) -> bool:
 def _without_headings(units: list[ScoredUnit]) -> list[ScoredUnit]:
     """The units but their headings, which would read as run-on prose ("Provincie Overijssel Ook de provincie
     ..."); the sentences under a heading say what it announces. All of them when there is nothing else."""
-    sentences = [u for u in units if u.text.startswith("- ") or not is_heading(u.text)]
+    sentences = [u for u in units if u.text.startswith("- ") or not u.heading]
     return sentences or units
 
 

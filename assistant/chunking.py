@@ -14,6 +14,7 @@ class _Draft:
     words: int = 0
     page: int | None = None
     section: str = ""
+    headings: list[str] = field(default_factory=list)
 
     def add(self, line: str, page: int | None) -> None:
         if self.page is None and page is not None:
@@ -33,9 +34,8 @@ def chunk_document(document: Document, chunk_words: int, overlap_words: int) -> 
         nonlocal draft
         text = _render(draft.lines)
         if text and draft.words >= 8 or (text and not chunks and draft.words):
-            chunks.append(
-                Chunk(document.doc_id, document.title, text, len(chunks), section=draft.section, page=draft.page)
-            )
+            chunks.append(Chunk(document.doc_id, document.title, text, len(chunks), section=draft.section,
+                                page=draft.page, headings=tuple(draft.headings)))
         overlap = _tail_sentences(draft.lines, overlap_words) if carry else []
         draft = _Draft(section=section)
         for line in overlap:
@@ -53,6 +53,7 @@ def chunk_document(document: Document, chunk_words: int, overlap_words: int) -> 
             if draft.lines:  # the section starts inside this chunk: its headings are part of the text
                 for heading in pending_headings[-2:]:
                     draft.add(f"## {heading}", block.page)
+                    draft.headings.append(heading)
             pending_headings = []
         for piece in _pieces(block, chunk_words):
             piece_words = len(piece.split())
@@ -118,6 +119,11 @@ def sentence_units(text: str) -> list[str]:
         else:
             units.extend(split_sentences(paragraph))
     return units
+
+
+def heading_lines(chunk: Chunk) -> set[str]:
+    """The lines of the chunk as shown (see `shown_text`) that are headings: those in its text and its section's."""
+    return {*chunk.headings, *filter(None, chunk.section.split(" › "))}
 
 
 def shown_text(chunk: Chunk, previous: Chunk | None) -> str:

@@ -42,6 +42,9 @@ class Chunk:
     position: int
     section: str = ""
     page: int | None = None
+    # the lines of its text that are headings (a section opens inside it): the text shows them as paragraphs, and
+    # a heading that asks ("Hoe werkt SBIR?") reads like a sentence
+    headings: tuple[str, ...] = ()
 
     @property
     def chunk_id(self) -> str:
@@ -83,12 +86,14 @@ class SentenceScore:
     lexical: float  # share of the question's terms it contains
     names_only: bool = False  # a run of names, scored for a question that does not ask who
     about_document: bool = False  # says what the document does, scored for a question not about the document
+    heading: bool = False  # a heading of the passage, not a sentence
 
     def strength(self, rank: int) -> float:
         """How well it answers, for a passage at `rank` (0 = best): a sentence in a higher-ranked passage
-        wins a near tie, and one that asks a question (often the question itself, as the document poses it) or
-        only names people loses one. The weights were tuned on the dev set (reports/ideas.md)."""
-        asking = ASKING_PENALTY if "?" in self.text else 0.0
+        wins a near tie, and one that asks a question (often the question itself, as the document poses it; not a
+        heading that asks, which opens its answer) or only names people loses one. The weights were tuned on the
+        dev set (reports/ideas.md)."""
+        asking = ASKING_PENALTY if "?" in self.text and not self.heading else 0.0
         names = NAMES_PENALTY if self.names_only else 0.0
         meta = ABOUT_DOCUMENT_PENALTY if self.about_document else 0.0
         return self.dense + QUESTION_TERMS_WEIGHT * self.lexical - RANK_PENALTY * rank - asking - names - meta

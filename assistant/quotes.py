@@ -42,12 +42,13 @@ class ScoredUnit:
     lexical: float
     score: float = 0.0
     quotes: tuple[str, ...] = ()  # the passage sentences the unit shows, when not its text verbatim
+    heading: bool = False
 
 
 def score_units(hits: list[Hit]) -> list[ScoredUnit]:
     """The scored sentences of the hits (see `Retriever.with_sentences`), as units to compose from."""
     return [
-        ScoredUnit(s.text, p, s.position, s.dense, s.lexical, s.strength(p))
+        ScoredUnit(s.text, p, s.position, s.dense, s.lexical, s.strength(p), heading=s.heading)
         for p, hit in enumerate(hits) for s in hit.sentences or ()
     ]
 
@@ -67,8 +68,8 @@ def span(
     ):
         run.insert(0, previous)  # the sentence it refers back to, or the start of the sentence it ends
     position = anchor.position + 1
-    if is_heading(anchor.text):
-        while position in by_position and is_heading(by_position[position].text):
+    if anchor.heading:
+        while position in by_position and by_position[position].heading:
             position += 1  # the heading goes on over a line ("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE / TE BEOORDELEN")
         opened = by_position.get(position)
         room = budget - length(run)
@@ -79,11 +80,11 @@ def span(
     while position in by_position and length(run + [by_position[position]]) <= budget:
         following = by_position[position]
         in_list = following.text.startswith("- ") and (run[-1].text.startswith("- ") or leads_in(run[-1].text))
-        if max_units is not None and sum(not is_heading(u.text) for u in run) >= max_units and not in_list:
+        if max_units is not None and sum(not u.heading for u in run) >= max_units and not in_list:
             break  # a list the span has begun is quoted whole, as far as the budget allows
         if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
             break
-        if is_heading(following.text) or told_step(following.text) is not None and told_step(run[-1].text) is not None:
+        if following.heading or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
         run.append(following)
         position += 1
@@ -102,8 +103,7 @@ def trimmed(unit: ScoredUnit, budget: int) -> ScoredUnit:
     head = unit.text[: budget - 10]
     cut = max(head.rfind(". "), head.rfind("; "), head.rfind("? "))
     kept = head[: cut + 1] if cut > budget // 3 else head.rsplit(" ", 1)[0]
-    return ScoredUnit(f"{kept} …", unit.passage, unit.position, unit.dense, unit.lexical, unit.score,
-                      quotes=(kept.removeprefix("- "),))
+    return dataclasses.replace(unit, text=f"{kept} …", quotes=(kept.removeprefix("- "),))
 
 
 def lists(passage_units: list[ScoredUnit], gap: int = 0) -> list[list[ScoredUnit]]:
@@ -120,7 +120,7 @@ def lists(passage_units: list[ScoredUnit], gap: int = 0) -> list[list[ScoredUnit
             items.append(unit)
             skipped = 0
             continue
-        if items and not is_heading(unit.text):
+        if items and not unit.heading:
             if not skipped and following.startswith("- ") and len(unit.text) < 200:
                 items[-1] = _joined(items[-1], unit)
                 continue
@@ -140,7 +140,7 @@ def _item_follows(units: list[ScoredUnit]) -> bool:
     for unit in units:
         if unit.text.startswith("- "):
             return True
-        if is_heading(unit.text):
+        if unit.heading:
             return False
     return False
 
@@ -167,7 +167,7 @@ def _introduces(anchor: ScoredUnit, lst: list[ScoredUnit], passage_units: list[S
     start = lst[0].position
     between = [u for u in passage_units if anchor.position < u.position < start]
     return (lst[0].passage == anchor.passage and 0 < start - anchor.position <= LIST_REACH
-            and not any(is_heading(u.text) for u in between))
+            and not any(u.heading for u in between))
 
 
 def _joined(item: ScoredUnit, continuation: ScoredUnit) -> ScoredUnit:
@@ -195,18 +195,15 @@ def length(units: list[ScoredUnit]) -> int:
     return sum(len(u.text) + 5 for u in units)
 
 
-def is_heading(text: str) -> bool:
-    return len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip()) and not text.startswith("- ")
-
-
 def leads_in(text: str) -> bool:
     """Whether the sentence introduces what follows it, a list mostly ("... nieuwsberichten over:")."""
     return text.rstrip().endswith(":")
 
 
-def stands_alone(text: str) -> bool:
+def stands_alone(unit: ScoredUnit) -> bool:
     """A whole sentence that reads without its neighbours: no heading, list item, list lead-in or fragment."""
-    return not (is_heading(text) or text.startswith("- ") or leads_in(text) or text[:1].islower() or _unfinished(text))
+    text = unit.text
+    return not (unit.heading or text.startswith("- ") or leads_in(text) or text[:1].islower() or _unfinished(text))
 
 
 def _unfinished(text: str) -> bool:

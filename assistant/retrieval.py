@@ -24,12 +24,12 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from .chunking import sentence_units, shown_text
+from .chunking import heading_lines, sentence_units, shown_text
 from .embeddings import Embedder
 from .errors import EmptyStore, UnknownDocument
 from .lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from .models import Chunk, Hit, SentenceScore, summarise_documents
-from .sentences import DOCUMENT_ITSELF, about_document, reads_as_names
+from .sentences import DOCUMENT_ITSELF, about_document, looks_like_heading, reads_as_names
 from .settings import Settings
 from .store import ChromaStore
 from .thesaurus import added_terms, expand
@@ -260,6 +260,8 @@ class Retriever:
         vectors = self._sentence_vectors(todo)
         scored: dict[int, Hit] = {}
         for hit in todo:
+            parts = [self._by_id.get(part, hit.chunk) for part in hit.parts or (hit.chunk.chunk_id,)]
+            headings = set().union(*(heading_lines(part) for part in parts))
             sentences = []
             for position, (text, words) in enumerate(units[id(hit)]):
                 window = vectors.get(text)
@@ -269,7 +271,8 @@ class Retriever:
                 lexical = len(terms & words) / len(terms) if terms else 0.0
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
-                sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta))
+                heading = text in headings or looks_like_heading(text)
+                sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 

@@ -45,6 +45,12 @@ def _ends_with_abbreviation(candidate: str) -> bool:
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
+def looks_like_heading(text: str) -> bool:
+    """Whether a line reads as a heading by its shape: short, and ending on no punctuation ("Beperkingen", "STAP 4:
+    BEPAAL CRITERIA"). The cleaner knows more headings (`Chunk.headings`); this catches the rest."""
+    return len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip()) and not text.startswith("- ")
+
+
 def reads_as_names(text: str) -> bool:
     """Whether the text is a run of names rather than a sentence: "Ramona Apostol Senior inkoopadviseur Dienst
     Justitiële inrichtingen Martin Boerema …" (a member list, a table of contacts)."""

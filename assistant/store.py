@@ -34,6 +34,7 @@ def _metadata(chunk: Chunk, source_hash: str, doc_chunks: int, extra: dict[str, 
         "doc_id": chunk.doc_id,
         "title": chunk.title,
         "section": chunk.section,
+        "headings": "\n".join(chunk.headings),
         "page": chunk.page if chunk.page is not None else -1,
         "position": chunk.position,
         "chunk_hash": chunk.hash,
@@ -51,6 +52,7 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
         position=int(meta.get("position", 0)),
         section=str(meta.get("section", "")),
         page=page if page >= 0 else None,
+        headings=tuple(line for line in str(meta.get("headings", "")).split("\n") if line),
     )
 
 

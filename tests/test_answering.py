@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
@@ -21,9 +22,11 @@ from assistant.lexical import opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, lists, span, step_outline
-from assistant.sentences import about_document, reads_as_names
+from assistant.sentences import about_document, looks_like_heading, reads_as_names
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
+
+from .conftest import fake_settings
 
 
 def test_steps_question_returns_the_steps_as_a_cited_list(pipeline: Pipeline) -> None:
@@ -172,7 +175,8 @@ def test_real_model_answers_and_refuses(real_pipeline: Pipeline) -> None:
 
 
 def _unit(text: str, position: int, score: float = 0.5) -> ScoredUnit:
-    return ScoredUnit(text, passage=0, position=position, dense=score, lexical=0.0, score=score)
+    return ScoredUnit(text, passage=0, position=position, dense=score, lexical=0.0, score=score,
+                      heading=looks_like_heading(text))
 
 
 def test_an_overlong_sentence_is_cut_at_a_sentence_end_not_dropped() -> None:
@@ -439,3 +443,20 @@ def test_a_quantity_question_puts_a_nearly_as_good_sentence_that_gives_the_quant
 def test_stepping_out_is_no_question_about_steps(pipeline: Pipeline) -> None:
     answer = pipeline.ask("Mag een bedrijf tussentijds uit het innovatiepartnerschap stappen?")
     assert not answer.text.startswith("- 1. Vraagarticulatie")
+
+
+def test_a_heading_that_asks_is_known_as_a_heading_from_the_document(tmp_path: Path) -> None:
+    """Web pages and factsheets ask in their headings; only the cleaner can tell them from a sentence that asks."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "prijsvraag.md").write_text(
+        "# Prijsvragen\n\n## Wat is een prijsvraag?\n\nEen prijsvraag daagt de markt uit met een probleem. "
+        "De jury kiest de beste inzending.\n\n## Wanneer kiest u voor een prijsvraag?\n\n"
+        "Als u nog niet weet welke oplossing mogelijk is.\n", encoding="utf-8",
+    )
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    (hit,) = pipeline.retriever.search("Wat is een prijsvraag?", k=1)
+    assert "Wanneer kiest u voor een prijsvraag?" in hit.chunk.text  # the section opens inside the chunk
+    answer = pipeline.ask("Wat is een prijsvraag?")
+    assert answer.text == "Een prijsvraag daagt de markt uit met een probleem. De jury kiest de beste inzending. [1]"
