@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
@@ -313,8 +313,11 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each:
     blocks: list[str] = []
     for p, n in numbers.items():
         group = [u for u in ordered if u.passage == p]
-        prose = _quoted_prose([u for u in group if not u.text.startswith("- ")])
-        items = "\n".join(u.text for u in group if u.text.startswith("- "))
-        blocks.append("\n".join(part for part in (prose, items) if part) + f" [{n}]")
+        runs = [list(run) for _, run in groupby(group, key=lambda u: u.text.startswith("- "))]
+        lines = ["\n".join(u.text for u in run) if run[0].text.startswith("- ") else _quoted_prose(run) for run in runs]
+        for i in range(1, len(runs)):  # prose that the passage has further on than the list before it
+            if not runs[i][0].text.startswith("- ") and runs[i][0].position > runs[i - 1][-1].position + 1:
+                lines[i] = "… " + lines[i]
+        blocks.append("\n".join(lines) + f" [{n}]")
     separator = "\n\n" if any("\n" in b for b in blocks) else " "
     return Answer(question=question, text=separator.join(blocks), citations=citations, retrieved=hits)

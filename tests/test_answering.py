@@ -460,3 +460,13 @@ def test_a_heading_that_asks_is_known_as_a_heading_from_the_document(tmp_path: P
     assert "Wanneer kiest u voor een prijsvraag?" in hit.chunk.text  # the section opens inside the chunk
     answer = pipeline.ask("Wat is een prijsvraag?")
     assert answer.text == "Een prijsvraag daagt de markt uit met een probleem. De jury kiest de beste inzending. [1]"
+
+
+def test_an_answer_keeps_its_lists_and_sentences_in_the_order_of_the_passage() -> None:
+    units = [_unit("- 2. Geef deelnemers zes weken.", 4), _unit("- 3. Laat de jury beoordelen.", 5),
+             _unit("Deelnemers haken af als zij hun rechten verliezen.", 9)]
+    answer = compose("vraag", units, [_hit("")])
+    assert answer.text == (
+        "- 2. Geef deelnemers zes weken.\n- 3. Laat de jury beoordelen.\n"
+        "… Deelnemers haken af als zij hun rechten verliezen. [1]"
+    )
