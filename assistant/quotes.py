@@ -211,17 +211,16 @@ def _unfinished(text: str) -> bool:
     return not SENTENCE_END.search(text.rstrip())
 
 
-def step_outline(hits: list[Hit]) -> list[ScoredUnit]:
-    """The numbered steps or phases of the best document, in order: from its step headings ("1. Mededingingsfase",
-    each with the sentence that opens it), from lines that each tell one step ("Stap 2: Betrek de eindgebruikers
-    …") or from an overview naming them in one line ("Stap 1: ... Stap 2: ..."). Only a run from step 0 or 1
-    without gaps counts: steps 3, 8 and 9 alone do not answer "welke stappen"."""
-    best_doc = hits[0].chunk.doc_id if hits else ""
+def step_outline(hits: list[Hit], doc_id: str) -> list[ScoredUnit]:
+    """The numbered steps or phases of document `doc_id` in the hits, in order: from its step headings ("1.
+    Mededingingsfase", each with the sentence that opens it), from lines that each tell one step ("Stap 2: Betrek de
+    eindgebruikers …") or from an overview naming them in one line ("Stap 1: ... Stap 2: ..."). Only a run from
+    step 0 or 1 without gaps counts: steps 3, 8 and 9 alone do not answer "welke stappen"."""
     from_headings: dict[int, ScoredUnit] = {}
     from_lines: dict[int, ScoredUnit] = {}
     overviews: list[dict[int, ScoredUnit]] = []
     for p, hit in enumerate(hits):
-        if hit.chunk.doc_id != best_doc:
+        if hit.chunk.doc_id != doc_id:
             continue
         units = sentence_units(hit.chunk.text)
         headings = [(i, u) for i, u in enumerate(units) if _is_step_heading(u)]

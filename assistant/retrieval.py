@@ -37,6 +37,7 @@ from .thesaurus import added_terms, expand
 Mode = Literal["hybrid", "dense", "bm25"]
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 QUESTION_WORD = re.compile(r"[\w'-]+")
+STEP_WORDS = re.compile(r"\b(?:stap|stappen|fase|fasen|fases|hoofdstuk|aanbeveling)(?:\s+\d{1,2})?\b", re.IGNORECASE)
 ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
 )
@@ -222,19 +223,14 @@ class Retriever:
     ) -> list[tuple[str, float]]:
         """For "Wat is stap 4?": the chunk that opens step 4's section first, found by its section title even when
         the search missed it (a question that is little more than "stap 4" gives the embedder nothing to go on).
-        Only in the document the question is about: "fase 2 van SBIR" is not the innovation partnership's phase 2.
-        That is the document with such a part that is most about the rest of the question's own words (see
-        `LexicalIndex.subject_share`; the thesaurus' words would favour documents using them), else the one the
-        search ranked best."""
+        Only in the document the question is about (see `subject_document`): "fase 2 van SBIR" is not the innovation
+        partnership's phase 2."""
         lexical = self.last_lexical_index()
         openings = [lexical.chunks[position] for position in lexical.part_openings(named)]
-        part_words = set(lexical.terms(" ".join(" ".join(part) for part in named)))
-        subject = set(lexical.terms(self._spelt_right(question)[0])) - part_words
-        order = {doc_id: rank for rank, doc_id in reversed(list(enumerate(self._by_id[c].doc_id for c, _ in ranked)))}
-        doc_id = max(
-            {chunk.doc_id for chunk in openings} | {self._by_id[ranked[0][0]].doc_id},
-            key=lambda d: (round(lexical.subject_share(subject, d), 2), -order.get(d, len(order))),
-        )
+        with_part = {chunk.doc_id for chunk in openings}
+        ranked_docs = list(dict.fromkeys(self._by_id[chunk_id].doc_id for chunk_id, _ in ranked))
+        candidates = [d for d in ranked_docs if d in with_part or d == ranked_docs[0]] + sorted(with_part - {*ranked_docs})
+        doc_id = self.subject_document(question, candidates)
         first = [chunk.chunk_id for chunk in openings if chunk.doc_id == doc_id]
         if not first:
             return ranked
@@ -243,6 +239,15 @@ class Retriever:
         return [(chunk_id, scores.get(chunk_id, best)) for chunk_id in first] + [
             (chunk_id, score) for chunk_id, score in ranked if chunk_id not in first
         ]
+
+    def subject_document(self, question: str, doc_ids: list[str]) -> str:
+        """Of `doc_ids` (best first), the one most about the question's own words besides the steps or phases it
+        names (see `LexicalIndex.subject_share`; the thesaurus' words would favour the documents that use them):
+        "Wat is stap 3 van de proeftuin?" is about the proeftuin guide, though a plan mentioning proeftuinen may rank
+        first. The first on a tie, as when the question names nothing else ("Wat is stap 4?")."""
+        lexical = self.last_lexical_index()
+        subject = set(lexical.terms(STEP_WORDS.sub(" ", self._spelt_right(question)[0])))
+        return max(doc_ids, key=lambda doc_id: (round(lexical.subject_share(subject, doc_id), 2), -doc_ids.index(doc_id)))
 
     def with_sentences(self, question: str, hits: list[Hit], vector: list[float] | None = None) -> list[Hit]:
         """The hits with each of their sentences scored against the question (kept when already scored);

@@ -365,7 +365,7 @@ def _hit(text: str, doc: str = "d") -> Hit:
 
 def test_steps_named_in_one_overview_line_become_the_outline() -> None:
     overview = "Stap 1: Verkennen Stap 2: Voorselecteren Stap 3: Eisen beschrijven Stap 4: Opschalen WAT IS HET?"
-    outline = step_outline([_hit(f"Inleiding.\n{overview}")])
+    outline = step_outline([_hit(f"Inleiding.\n{overview}")], "d")
     assert [u.text for u in outline] == [
         "- Stap 1: Verkennen", "- Stap 2: Voorselecteren", "- Stap 3: Eisen beschrijven", "- Stap 4: Opschalen"
     ]
@@ -375,7 +375,7 @@ def test_steps_named_in_one_overview_line_become_the_outline() -> None:
 def test_lines_that_each_tell_one_step_become_the_outline_and_one_of_them_answers_for_its_step() -> None:
     steps = ["Stap 1: Beschrijf het probleem.", "Stap 2: Betrek de eindgebruikers bij het opstellen van de eisen.",
              "Stap 3: Formuleer eisen als prestaties, bijvoorbeeld: de weg moet 15 jaar meegaan zonder onderhoud."]
-    outline = step_outline([_hit("Zo pakt u het aan.\n" + "\n".join(steps))])
+    outline = step_outline([_hit("Zo pakt u het aan.\n" + "\n".join(steps))], "d")
     assert [u.text for u in outline] == [f"- {step}" for step in steps]
     assert opens_named_part(steps[2], {("stap", "3")})  # a long line, yet it opens step 3
     units = [_unit(text, i, 0.9 - i / 100) for i, text in enumerate(steps)]
@@ -390,9 +390,9 @@ def test_lines_that_each_tell_one_step_become_the_outline_and_one_of_them_answer
 
 def test_steps_with_gaps_are_no_outline() -> None:
     text = "3. Eisen\nDe eisen.\n8. Doorlopen\nHet traject.\n9. Evalueren\nDe resultaten."
-    assert step_outline([_hit(text)]) == []
+    assert step_outline([_hit(text)], "d") == []
     with_start = "1. Verkennen\nEerst.\n" + text.replace("3.", "2.").replace("8.", "3.")  # steps 1, 2, 3 and 9
-    assert [u.position for u in step_outline([_hit(with_start)])] == [1, 2, 3]  # up to the first gap
+    assert [u.position for u in step_outline([_hit(with_start)], "d")] == [1, 2, 3]  # up to the first gap
 
 
 def test_a_sentence_chosen_twice_is_written_once() -> None:

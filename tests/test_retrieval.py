@@ -262,6 +262,27 @@ def test_a_named_step_comes_from_the_document_about_the_rest_of_the_question(tmp
     assert pipeline.ask("Wat is stap 2 van de proeftuin?").text == "In de proeftuin kiest u de locatie. [1]"
 
 
+def test_the_steps_come_from_the_document_about_the_rest_of_the_question(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "plan.md").write_text("# Stappenplan\n\n" + "\n\n".join(
+        f"## STAP {n}: {title}\n\n" + f"Bij het {title.lower()} van digitale technologie kiest u een aanpak. " * 4
+        for n, title in enumerate(["VERKENNEN", "SELECTEREN", "ONTWIKKELEN"], start=1)
+    ) + "\n\n## Vormen\n\n" + "Welke stappen zet u in een proeftuin of een pilot? Dat hangt af van de vorm. " * 2,
+        encoding="utf-8")
+    (folder / "proeftuin.md").write_text("# Handreiking proeftuinen\n\n" + "\n\n".join(
+        f"## STAP {n}: {title}\n\nIn de proeftuin is dit stap {n}." for n, title in enumerate(
+            ["BEPAAL HET DOEL", "KIES DE LOCATIE", "SELECTEER DE DEELNEMERS"], start=1)
+    ), encoding="utf-8")
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    question = "Welke stappen zet ik in een proeftuin?"
+    assert pipeline.retriever.search(question)[0].chunk.doc_id == "plan.md"
+    answer = pipeline.ask(question)
+    assert [line.split(":")[0] for line in answer.text.splitlines()] == ["- STAP 1", "- STAP 2", "- STAP 3"]
+    assert "BEPAAL HET DOEL" in answer.text and {c.chunk.doc_id for c in answer.citations} == {"proeftuin.md"}
+
+
 def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
