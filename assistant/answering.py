@@ -209,16 +209,31 @@ def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     return ranked if heading is None else [heading] + [u for u in ranked if u is not heading]
 
 
+def _sections(units: list[ScoredUnit]) -> dict[tuple[int, int], tuple[int, int]]:
+    """(passage, position) -> (passage, the number of headings up to it): which section of its passage a unit is in."""
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+    for passage, group in groupby(sorted(units, key=lambda u: (u.passage, u.position)), key=lambda u: u.passage):
+        headings = 0
+        for unit in group:
+            headings += unit.heading
+            found[passage, unit.position] = (passage, headings)
+    return found
+
+
 def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[ScoredUnit]) -> list[ScoredUnit]:
-    """Other sentences of the quoted passages that score nearly as well as the best, while the answer has room."""
+    """Other sentences of the quoted sections that score nearly as well as the best, while the answer has room."""
     quoted = {u.passage for u in chosen}
     shown = {(u.passage, u.position) for u in chosen}
+    section = _sections(ranked)
+    quoted_sections = {section[u.passage, u.position] for u in chosen if (u.passage, u.position) in section}
     more: list[ScoredUnit] = []
     for unit in ranked:
         if unit.score < best.score - FILL_MARGIN:
             break
         if unit.passage not in quoted or (unit.passage, unit.position) in shown or not stands_alone(unit):
             continue
+        if section[unit.passage, unit.position] not in quoted_sections:
+            continue  # the section after the quoted one answers another question ("Hoeveel tijd kost …?")
         if any(similar(unit.text, c.text) for c in chosen + more):
             continue
         if length(chosen + more + [unit]) <= ANSWER_CHARS:

@@ -32,7 +32,7 @@ SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
 MAX_BARE_SECTION_NUMBER = 20
 RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes on in the next
-MAX_QUESTION_HEADING_WORDS = 10  # "Wanneer is er sprake van innovatie?" heads a section; longer, it is a sentence
+MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de informatie uit … gebruiken?")
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.

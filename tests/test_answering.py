@@ -412,14 +412,17 @@ def test_a_heading_is_not_written_as_running_text() -> None:
     assert alone.text == "Provincie Overijssel [1]"  # better than nothing
 
 
-def test_a_nearly_as_good_sentence_further_on_in_the_quoted_passage_is_added_after_an_ellipsis() -> None:
+def test_a_nearly_as_good_sentence_further_on_in_the_quoted_section_is_added_after_an_ellipsis() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
-        ("De dienst betaalt de ontwikkeling.", 0.90), ("Tussenkop", 0.30), ("Een zin die er niet toe doet.", 0.20),
+        ("De dienst betaalt de ontwikkeling.", 0.90), ("Een tussenzin.", 0.30), ("Een zin die er niet toe doet.", 0.20),
         ("De leverancier houdt de rechten.", 0.87), ("Dit staat in de lijst:", 0.89), ("Iets anders.", 0.50),
+        ("Hoeveel tijd kost het?", 0.30), ("De dienst betaalt ook de tijd.", 0.89),
     ])]
+    units[6].heading = True  # a heading that asks, as a cleaned document knows it
     ranked = sorted(units, key=lambda u: -u.score)
     more = _more_from_quoted(units[0], ranked, [units[0]])
-    assert [u.text for u in more] == ["De leverancier houdt de rechten."]  # not the lead-in, not the weak one
+    # not the lead-in, not the weak one, not one of the next section
+    assert [u.text for u in more] == ["De leverancier houdt de rechten."]
     answer = compose("vraag", [units[0], *more], [_hit(" ".join(u.text for u in units))])
     assert answer.text == "De dienst betaalt de ontwikkeling. … De leverancier houdt de rechten. [1]"
     cut = dataclasses.replace(units[0], text="De dienst betaalt de ontwikkeling van de innovatie en alles wat …")

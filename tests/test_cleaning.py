@@ -236,7 +236,10 @@ def test_a_short_question_on_a_line_of_its_own_between_sentences_is_a_heading() 
     page = (
         "De winnaars ontvangen een geldprijs.\n\nWanneer kiest u voor een prijsvraag?\n\nEen prijsvraag past als u "
         "nog niet weet\n\nwat mogelijk is. Hoe is dit verlopen?\n\nWelke lessen zijn er geleerd?\n\nDaarover gaat dit "
-        "hoofdstuk. Wie is verantwoordelijk\n\nals er tijdens de test schade ontstaat?\n\nDe gemeente.\n"
+        "hoofdstuk. Wie is verantwoordelijk\n\nals er tijdens de test schade ontstaat?\n\nDe gemeente.\n\n"
+        "Mag ik de informatie uit een marktconsultatie gebruiken in mijn aanbesteding?\n\nJa, dat mag.\n"
     )
     blocks, _ = blocks_from_pages([page])
-    assert [b.text for b in blocks if b.kind == "heading"] == ["Wanneer kiest u voor een prijsvraag?"]
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Wanneer kiest u voor een prijsvraag?", "Mag ik de informatie uit een marktconsultatie gebruiken in mijn aanbesteding?"
+    ]

@@ -315,7 +315,7 @@ def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_
     pipeline.ingest([folder])
     question = "Wat zijn de risico's van de dialoog?"  # the heading also names valkuilen, another aspect
     off = Pipeline(pipeline.settings.model_copy(update={"aspect_weight": 0.0}))
-    assert off.ask(question).text.startswith("Deze handreiking")
+    assert off.retriever.search(question)[0].chunk.section != "Risico's en valkuilen"
     assert pipeline.retriever.search(question)[0].chunk.section == "Risico's en valkuilen"
     assert pipeline.ask(question).text.startswith("Een belangrijk risico is dat het traject te lang duurt.")
     on_aspect = pipeline.retriever.aspect_section(question)
