@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from .models import Block
 
 URL_LINE = re.compile(r"^\s*(?:(?P<footnote>\d{1,3})\s+)?(?P<url>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
+# A table of contents: "Stap 1: Bepaal het doel ........ 3", under "Inhoud"
+CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\d{1,3}$|…{2,}\s*\d{1,3}$")
+CONTENTS_TITLE = re.compile(r"^(?:inhoud|inhoudsopgave|inhoudstafel)$", re.IGNORECASE)
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓\uf0b7\uf0a7-]|–|o(?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[A-H][.)](?=\s+[A-Z][a-z]))\s+\S")  # "A. Stel een actieplan op": lettered items
@@ -147,14 +150,16 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 urls.append(url["url"])
                 footnotes.found = footnotes.found or bool(url["footnote"])
                 continue
+            next_line = content[i + 1] if i + 1 < len(content) else None
             if (
                 PAGE_NUMBER_LINE.match(line)
+                or CONTENTS_LINE.search(line)
+                or CONTENTS_TITLE.match(line) and bool(next_line and CONTENTS_LINE.search(next_line))
                 or STRUCTURE_TAG_LINE.match(line)
                 or line in running
                 or not WORD.search(line)
             ):
                 continue
-            next_line = content[i + 1] if i + 1 < len(content) else None
             was_in_notes = footnotes.open
             if footnotes.take(line, next_line, page_no):
                 continue
