@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .models import Block
+from .sentences import split_sentences
 
 URL_LINE = re.compile(r"^\s*(?:(?P<footnote>\d{1,3})\s+)?(?P<url>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
 # A table of contents: "Stap 1: Bepaal het doel ........ 3", under "Inhoud"
@@ -64,19 +65,14 @@ def split_extracted_pages(text: str) -> list[str]:
     return EXTRACTED_PAGE_START.split(text)
 
 
-def _is_heading(line: str, previous: str | None, next_line: str | None) -> bool:
-    """Whether `line` is a heading, judged with the line before it in the same block (None: a block starts)."""
+def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
     words = line.split()
-    previous_ended = previous is None or bool(SENTENCE_END.search(previous))
     if not words or len(line) > 90 or SENTENCE_END.search(line) and not line.endswith("?"):
         return False
     if _is_reference(line):
         return False  # "40 Dialogic, 2021, Inventarisatie ..." is a footnote, not section 40
     if line.endswith("?") and not NUMBERED_HEADING.match(line):
-        # a short question on a line of its own, between whole sentences: "Wanneer kiest u voor een prijsvraag?";
-        # not one of a run of questions ("Hoe is dit proces verlopen?" / "Welke lessen …?")
-        asks_alone = previous_ended and not (previous or "").endswith("?") and len(words) <= MAX_QUESTION_HEADING_WORDS
-        return asks_alone and line[0].isupper() and (next_line is None or next_line[:1].isupper())
+        return False  # unless it heads a paragraph of its own (see `_question_headings`)
     if _in_capitals(line) and len(words) <= 12:
         return True
     if FOOTNOTE.match(line) and int(words[0]) > MAX_BARE_SECTION_NUMBER:
@@ -166,7 +162,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             if was_in_notes and not current:
                 flush()  # the footnotes interrupted no paragraph: they stay where they were
             previous_ended = not current or bool(SENTENCE_END.search(current[-1]))
-            if _is_heading(line, current[-1] if current else None, next_line):
+            if _is_heading(line, previous_ended, next_line):
                 # the sentence may go on on the next page
                 if not previous_ended and _interrupts(line, next_line or _first_line(page_lines[page_no:])):
                     interrupting.append(Block(text=line, kind="heading", page=page_no))
@@ -184,7 +180,21 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 line = BULLET.sub("", line, count=1) if BULLET.match(line) else line
             current.append(line)
     flush()
-    return footnotes.without_markers(blocks), urls
+    return _question_headings(footnotes.without_markers(blocks)), urls
+
+
+def _question_headings(blocks: list[Block]) -> list[Block]:
+    """The blocks, with a paragraph that is one short question heading the paragraph after it: "Wanneer kiest u voor
+    een prijsvraag?", an FAQ's "Mag ik de informatie uit … gebruiken?" printed over two lines. Not one of a run of
+    questions ("Hoe is dit proces verlopen? / Welke lessen …?"), nor one a list answers (a checklist's)."""
+    headed = list(blocks)
+    for i, (before, block, after) in enumerate(zip([None, *blocks], blocks, [*blocks[1:], None])):
+        asks = block.kind == "paragraph" and block.text.endswith("?") and block.text[:1].isupper()
+        alone = len(block.text.split()) <= MAX_QUESTION_HEADING_WORDS and len(split_sentences(block.text)) == 1
+        answered = after is not None and after.kind == "paragraph" and after.text[:1].isupper()
+        if asks and alone and answered and not (before and before.text.endswith("?")):
+            headed[i] = dataclasses.replace(block, kind="heading")
+    return headed
 
 
 @dataclasses.dataclass

@@ -1,7 +1,10 @@
 """Documents the tuning never saw, in the shapes PIANOo publishes, asked about with the real model: a one-page PDF
 guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
-list of phases. Each question here was answered wrongly before the fix it names."""
+list of phases, and text extracted from PDFs as the bundled corpus is (a factsheet with question headings and a
+numbered list broken over lines, a guide with a table of contents and short steps, an FAQ). Each question here was
+answered wrongly before the fix it names."""
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -96,6 +99,55 @@ def _sbir_guide(path: Path) -> None:
     document.save(str(path))
 
 
+def _extracted(blocks: list[str], width: int = 48) -> str:
+    """Text as the corpus's PDF extractions print it: a page opens with one space, every line ends in one and is
+    followed by a blank line, and numbered items break over lines like paragraphs ("2. Publiceer …" / "ten minste …")."""
+    lines = [line + " " for block in blocks for line in textwrap.wrap(block, width)]
+    return " " + "\n\n".join(lines) + "\n"
+
+
+def _prijsvraag_factsheet(path: Path) -> None:
+    path.write_text(_extracted([
+        "PRIJSVRAAG ALS INKOOPINSTRUMENT",
+        "Een prijsvraag daagt de markt uit met een maatschappelijk probleem. De jury kiest de beste inzendingen.",
+        "Wanneer kiest u voor een prijsvraag?",
+        "Een prijsvraag past als u nog niet weet welke oplossing er mogelijk is en u veel ideeën wilt verzamelen.",
+        "Hoe verloopt een prijsvraag?",
+        "Een prijsvraag bestaat in de regel uit vier stappen.",
+        "1. Stel het vraagstuk en de spelregels vast, inclusief het prijzengeld en de jury.",
+        "2. Publiceer de prijsvraag en geef deelnemers ten minste zes weken om een inzending voor te bereiden.",
+        "3. Laat de jury de inzendingen anoniem beoordelen aan de hand van de criteria.",
+        "4. Maak de winnaars bekend en besluit of u een vervolgopdracht gunt.",
+    ]), encoding="utf-8")
+
+
+def _proeftuin_guide(path: Path) -> None:
+    contents = ["Inhoud"] + [f"Stap {n}: {title} {'.' * 20} {n + 1}" for n, title in enumerate(
+        ["Bepaal het doel", "Kies de locatie", "Selecteer de deelnemers", "Maak afspraken", "Evalueer"], start=1)]
+    steps = [
+        ("BEPAAL HET DOEL VAN DE PROEFTUIN", "Begin met de vraag wat u wilt leren en formuleer toetsbare vragen."),
+        ("KIES DE LOCATIE EN DE DUUR", "Een proeftuin duurt meestal zes tot twaalf maanden."),
+        ("SELECTEER DE DEELNEMERS", "De selectie van ondernemers verloopt transparant via een open oproep."),
+        ("MAAK AFSPRAKEN OVER KOSTEN", "Vaak betaalt de overheid een vergoeding voor de gebruikte voorzieningen."),
+        ("EVALUEER EN BESLUIT OVER VERVOLG", "Een proeftuin geeft geen recht op een vervolgopdracht."),
+    ]
+    path.write_text("\n".join(contents) + "\n" + _extracted(
+        ["INLEIDING", "Een proeftuin is een afgebakende omgeving waarin een overheid een oplossing test."]
+        + [part for n, (title, text) in enumerate(steps, start=1) for part in (f"STAP {n}: {title}", text)],
+        width=66,
+    ), encoding="utf-8")
+
+
+def _faq(path: Path) -> None:
+    path.write_text(_extracted([
+        "VEELGESTELDE VRAGEN OVER MARKTCONSULTATIE",
+        "Is een marktconsultatie verplicht?",
+        "Nee, een marktconsultatie is niet verplicht. Voor innovatieve opdrachten raden wij het wel sterk aan.",
+        "Mag ik de informatie uit een marktconsultatie gebruiken in mijn aanbesteding?",
+        "Ja, maar u mag geen bedrijfsgeheimen van deelnemers openbaar maken.",
+    ], width=66), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     base = tmp_path_factory.mktemp("new")
@@ -104,6 +156,9 @@ def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     _dialogue_guide(folder / "dialoog.pdf")
     _specification_guide(folder / "functioneel.pdf")
     _sbir_guide(folder / "sbir.docx")
+    _prijsvraag_factsheet(folder / "prijsvraag.txt")
+    _proeftuin_guide(folder / "proeftuin.txt")
+    _faq(folder / "faq.txt")
     pipeline = Pipeline(Settings(data_dir=base / "data"))
     report = pipeline.ingest([folder, MINI_CORPUS])  # the mini corpus has an innovation partnership's phases
     assert not report.failed, report.failed
@@ -142,3 +197,19 @@ def test_a_named_phase_of_one_instrument(new_documents: Pipeline) -> None:
     money = new_documents.ask("Hoeveel geld krijgt een ondernemer in fase 2 van SBIR?")
     assert "1 miljoen euro" in money.text
     assert {citation.chunk.doc_id for citation in money.citations} == {"sbir.docx"}
+
+
+def test_extracted_text_keeps_numbered_items_and_question_headings(new_documents: Pipeline) -> None:
+    steps = new_documents.ask("Welke stappen heeft een prijsvraag?").text
+    assert [line[:4] for line in steps.splitlines()[1:]] == ["- 1.", "- 2.", "- 3.", "- 4."]
+    assert "ten minste zes weken" in steps  # the item's second line stays in the item
+    assert "Wanneer kiest u" not in new_documents.ask("Wat is een prijsvraag?").text
+    answer = new_documents.ask("Moet ik altijd een marktconsultatie houden?")
+    assert answer.text.startswith("Nee, een marktconsultatie is niet verplicht.") and "Mag ik" not in answer.text
+
+
+def test_the_steps_of_a_guide_with_a_table_of_contents(new_documents: Pipeline) -> None:
+    outline = new_documents.ask("Welke stappen zet ik om een proeftuin op te zetten?").text
+    assert [line.split(":")[0] for line in outline.splitlines()] == [f"- STAP {n}" for n in range(1, 6)]
+    one = new_documents.ask("Wat is stap 3 van de proeftuin?").text
+    assert one.startswith("De selectie van ondernemers") and "vervolgopdracht" not in one
