@@ -75,7 +75,7 @@ class ExtractiveAnswerer:
         searched = self.retriever.query(question)
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
-        if asks_for_steps(question):
+        if asks_for_steps(question) and hits:
             docs = list(dict.fromkeys(hit.chunk.doc_id for hit in hits))  # best first; another only with steps
             with_steps = [doc_id for doc_id in docs if doc_id == docs[0] or step_outline(hits, doc_id)]
             outline = step_outline(hits, self.retriever.subject_document(question, with_steps))
