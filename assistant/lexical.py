@@ -150,7 +150,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 8  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 9  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -162,13 +162,13 @@ class LexicalIndex:
     bm25: bm25s.BM25
     document_frequency: dict[str, int]
     vocabulary: dict[str, int]  # word -> occurrences in the corpus, to recognise compounds
-    spread: dict[str, Counter[str]] = field(default_factory=dict)  # document -> term -> its chunks holding it ("": all)
     format: int = FORMAT
     _splits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _title_terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _fixes: dict[str, str | None] = field(default_factory=dict, repr=False)
     _common_words: list[str] | None = field(default=None, repr=False)
     _openings: dict[tuple[str, str], list[int]] | None = field(default=None, repr=False)
+    _spread: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict, repr=False)  # see `subject_share`
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -178,9 +178,8 @@ class LexicalIndex:
         if chunks:
             index.bm25.index(corpus_tokens, show_progress=False)
         frequency: Counter[str] = Counter()
-        for tokens, chunk in zip(corpus_tokens, chunks):
+        for tokens in corpus_tokens:
             frequency.update(set(tokens))
-            index.spread.setdefault(chunk.doc_id, Counter()).update(set(tokens) | {""})
         index.document_frequency = dict(frequency)
         return index
 
@@ -230,14 +229,20 @@ class LexicalIndex:
 
     def subject_share(self, terms: set[str], doc_id: str) -> float:
         """How much document `doc_id` is about `terms`: the IDF-weighted share of its chunks that hold each. A
-        guide on "proeftuinen" says the word in every chunk; a plan that mentions proeftuinen once, in one."""
-        spread = self.spread.get(doc_id)
+        guide on "proeftuinen" says the word in every chunk; a plan that mentions proeftuinen once, in one. Worked
+        out per document when first asked (step questions only ask it)."""
+        if doc_id not in self._spread:
+            chunk_terms = [set(self.terms(c.index_text)) for c in self.chunks if c.doc_id == doc_id]
+            self._spread[doc_id] = (len(chunk_terms), Counter(t for held in chunk_terms for t in held))
+        chunks, holding = self._spread[doc_id]
         terms = {t for t in terms if t in self.document_frequency}  # a word no document uses tells none apart
-        if not spread or not terms:
+        if not chunks or not terms:
             return 0.0
-        n = len(self.chunks)
-        idf = {t: math.log((n + 1) / (self.document_frequency.get(t, 0) + 0.5)) for t in terms}
-        return sum(idf[t] * spread[t] for t in terms) / (spread[""] * sum(idf.values()) or 1.0)
+        idf = {t: self._idf(t) for t in terms}
+        return sum(idf[t] * holding[t] for t in terms) / (chunks * sum(idf.values()))
+
+    def _idf(self, term: str) -> float:
+        return math.log((len(self.chunks) + 1) / (self.document_frequency.get(term, 0) + 0.5))
 
     def section_share(self, terms: set[str], position: int) -> float:
         """The share of the words of chunk `position`'s section path ("Stap 4 › Criteria") that are among
@@ -261,8 +266,7 @@ class LexicalIndex:
         terms = list(dict.fromkeys(analyse(question)))  # whole words: a compound's parts are no evidence
         if not terms:
             return [0.0] * len(passages)
-        n = len(self.chunks)
-        idf = {t: math.log((n + 1) / (self.document_frequency.get(t, 0) + 0.5)) for t in terms}
+        idf = {t: self._idf(t) for t in terms}
         total = sum(idf.values())
         return [sum(idf[t] for t in terms if t in words) / total for words in (set(analyse(p)) for p in passages)]
 
