@@ -42,7 +42,7 @@ class ScoredUnit:
     lexical: float
     score: float = 0.0
     quotes: tuple[str, ...] = ()  # the passage sentences the unit shows, when not its text verbatim
-    heading: bool = False
+    heading: bool = False  # a heading, as the cleaned document or its shape says (see Retriever.with_sentences)
 
 
 def score_units(hits: list[Hit]) -> list[ScoredUnit]:
