@@ -32,7 +32,7 @@ from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .sentences import DOCUMENT_ITSELF, about_document, looks_like_heading, reads_as_names
 from .settings import Settings
 from .store import ChromaStore
-from .thesaurus import added_terms, expand
+from .thesaurus import added_terms, concepts, expand
 
 Mode = Literal["hybrid", "dense", "bm25"]
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
@@ -257,6 +257,7 @@ class Retriever:
             return hits
         query = np.asarray(vector if vector is not None else self.embedder.embed_query(question), dtype=np.float32)
         terms = set(analyse(question))
+        asked = [concept for concept in (set(analyse(phrase)) for phrase in concepts(question)) if concept]
         units = {id(hit): [(text, set(analyse(text))) for text in sentence_units(hit.chunk.text)] for hit in todo}
         focus = self._focus_vector(question, terms, [set().union(*(w for _, w in units[id(hit)])) for hit in todo])
         weight = self.settings.focus_weight
@@ -273,7 +274,7 @@ class Retriever:
                 dense = float(window @ query) if window is not None else 0.0
                 if window is not None and focus is not None:
                     dense = (1 - weight) * dense + weight * float(window @ focus)
-                lexical = len(terms & words) / len(terms) if terms else 0.0
+                lexical = sum(bool(concept & words) for concept in asked) / len(asked) if asked else 0.0
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
                 heading = text in headings or looks_like_heading(text)

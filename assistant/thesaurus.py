@@ -70,6 +70,20 @@ def added_terms(question: str) -> tuple[str, ...]:
     return tuple(added)
 
 
+def concepts(searched: str) -> list[str]:
+    """What the question asks about, one concept a phrase: each entry it matches (the buyer's words and the
+    documents' words for them) and each other word. "Wie betaalt de kosten in een proeftuin?" asks about three
+    things, not about the seven words it is searched with ("… (pilot experiment budget financiering)"): a sentence
+    naming "proeftuin" and "pilot" says one of them twice. `searched` may be the expanded question (see `expand`)."""
+    cut = searched.rfind(" (")
+    question = searched[:cut] if cut > 0 and expand(searched[:cut]) == searched else searched
+    found = [(m, terms) for pattern, terms in _COMPILED if (m := pattern.search(question))]
+    matched = {w for m, _ in found for w in _words(m.group(0))}
+    return [f"{m.group(0)} {terms.replace(',', '')}" for m, terms in found] + [
+        w for w in dict.fromkeys(_words(question)) if w not in matched
+    ]
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w'-]+", text.lower())
 

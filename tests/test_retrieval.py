@@ -283,6 +283,23 @@ def test_the_steps_come_from_the_document_about_the_rest_of_the_question(tmp_pat
     assert "BEPAAL HET DOEL" in answer.text and {c.chunk.doc_id for c in answer.citations} == {"proeftuin.md"}
 
 
+def test_a_sentence_naming_the_topic_and_its_synonym_names_one_thing_the_question_asks(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "proeftuin.md").write_text(
+        "# Proeftuinen\n\nEen proeftuin of pilot is een test in de praktijk. Vaak betaalt de overheid de kosten.\n",
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    retriever = pipeline.retriever
+    question = retriever.query("Wie betaalt de kosten in een proeftuin?")  # "(pilot experiment budget financiering)"
+    (hit,) = retriever.with_sentences(question, retriever.search(question, k=1))
+    share = {s.text: s.lexical for s in hit.sentences or ()}
+    assert share["Een proeftuin of pilot is een test in de praktijk."] == pytest.approx(1 / 3)
+    assert share["Vaak betaalt de overheid de kosten."] == pytest.approx(2 / 3)
+
+
 def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -1,4 +1,4 @@
-from assistant.thesaurus import added_terms, expand
+from assistant.thesaurus import added_terms, concepts, expand
 
 
 def test_buyer_words_get_the_documents_words() -> None:
@@ -25,3 +25,12 @@ def test_added_terms_are_the_documents_phrases_for_display() -> None:
         "aanbieders", "opdrachtnemers", "vendor lock-in", "afhankelijk"
     )
     assert added_terms("Wat is een innovatiepartnerschap?") == ()
+
+
+def test_a_question_asks_about_concepts_not_about_the_words_it_is_searched_with() -> None:
+    question = "Wie betaalt de kosten in een proeftuin?"
+    assert concepts(question) == [
+        "proeftuin pilot experiment", "kosten budget financiering", "wie", "betaalt", "de", "in", "een"
+    ]
+    assert concepts(expand(question)) == concepts(question)  # the documents' words are no concepts of their own
+    assert concepts("Wat is SBIR (een regeling)")[-1] == "regeling"  # brackets of the question itself stay
