@@ -266,8 +266,7 @@ class Retriever:
         vectors = self._sentence_vectors(todo)
         scored: dict[int, Hit] = {}
         for hit in todo:
-            parts = [self._by_id.get(part, hit.chunk) for part in hit.parts or (hit.chunk.chunk_id,)]
-            headings = set().union(*(heading_lines(part) for part in parts))
+            headings = heading_lines(hit.chunk)
             sentences = []
             for position, (text, words) in enumerate(units[id(hit)]):
                 window = vectors.get(text)
@@ -355,7 +354,7 @@ class Retriever:
             after = None
         parts = [chunk.chunk_id]
         if not self.settings.small_to_big:
-            return dataclasses.replace(chunk, text=text), tuple(parts)
+            return self._passage(chunk, text, parts), tuple(parts)
         if after is not None and len(text) + len(after.text) <= PASSAGE_CHARS:
             text = _join_overlapping(text, shown_text(after, chunk))
             parts.append(after.chunk_id)
@@ -365,7 +364,12 @@ class Retriever:
             if lead:
                 text = _join_overlapping(lead, text)
                 parts.insert(0, before.chunk_id)
-        return dataclasses.replace(chunk, text=text), tuple(parts)
+        return self._passage(chunk, text, parts), tuple(parts)
+
+    def _passage(self, chunk: Chunk, text: str, parts: list[str]) -> Chunk:
+        """`chunk` as the passage of `text`, which its `parts` make up: the headings are those of all of them."""
+        headings = [line for part in parts for line in sorted(heading_lines(self._by_id.get(part, chunk)))]
+        return dataclasses.replace(chunk, text=text, headings=tuple(dict.fromkeys(headings)))
 
 
 def in_named_part(hit: Hit, named: set[tuple[str, str]], hits: list[Hit]) -> bool:
