@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import _STOPWORDS, NUMBERED_PART, TOKEN
+from .lexical import _STOPWORDS, ASPECT, NUMBERED_PART, STEP_WORDS, TOKEN
 
 BACK_REFERENCES = (
     "daarvan", "daarbij", "daarna", "daarvoor", "daarin", "daarmee", "daarover", "hiervan", "hierbij", "hierna",
@@ -23,6 +23,13 @@ QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "ho
 # Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt".
 PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt"}
 NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES)
+# What a question asks of a subject without naming one ("Wat zijn de risico's?", "Welke fasen zijn er?", "Wie betaalt
+# de kosten?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time and the parties.
+OF_A_SUBJECT = re.compile(
+    rf"^(?:{ASPECT.pattern}|{STEP_WORDS.pattern}|geld|kost\w*|betaal\w*|budget|prijs|duur\w*|looptijd|termijn\w*|"
+    r"ondernemers?|aanbieders?|deelnemers?|leveranciers?|partij\w*|marktpartij\w*|bedrijf|bedrijven|opdrachtgevers?)$",
+    re.IGNORECASE,
+)
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
 
@@ -52,7 +59,8 @@ def resolve(question: str, history: list[Turn]) -> str:
         return question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
-    carried = [t for t in topic_terms(history[-1].question) if t.lower() not in known] + ([step] if step else [])
+    carried = [t for t in topic_terms(history[-1].question) if t.lower() not in known and not OF_A_SUBJECT.match(t)]
+    carried += [step] if step else []
     if not carried:
         return question
     return f"{question.rstrip()} ({' '.join(carried)})"
@@ -60,8 +68,9 @@ def resolve(question: str, history: list[Turn]) -> str:
 
 def _refers_back(question: str, own_terms: list[str]) -> bool:
     """Whether the question needs the previous turn to be understood: it refers back to it ("daarvan", "En ..."),
-    says nothing of its own, or points back ("dat") while saying little and naming no topic of its own."""
-    if REFERS_BACK.search(question) or not own_terms:
+    says nothing of its own or only what it asks of a subject ("Wat zijn de risico's?"), or points back ("dat")
+    while saying little and naming no topic of its own."""
+    if REFERS_BACK.search(question) or all(OF_A_SUBJECT.match(term) for term in own_terms):
         return True
     says_little = len(own_terms) <= MAX_POINTING_TERMS and all(len(term) < TOPIC_CHARS for term in own_terms)
     return bool(POINTER.search(question)) and says_little

@@ -37,6 +37,21 @@ NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
 NUMBERED_PHASE = re.compile(r"(\d{1,2})\.\s+(?:[\w-]+\s+)?[\w-]*fase\b", re.IGNORECASE)  # "2. Ontwikkelfase"
 STEP_LINE = re.compile(r"(?:stap|fase)\s+(\d{1,2})\s*:\s*\S", re.IGNORECASE)  # "Stap 2: Betrek de …"
 MAX_HEADING_WORDS = 12  # longer, a line naming "Stap 1: … Stap 2: …" is an overview, not one part's heading
+# A plan's parts, numbered or not: what a question on steps asks about besides its subject
+STEP_WORDS = re.compile(r"\b(?:stap|stappen|fase|fasen|fases|hoofdstuk|aanbeveling)(?:\s+\d{1,2})?\b", re.IGNORECASE)
+# What a question can ask about a subject that a document may give a section of its own ("Beperkingen", "Risico's").
+ASPECT = re.compile(
+    r"\b(?:nadel\w*|nadeel|beperkingen|beperking|risico'?s?|risico’s|voordel\w*|voordeel|knelpunt\w*|belemmering\w*|"
+    r"barrières|valkuil\w*|kansen|succesfactoren|aandachtspunt\w*|randvoorwaarden|uitdaging\w*|bezwaren|"
+    r"kritiekpunt\w*|tips|lessen|aanbeveling\w*|fouten|misverstand\w*)\b",
+    re.IGNORECASE,
+)
+# Words that qualify an aspect in a heading without narrowing its subject: "Veelvoorkomende knelpunten"
+ASPECT_QUALIFIER = re.compile(
+    r"\b(?:belangrijkste|voornaamste|grootste|veelvoorkomende|veelgemaakte|meest\w*|mogelijke|bekende|algemene|"
+    r"enkele|praktische|concrete|overige|eventuele|typische)\b",
+    re.IGNORECASE,
+)
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
 # use) and one edit away from a word the documents use often (not a rare near-namesake: "veranderd" is not

@@ -27,7 +27,16 @@ from langchain_core.retrievers import BaseRetriever
 from .chunking import heading_lines, sentence_units, shown_text
 from .embeddings import Embedder
 from .errors import EmptyStore, UnknownDocument
-from .lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
+from .lexical import (
+    ASPECT,
+    ASPECT_QUALIFIER,
+    STEP_WORDS,
+    LexicalIndex,
+    analyse,
+    corrected,
+    named_parts,
+    opens_named_part,
+)
 from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .sentences import DOCUMENT_ITSELF, about_document, looks_like_heading, reads_as_names
 from .settings import Settings
@@ -37,25 +46,9 @@ from .thesaurus import added_terms, concepts, expand
 Mode = Literal["hybrid", "dense", "bm25"]
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 QUESTION_WORD = re.compile(r"[\w'-]+")
-STEP_WORDS = re.compile(r"\b(?:stap|stappen|fase|fasen|fases|hoofdstuk|aanbeveling)(?:\s+\d{1,2})?\b", re.IGNORECASE)
 ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
 )
-
-# What a question can ask about a subject that a document may give a section of its own ("Beperkingen", "Risico's").
-ASPECT = re.compile(
-    r"\b(?:nadel\w*|nadeel|beperkingen|beperking|risico'?s?|risico’s|voordel\w*|voordeel|knelpunt\w*|belemmering\w*|"
-    r"barrières|valkuil\w*|kansen|succesfactoren|aandachtspunt\w*|randvoorwaarden|uitdaging\w*|bezwaren|"
-    r"kritiekpunt\w*|tips|lessen|aanbeveling\w*|fouten|misverstand\w*)\b",
-    re.IGNORECASE,
-)
-# Words that qualify an aspect in a heading without narrowing its subject: "Veelvoorkomende knelpunten"
-ASPECT_QUALIFIER = re.compile(
-    r"\b(?:belangrijkste|voornaamste|grootste|veelvoorkomende|veelgemaakte|meest\w*|mogelijke|bekende|algemene|"
-    r"enkele|praktische|concrete|overige|eventuele|typische)\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass
 class Retriever:

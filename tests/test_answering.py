@@ -80,15 +80,26 @@ def test_noise_and_huge_questions_get_a_polite_answer_fast(pipeline: Pipeline, q
 def test_follow_up_is_resolved_against_the_previous_question() -> None:
     history = [Turn("Welke stappen zijn er bij een innovatiepartnerschap?", "…")]
     assert resolve("En wat zijn daarvan de risico's?", history) == (
-        "En wat zijn daarvan de risico's? (stappen innovatiepartnerschap)"
+        "En wat zijn daarvan de risico's? (innovatiepartnerschap)"  # the subject, not what was asked of it
     )
     assert resolve("Wat is SBIR precies en voor wie is het bedoeld?", history).startswith("Wat is SBIR")
     assert resolve("Welke stap komt daarna?", []) == "Welke stap komt daarna?"
 
 
+def test_a_question_asking_only_what_it_asks_of_a_subject_is_a_follow_up() -> None:
+    history = [Turn("Wat is een proeftuin?", "…")]
+    for question in ("Wie betaalt de kosten?", "Welke fasen zijn er?", "Wat zijn de risico's?", "Welke tips zijn er?",
+                     "Hoeveel geld krijgt een ondernemer?"):
+        assert resolve(question, history) == f"{question} (proeftuin)"
+    for question in ("Wat is een prijsvraag?", "Welke knelpunten ervaren inkopers bij innovatiegericht inkopen?"):
+        assert resolve(question, history) == question  # names a subject of its own
+    aspect_asked = [Turn("Wat zijn de risico's van een innovatiepartnerschap?", "…")]
+    assert resolve("En de voordelen?", aspect_asked) == "En de voordelen? (innovatiepartnerschap)"  # not "risico's"
+
+
 def test_a_question_that_says_what_it_is_about_is_no_follow_up() -> None:
     history = [Turn("En wat zijn daarvan de risico's? (innovatiepartnerschap)", "…")]
-    assert resolve("Hoe lang duurt dat?", history) == "Hoe lang duurt dat? (risico innovatiepartnerschap)"
+    assert resolve("Hoe lang duurt dat?", history) == "Hoe lang duurt dat? (innovatiepartnerschap)"  # not "risico"
     for question in ("Wat is SBIR?", "Wat is stap 4 van het stappenplan voor digitale innovaties?",
                      "Hoe werkt het innovatiepartnerschap?"):
         assert resolve(question, history) == question  # "het" is an article here, not a pointer back
