@@ -171,7 +171,9 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 blocks.append(Block(text=line, kind="heading", page=page_no))
                 continue
             is_item = bool(BULLET.match(line) or NUMBERED.match(line))
-            label_ended = current_kind == "item" and _is_label(current) and line[:1].isupper()
+            label_ended = current_kind == "item" and (_is_label(current) or _is_title(current)) and line[:1].isupper()
+            if label_ended and _is_title(current) and not _is_label(current):
+                current_kind = "heading"  # a numbered finding's title over the paragraph that explains it
             if is_item or label_ended or (current and SENTENCE_END.search(current[-1]) and _starts_new(line)):
                 flush()
             if not current:
@@ -285,6 +287,16 @@ def _is_label(lines: list[str]) -> bool:
     starts on the next line, though nothing ends the label as a sentence."""
     words = lines[0].split() if len(lines) == 1 else []
     return 0 < len(words) <= MAX_LABEL_WORDS and not TRAILING_FUNCTION_WORD.search(lines[0]) and not _runs_on(lines[0])
+
+
+def _is_title(lines: list[str]) -> bool:
+    """Whether a numbered item is a finding's title that its paragraph follows ("1) Overheden erkennen de potentie
+    van innovatiegericht" / "inkopen vaak nog onvoldoende" / "De meest genoemde …"): one sentence without its end,
+    ending on no function word and no run-on sign (not a table row: "1. WAT? Welk type … F11 A11")."""
+    last = lines[-1]
+    one_unfinished_sentence = not SENTENCE_END.search(last) and not re.search(r"[.?!:]\s", " ".join(lines))
+    return bool(NUMBERED.match(lines[0])) and one_unfinished_sentence and not TRAILING_FUNCTION_WORD.search(last) \
+        and not _runs_on(last)
 
 
 def _is_footnote(line: str | None, wide: float) -> bool:

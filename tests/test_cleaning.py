@@ -256,3 +256,17 @@ def test_a_table_of_contents_is_no_text() -> None:
         "Handreiking proeftuinen", "INLEIDING", "Een proeftuin is een afgebakende omgeving.",
         "De inhoud van dit document is openbaar.",
     ]
+
+
+def test_a_numbered_finding_over_its_paragraph_is_its_heading() -> None:
+    page = (
+        "1) Overheden erkennen de potentie van innovatiegericht\n\ninkopen vaak nog onvoldoende\n\n"
+        "De meest genoemde belemmeringen gaan over de eigen organisatie.\n\n"
+        "• Werk samen met de\n\nGemeente Utrecht.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "1) Overheden erkennen de potentie van innovatiegericht inkopen vaak nog onvoldoende"),
+        ("paragraph", "De meest genoemde belemmeringen gaan over de eigen organisatie."),
+        ("item", "Werk samen met de Gemeente Utrecht."),  # a line broken after "de" goes on
+    ]
