@@ -44,6 +44,12 @@ from .store import ChromaStore
 from .thesaurus import added_terms, concepts, expand
 
 Mode = Literal["hybrid", "dense", "bm25"]
+# The theme a question ties to the aspect it asks: "op financieel gebied", "juridische knelpunten"
+THEMED_ASPECT = re.compile(
+    rf"\bop het (?:gebied|vlak|terrein) van (\w+(?: en \w+)?)\b|\bop (\w+) (?:gebied|vlak|terrein)\b|"
+    rf"\b(\w+e) (?={ASPECT.pattern})",
+    re.IGNORECASE,
+)
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 QUESTION_WORD = re.compile(r"[\w'-]+")
 ASKS_WHO = re.compile(
@@ -179,11 +185,11 @@ class Retriever:
     ) -> tuple[list[tuple[str, float]], set[str]]:
         """For "Wat zijn de nadelen van een innovatiepartnerschap?": a section titled by what the question asks
         about ("Beperkingen", with the thesaurus' word for "nadelen") is the answer, though no sentence of it
-        resembles the question much (see `aspect_section`). Returns the raised ranking and the ids of the chunks
-        raised."""
+        resembles the question much (see `aspect_section`); so are its subsections ("Financieel › Lange looptijd"),
+        and a chunk in which such a section opens. Returns the raised ranking and the ids of the chunks raised."""
         on_aspect = self.aspect_section(query)
         chunks = [self._by_id[chunk_id] for chunk_id, _ in ranked]
-        titled = {c.chunk_id for c in chunks if on_aspect(c.section.rsplit(" › ", 1)[-1], c.index_text)}
+        titled = {c.chunk_id for c in chunks if any(on_aspect(h, c.index_text) for h in heading_lines(c))}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
         return sorted(raised, key=lambda ranked_chunk: -ranked_chunk[1]), titled
 
@@ -193,17 +199,23 @@ class Retriever:
         the question does not: "Beperkingen", "Risico's en valkuilen", "Belangrijkste risico's" or "Risico's van
         SBIR" qualify for a question on SBIR's risks, "Onderzoek knelpunten" does not. Its text (with its
         document's title) must name something of the question besides aspects, when the question does: "Risico's
-        en valkuilen" of a dialogue does not answer "Wat zijn de valkuilen van SBIR?". Never, when
-        `aspect_weight` switches the rule off."""
+        en valkuilen" of a dialogue does not answer "Wat zijn de valkuilen van SBIR?". A heading naming only the
+        theme the question ties to the aspect qualifies too: "Financieel" for "Welke knelpunten zijn er op financieel
+        gebied?", "Juridisch" for "Welke juridische knelpunten …?" (see THEMED_ASPECT). Never, when `aspect_weight`
+        switches the rule off."""
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
         if not aspects or not self.settings.aspect_weight:
             return lambda heading, text: False
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
         subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query)))
+        themed = " ".join(word for words in THEMED_ASPECT.findall(query) for word in words)
+        theme = set(lexical.terms(ASPECT_QUALIFIER.sub(" ", themed)))
 
         def on_aspect(heading: str, text: str) -> bool:
             terms = lexical.title_terms(heading)
+            if terms and theme and terms <= theme:
+                return True
             aspect_words = " ".join(ASPECT.findall(heading) + ASPECT_QUALIFIER.findall(heading))
             if not terms & aspects or not terms - lexical.title_terms(aspect_words) <= asked:
                 return False

@@ -319,6 +319,28 @@ def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: 
     assert pipeline.retriever.search(question)[0].chunk.section == "Beperkingen"
 
 
+def test_a_section_titled_by_the_theme_of_the_asked_aspect_comes_first(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "knelpunten.md").write_text(
+        "# Knelpunten bij innovatiegericht inkopen\n\n## Opdracht\n\n"
+        + "De werkgroep inventariseert welke knelpunten overheden ervaren, ook op financieel en juridisch gebied. " * 3
+        + "\n\n## Financieel\n\n### Lange looptijd\n\n" + "Meerjarige budgetten ontbreken vaak bij de overheid. " * 3
+        + "\n\n## Juridisch\n\n" + "Het is niet altijd duidelijk welke staatssteunregels gelden. " * 3
+        + "".join(f"\n\n## {topic.capitalize()}\n\n" + f"Over {topic} zegt de werkgroep veel goeds. " * 4
+                  for topic in ("de planning", "de markt", "het team", "de website")),
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline.ingest([folder])
+    off = Pipeline(pipeline.settings.model_copy(update={"aspect_weight": 0.0})).retriever
+    financial = "Welke knelpunten zijn er op financieel gebied?"
+    assert off.search(financial)[0].chunk.section.endswith("Opdracht")
+    assert pipeline.retriever.search(financial)[0].chunk.section == "Financieel › Lange looptijd"  # a subsection
+    legal = pipeline.ask("Welke juridische knelpunten zijn er?")  # a section opening inside a chunk
+    assert legal.text.startswith("Het is niet altijd duidelijk welke staatssteunregels gelden.")
+
+
 def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_them(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
