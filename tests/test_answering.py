@@ -26,7 +26,7 @@ from assistant.sentences import about_document, looks_like_heading, reads_as_nam
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
 
-from .conftest import fake_settings
+from .conftest import ingested
 
 
 def test_steps_question_returns_the_steps_as_a_cited_list(pipeline: Pipeline) -> None:
@@ -461,15 +461,11 @@ def test_stepping_out_is_no_question_about_steps(pipeline: Pipeline) -> None:
 
 def test_a_heading_that_asks_is_known_as_a_heading_from_the_document(tmp_path: Path) -> None:
     """Web pages and factsheets ask in their headings; only the cleaner can tell them from a sentence that asks."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "prijsvraag.md").write_text(
-        "# Prijsvragen\n\n## Wat is een prijsvraag?\n\nEen prijsvraag daagt de markt uit met een probleem. "
-        "De jury kiest de beste inzending.\n\n## Wanneer kiest u voor een prijsvraag?\n\n"
-        "Als u nog niet weet welke oplossing mogelijk is.\n", encoding="utf-8",
-    )
-    pipeline = Pipeline(fake_settings(tmp_path))
-    pipeline.ingest([folder])
+    pipeline = ingested(tmp_path, {
+        "prijsvraag.md": "# Prijsvragen\n\n## Wat is een prijsvraag?\n\nEen prijsvraag daagt de markt uit met een "
+        "probleem. De jury kiest de beste inzending.\n\n## Wanneer kiest u voor een prijsvraag?\n\n"
+        "Als u nog niet weet welke oplossing mogelijk is.\n",
+    })
     (hit,) = pipeline.retriever.search("Wat is een prijsvraag?", k=1)
     assert "Wanneer kiest u voor een prijsvraag?" in hit.chunk.text  # the section opens inside the chunk
     answer = pipeline.ask("Wat is een prijsvraag?")

@@ -12,7 +12,7 @@ from assistant.models import Chunk
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever, Retriever
 
-from .conftest import fake_settings
+from .conftest import fake_settings, ingested
 
 
 def test_dutch_stemming_meets_inflections() -> None:
@@ -238,21 +238,16 @@ def test_a_named_phase_is_looked_for_in_the_document_the_question_is_about(tmp_p
 def test_a_named_step_comes_from_the_document_about_the_rest_of_the_question(tmp_path: Path) -> None:
     """The plan that mentions proeftuinen ranks first, but the proeftuin guide is about them; its steps are short,
     so step 3 opens in the middle of a chunk."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "plan.md").write_text(
-        "# Stappenplan\n\n## STAP 3: BESCHRIJF DE EISEN\n\n"
+    steps = ["doel", "locatie", "deelnemers"]
+    pipeline = ingested(tmp_path, {
+        "plan.md": "# Stappenplan\n\n## STAP 3: BESCHRIJF DE EISEN\n\n"
         + "Wat is de proeftuin van stap 3? Een proeftuin of pilot past bij stap 3 van de proeftuin. " * 4
         + "\n\n## STAP 4: BEPAAL CRITERIA\n\n" + "De criteria voor het plan volgen uit de behoefte. " * 4
         + "\n\n## STAP 5: UITWERKEN\n\n" + "U werkt de uitkomsten van het plan uit. " * 4,
-        encoding="utf-8",
-    )
-    steps = ["doel", "locatie", "deelnemers"]
-    (folder / "proeftuin.md").write_text("# Handreiking proeftuinen\n\n" + "\n\n".join(
-        f"## STAP {n}: {step.upper()}\n\nIn de proeftuin kiest u de {step}." for n, step in enumerate(steps, start=1)
-    ), encoding="utf-8")
-    pipeline = Pipeline(fake_settings(tmp_path))
-    pipeline.ingest([folder])
+        "proeftuin.md": "# Handreiking proeftuinen\n\n" + "\n\n".join(
+            f"## STAP {n}: {step.upper()}\n\nIn de proeftuin kiest u de {step}." for n, step in enumerate(steps, start=1)
+        ),
+    })
     question = "Wat is stap 3 van de proeftuin?"
     assert pipeline.retriever.search("Wat is de proeftuin?")[0].chunk.doc_id == "plan.md"
     hits = pipeline.retriever.search(question)
@@ -263,19 +258,16 @@ def test_a_named_step_comes_from_the_document_about_the_rest_of_the_question(tmp
 
 
 def test_the_steps_come_from_the_document_about_the_rest_of_the_question(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "plan.md").write_text("# Stappenplan\n\n" + "\n\n".join(
-        f"## STAP {n}: {title}\n\n" + f"Bij het {title.lower()} van digitale technologie kiest u een aanpak. " * 4
-        for n, title in enumerate(["VERKENNEN", "SELECTEREN", "ONTWIKKELEN"], start=1)
-    ) + "\n\n## Vormen\n\n" + "Welke stappen zet u in een proeftuin of een pilot? Dat hangt af van de vorm. " * 2,
-        encoding="utf-8")
-    (folder / "proeftuin.md").write_text("# Handreiking proeftuinen\n\n" + "\n\n".join(
-        f"## STAP {n}: {title}\n\nIn de proeftuin is dit stap {n}." for n, title in enumerate(
-            ["BEPAAL HET DOEL", "KIES DE LOCATIE", "SELECTEER DE DEELNEMERS"], start=1)
-    ), encoding="utf-8")
-    pipeline = Pipeline(fake_settings(tmp_path))
-    pipeline.ingest([folder])
+    pipeline = ingested(tmp_path, {
+        "plan.md": "# Stappenplan\n\n" + "\n\n".join(
+            f"## STAP {n}: {title}\n\n" + f"Bij het {title.lower()} van digitale technologie kiest u een aanpak. " * 4
+            for n, title in enumerate(["VERKENNEN", "SELECTEREN", "ONTWIKKELEN"], start=1)
+        ) + "\n\n## Vormen\n\n" + "Welke stappen zet u in een proeftuin of een pilot? Dat hangt af van de vorm. " * 2,
+        "proeftuin.md": "# Handreiking proeftuinen\n\n" + "\n\n".join(
+            f"## STAP {n}: {title}\n\nIn de proeftuin is dit stap {n}." for n, title in enumerate(
+                ["BEPAAL HET DOEL", "KIES DE LOCATIE", "SELECTEER DE DEELNEMERS"], start=1)
+        ),
+    })
     question = "Welke stappen zet ik in een proeftuin?"
     assert pipeline.retriever.search(question)[0].chunk.doc_id == "plan.md"
     answer = pipeline.ask(question)
@@ -284,14 +276,10 @@ def test_the_steps_come_from_the_document_about_the_rest_of_the_question(tmp_pat
 
 
 def test_a_sentence_naming_the_topic_and_its_synonym_names_one_thing_the_question_asks(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "proeftuin.md").write_text(
-        "# Proeftuinen\n\nEen proeftuin of pilot is een test in de praktijk. Vaak betaalt de overheid de kosten.\n",
-        encoding="utf-8",
-    )
-    pipeline = Pipeline(fake_settings(tmp_path))
-    pipeline.ingest([folder])
+    pipeline = ingested(tmp_path, {
+        "proeftuin.md": "# Proeftuinen\n\nEen proeftuin of pilot is een test in de praktijk. Vaak betaalt de overheid de "
+        "kosten.\n",
+    })
     retriever = pipeline.retriever
     question = retriever.query("Wie betaalt de kosten in een proeftuin?")  # "(pilot experiment budget financiering)"
     (hit,) = retriever.with_sentences(question, retriever.search(question, k=1))
@@ -320,19 +308,14 @@ def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: 
 
 
 def test_a_section_titled_by_the_theme_of_the_asked_aspect_comes_first(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "knelpunten.md").write_text(
-        "# Knelpunten bij innovatiegericht inkopen\n\n## Opdracht\n\n"
+    pipeline = ingested(tmp_path, {
+        "knelpunten.md": "# Knelpunten bij innovatiegericht inkopen\n\n## Opdracht\n\n"
         + "De werkgroep inventariseert welke knelpunten overheden ervaren, ook op financieel en juridisch gebied. " * 3
         + "\n\n## Financieel\n\n### Lange looptijd\n\n" + "Meerjarige budgetten ontbreken vaak bij de overheid. " * 3
         + "\n\n## Juridisch\n\n" + "Het is niet altijd duidelijk welke staatssteunregels gelden. " * 3
         + "".join(f"\n\n## {topic.capitalize()}\n\n" + f"Over {topic} zegt de werkgroep veel goeds. " * 4
                   for topic in ("de planning", "de markt", "het team", "de website")),
-        encoding="utf-8",
-    )
-    pipeline = Pipeline(fake_settings(tmp_path))
-    pipeline.ingest([folder])
+    })
     off = Pipeline(pipeline.settings.model_copy(update={"aspect_weight": 0.0})).retriever
     financial = "Welke knelpunten zijn er op financieel gebied?"
     assert off.search(financial)[0].chunk.section.endswith("Opdracht")
