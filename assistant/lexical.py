@@ -60,6 +60,7 @@ MIN_MISSPELT_CHARS = 7
 MIN_FIX_OCCURRENCES = 5
 DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete
 _stemmer = Stemmer.Stemmer("dutch")
 
 
@@ -289,6 +290,20 @@ class LexicalIndex:
         """Years the question asks about that no indexed document mentions: the documents cannot answer
         "...in 2024?" when 2024 occurs nowhere in them."""
         return [year for year in YEAR.findall(question) if year not in self.vocabulary]
+
+    def unknown_asked(self, question: str) -> list[str]:
+        """What the question asks for ("Welke boete krijgt …?") when no indexed document uses that word, a word it
+        starts or ends with ("subsidieregeling" is known by "subsidie") or a word one letter away (a typo: "stapen"):
+        the documents cannot name one."""
+        return [word for word in ASKED_FOR.findall(question) if not self._known(word.lower())]
+
+    def _known(self, word: str) -> bool:
+        if set(self.terms(word)) & self.document_frequency.keys():
+            return True
+        stem = "".join(analyse(word))
+        if any(len(t) >= MIN_COMPOUND_PART + 2 and (stem.startswith(t) or stem.endswith(t)) for t in self.document_frequency):
+            return True
+        return process.extractOne(word, self.vocabulary.keys(), scorer=Levenshtein.distance, score_cutoff=1) is not None
 
     def scores(self, terms: list[str]) -> np.ndarray:
         """A BM25 score for every chunk for a question's `terms` (zeros when none is indexed)."""

@@ -1,8 +1,8 @@
 """When the documents do not answer: the checks that make the assistant refuse instead of guessing.
 
 Each check looks for a different way evidence can be missing: nothing is about the question (low similarity),
-the question's rarer words are absent (low coverage), it asks about a year no document mentions, or it asks
-for a quantity ("Hoeveel punten ...?") that no passage gives.
+the question's rarer words are absent (low coverage), it asks about a year no document mentions or for a thing
+no document names ("Welke boete …?"), or it asks for a quantity ("Hoeveel punten ...?") that no passage gives.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .lexical import LexicalIndex, analyse, word_stems
 from .models import Hit
 from .settings import Settings
+from .thesaurus import added_terms
 
 REFUSAL = (
     "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
@@ -42,6 +43,10 @@ DURATION = re.compile(
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
+KIND_OF = re.compile(
+    r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv])\w*$",
+    re.IGNORECASE,
+)
 
 
 def refuses(
@@ -59,8 +64,17 @@ def refuses(
         best_similarity < settings.min_similarity
         or max(shares, default=0.0) < settings.refusal_threshold
         or bool(lexical.unknown_years(question))
+        or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or not gives_asked_quantity(question, about_it)
     )
+
+
+def _names_nothing_known(word: str) -> bool:
+    """Whether an asked-for word the documents do not use ("Welke boete …?") means they cannot answer: not when
+    the documents say it in their own words (the thesaurus: "wethouder" -> "bestuur"), not for a kind of things
+    ("Welke varianten van de dialoog …?" asks about the dialoog), nor for a quantity ("Welk percentage …?"), which the
+    quantity check judges."""
+    return not (added_terms(word) or KIND_OF.match(word) or asks_quantity(f"welk {word}"))
 
 
 def asks_quantity(question: str) -> bool:

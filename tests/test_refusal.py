@@ -62,3 +62,21 @@ def test_an_asked_quantity_counts_only_in_a_passage_about_the_question(tmp_path:
     question = "Hoe lang duurt fase 1 van SBIR?"
     assert refuses(question, question, [Hit(sbir, 1.0), Hit(fires, 0.9)], 1.0, lexical, settings)
     assert not refuses(question, question, [Hit(sbir, 1.0), Hit(duration, 0.9)], 1.0, lexical, settings)
+
+
+def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Path) -> None:
+    pilot = Chunk("a", "A", "Een aanbieder die de pilot te laat afrondt, krijgt een gesprek met de opdrachtgever.", 0)
+    subsidy = Chunk("b", "B", "Innovatiesubsidies helpen bestuurders bij het ontwikkelen van een pilot.", 1)
+    lexical = LexicalIndex.build([pilot, subsidy], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+
+    def refused(question: str) -> bool:
+        return refuses(question, expand(question), [Hit(pilot, 1.0), Hit(subsidy, 0.9)], 1.0, lexical, settings)
+
+    assert refused("Welke boete krijgt een aanbieder die de pilot niet op tijd afrondt?")
+    assert not refused("Welk gesprek krijgt een aanbieder die de pilot te laat afrondt?")
+    assert not refused("Welke gesprekken volgen als een aanbieder de pilot te laat afrondt?")  # another form
+    assert not refused("Welke innovatiesubsidieregeling helpt bij een pilot?")  # starts with a word they use
+    assert not refused("Welke gesprak krijgt een aanbieder die de pilot te laat afrondt?")  # a typo
+    assert not refused("Welke wethouder helpt bij een pilot?")  # the documents' word: bestuurders
+    assert not refused("Welke varianten van de pilot krijgt een aanbieder?")  # asks about the pilot
