@@ -11,7 +11,7 @@ import math
 import pickle
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +104,12 @@ def told_step(line: str) -> int | None:
     line = line.removeprefix("- ")
     told = STEP_LINE.match(line)
     return int(told.group(1)) if told and len(NUMBERED_PART.findall(line.lower())) == 1 else None
+
+
+def _one_edit_away(word: str, candidates: Iterable[str]) -> str | None:
+    """A candidate at most one letter from `word` (the nearest), or None."""
+    match = process.extractOne(word, candidates, scorer=Levenshtein.distance, score_cutoff=1)
+    return match[0] if match else None
 
 
 def _first_openings(
@@ -226,8 +232,8 @@ class LexicalIndex:
         if word not in self._fixes:
             if self._common_words is None:
                 self._common_words = [w for w, n in self.vocabulary.items() if n >= MIN_FIX_OCCURRENCES]
-            match = process.extractOne(word, self._common_words, scorer=Levenshtein.distance, score_cutoff=1)
-            fix = match[0] if match and analyse(match[0]) != analyse(word) else None
+            near = _one_edit_away(word, self._common_words)
+            fix = near if near and analyse(near) != analyse(word) else None
             self._fixes[word] = fix if fix and not _is_dutch(word) else None
         return self._fixes[word]
 
@@ -303,7 +309,7 @@ class LexicalIndex:
         stem = "".join(analyse(word))
         if any(len(t) >= MIN_COMPOUND_PART + 2 and (stem.startswith(t) or stem.endswith(t)) for t in self.document_frequency):
             return True
-        return process.extractOne(word, self.vocabulary.keys(), scorer=Levenshtein.distance, score_cutoff=1) is not None
+        return _one_edit_away(word, self.vocabulary.keys()) is not None
 
     def scores(self, terms: list[str]) -> np.ndarray:
         """A BM25 score for every chunk for a question's `terms` (zeros when none is indexed)."""

@@ -64,9 +64,8 @@ def added_terms(question: str) -> tuple[str, ...]:
     """The documents' words for what the question mentions, that it does not use itself."""
     asked = set(_words(question))
     added: list[str] = []
-    for pattern, terms in _COMPILED:
-        if pattern.search(question):
-            added += [t for t in terms.split(", ") if not set(_words(t)) <= asked and t not in added]
+    for _, terms in _matches(question):
+        added += [t for t in terms.split(", ") if not set(_words(t)) <= asked and t not in added]
     return tuple(added)
 
 
@@ -77,11 +76,16 @@ def concepts(searched: str) -> list[str]:
     naming "proeftuin" and "pilot" says one of them twice. `searched` may be the expanded question (see `expand`)."""
     cut = searched.rfind(" (")
     question = searched[:cut] if cut > 0 and expand(searched[:cut]) == searched else searched
-    found = [(m, terms) for pattern, terms in _COMPILED if (m := pattern.search(question))]
-    matched = {w for m, _ in found for w in _words(m.group(0))}
-    return [f"{m.group(0)} {terms.replace(',', '')}" for m, terms in found] + [
+    found = _matches(question)
+    matched = {w for said, _ in found for w in _words(said)}
+    return [f"{said} {terms.replace(',', '')}" for said, terms in found] + [
         w for w in dict.fromkeys(_words(question)) if w not in matched
     ]
+
+
+def _matches(question: str) -> list[tuple[str, str]]:
+    """(the buyer's words found, the documents' words for them) for each entry the question matches."""
+    return [(m.group(0), terms) for pattern, terms in _COMPILED if (m := pattern.search(question))]
 
 
 def _words(text: str) -> list[str]:
