@@ -76,9 +76,9 @@ class ExtractiveAnswerer:
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         if asks_for_steps(question) and hits:
-            docs = list(dict.fromkeys(hit.chunk.doc_id for hit in hits))  # best first; another only with steps
-            with_steps = [doc_id for doc_id in docs if doc_id == docs[0] or step_outline(hits, doc_id)]
-            outline = step_outline(hits, self.retriever.subject_document(question, with_steps))
+            outlines = {doc_id: step_outline(hits, doc_id) for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits)}
+            best = hits[0].chunk.doc_id  # another document answers only with steps of its own
+            outline = outlines[self.retriever.subject_document(question, [d for d in outlines if d == best or outlines[d]])]
             if outline and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
