@@ -171,10 +171,10 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 blocks.append(Block(text=line, kind="heading", page=page_no))
                 continue
             is_item = bool(BULLET.match(line) or NUMBERED.match(line))
-            label_ended = current_kind == "item" and (_is_label(current) or _is_title(current)) and line[:1].isupper()
-            if label_ended and _is_title(current) and not _is_label(current):
+            item_ended = current_kind == "item" and line[:1].isupper() and (_is_label(current) or _is_title(current))
+            if item_ended and not _is_label(current):
                 current_kind = "heading"  # a numbered finding's title over the paragraph that explains it
-            if is_item or label_ended or (current and SENTENCE_END.search(current[-1]) and _starts_new(line)):
+            if is_item or item_ended or (current and SENTENCE_END.search(current[-1]) and _starts_new(line)):
                 flush()
             if not current:
                 current_page = page_no

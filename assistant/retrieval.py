@@ -252,7 +252,8 @@ class Retriever:
         first. The first on a tie, as when the question names nothing else ("Wat is stap 4?")."""
         lexical = self.last_lexical_index()
         subject = set(lexical.terms(STEP_WORDS.sub(" ", self._spelt_right(question)[0])))
-        return max(doc_ids, key=lambda doc_id: (round(lexical.subject_share(subject, doc_id), 2), -doc_ids.index(doc_id)))
+        share = {doc_id: round(lexical.subject_share(subject, doc_id), 2) for doc_id in doc_ids}
+        return max(doc_ids, key=share.__getitem__)  # the first of equals
 
     def with_sentences(self, question: str, hits: list[Hit], vector: list[float] | None = None) -> list[Hit]:
         """The hits with each of their sentences scored against the question (kept when already scored);
