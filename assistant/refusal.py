@@ -7,6 +7,7 @@ no document names ("Welke boete …?"), or it asks for a quantity ("Hoeveel punt
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 
@@ -31,7 +32,11 @@ WRITTEN_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:ën|en)?(?:{_NUMBER_WORD}))*(?:talle
 NUMERAL = re.compile(rf"\d|{WRITTEN_NUMBER}$")
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
 HOW_LONG = re.compile(r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) termijn)\b", re.IGNORECASE)
-HOW_MUCH_MONEY = re.compile(r"\b(hoeveel geld|bedrag|budget)\b", re.IGNORECASE)
+# asks the amount: "Wat is het maximale bedrag …?", not "Waarom is het moeilijk om budget te krijgen …?"
+HOW_MUCH_MONEY = re.compile(
+    r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
+    re.IGNORECASE,
+)
 WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)
 # "20 dagen", "30 kalenderdagen", "twaalf tot achttien maanden", "een jaar": the unit follows the number, so that
 # "18 het jaar" (a footnote) is none
@@ -43,6 +48,7 @@ DURATION = re.compile(
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
+SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
 KIND_OF = re.compile(
     r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv])\w*$",
     re.IGNORECASE,
@@ -97,7 +103,10 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
                 continue
             names, reach = ask
             for i, (word, _) in enumerate(words):
-                if NUMERAL.match(word) and any(names(stem) for _, stem in words[i + 1 : i + 1 + reach]):
+                near = words[i + 1 : i + 1 + reach]  # "3 opdrachtnemers"
+                if i >= 2 and words[i - 1][0] == "van":  # "een efficiëntieverbetering van 10-30%"
+                    near.append(words[i - 2])
+                if NUMERAL.match(word) and any(names(stem) for _, stem in near):
                     return True
     return False
 
@@ -120,6 +129,7 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
 
 
 def _counts(phrase: str) -> Callable[[str], bool]:
-    """A test for words naming what "hoeveel <phrase>" counts: compounds and plurals included."""
+    """A test for words naming what "hoeveel <phrase>" counts: compounds and plurals included, and a compound
+    with the same first part ("efficiëntiewinst" / "efficiëntieverbetering")."""
     stems = [s for s in analyse(phrase.replace("-", " ")) if len(s) >= 3]
-    return lambda word: any(stem in word for stem in stems)
+    return lambda word: any(stem in word or len(os.path.commonprefix([stem, word])) >= SHARED_FIRST_PART for stem in stems)

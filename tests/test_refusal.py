@@ -33,7 +33,11 @@ from assistant.thesaurus import expand
         ("Welk percentage van het SBIR-budget gaat naar start-ups?", "Er is € 64 miljoen beschikbaar gesteld.", False),
         ("Welk percentage van het SBIR-budget gaat naar start-ups?", "Ruim 40% van het budget € 64 miljoen.", True),
         ("Hoeveel procent gaat naar het mkb?", "Het mkb krijgt 25 procent.", True),
+        ("Hoeveel efficiëntiewinst boekte zij?", "Zij haalde een efficiëntieverbetering van 10-30%.", True),
+        ("Hoeveel efficiëntiewinst boekte zij?", "Efficiëntie is een van 3 doelen.", False),
+        ("Hoeveel opdrachtnemers doen mee?", "Er zijn 3 opdrachtgevers.", False),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
+        ("Waarom is het moeilijk om budget te krijgen?", "Geen getal hier.", True),
     ],
 )
 def test_a_quantity_question_needs_a_passage_that_gives_that_quantity(
