@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .chunking import sentence_units
 from .lexical import analyse, told_step
 from .models import Hit
+from .sentences import split_sentences
 
 INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
 CAPITALS_RUN = re.compile(r"\s+(?=[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý?]{2,})+)")  # the next heading, run on
@@ -178,12 +179,25 @@ def _joined(item: ScoredUnit, continuation: ScoredUnit) -> ScoredUnit:
 
 
 def fit(units: list[ScoredUnit]) -> list[ScoredUnit]:
+    """As many of the units as the answer has room for. Items of a list too long to show whole are cut to their
+    first sentence ("1. Zorg voor een zakelijke rechtvaardiging …", without its explanation), so more items fit."""
+    if length(units) > ANSWER_CHARS:
+        units = [_first_sentence(u) for u in units]
     fitted: list[ScoredUnit] = []
     for unit in units:
         if length(fitted + [unit]) > ANSWER_CHARS:
             break
         fitted.append(unit)
     return fitted
+
+
+def _first_sentence(unit: ScoredUnit) -> ScoredUnit:
+    if not unit.text.startswith("- ") or unit.quotes:
+        return unit
+    sentences = split_sentences(unit.text.removeprefix("- "))
+    if len(sentences) < 2:
+        return unit
+    return dataclasses.replace(unit, text="- " + sentences[0], quotes=(sentences[0],))
 
 
 def similar(a: str, b: str) -> bool:

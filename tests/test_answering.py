@@ -21,7 +21,7 @@ from assistant.conversation import Turn, resolve
 from assistant.lexical import opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
-from assistant.quotes import ScoredUnit, lists, span, step_outline
+from assistant.quotes import ScoredUnit, fit, lists, span, step_outline
 from assistant.sentences import about_document, looks_like_heading, reads_as_names
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
@@ -241,6 +241,16 @@ def test_a_list_a_span_has_begun_is_quoted_whole() -> None:
         "- Opleiden van medewerkers", "- Het intellectuele eigendom", "- Financiële dekking", "Een nieuwe alinea.",
     ])]
     assert [u.text for u in span(units[0], units)] == [u.text for u in units[:6]]  # not cut after four units
+
+
+def test_the_items_of_a_list_too_long_to_show_whole_are_cut_to_their_first_sentence() -> None:
+    explanation = " Dit wordt hier uitgebreid toegelicht met voorbeelden uit de praktijk van veel organisaties."
+    items = [f"- {n}. Zorg voor regel nummer {n} in het project.{explanation * 2}" for n in range(1, 11)]
+    fitted = fit([_unit(t, i) for i, t in enumerate(items)])
+    assert [u.text for u in fitted] == [f"- {n}. Zorg voor regel nummer {n} in het project." for n in range(1, 11)]
+    assert fitted[0].quotes == ("1. Zorg voor regel nummer 1 in het project.",)  # what the page highlights
+    short = [_unit("- Een korte regel. Met uitleg.", 0)]
+    assert fit(short) == short  # a list that fits is shown whole
 
 
 def test_a_step_heading_is_quoted_with_the_sentences_that_open_the_step() -> None:
