@@ -40,6 +40,7 @@ MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de 
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
+TABLE_ROW = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?\s+){1,}[-+]?\d[\d.,]*\s*%?$")  # "2016 12", "2,5% 40% 12"
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
 TRAILING_FUNCTION_WORD = re.compile(
     r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als)$", re.IGNORECASE
@@ -108,11 +109,13 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 def _page_lines(page: str) -> list[str]:
     """The non-empty lines of a page, whitespace folded, without a line repeated right after itself
-    (an extraction artefact). Blank lines carry no meaning in these extractions."""
+    (an extraction artefact), titles in capitals whole. Blank lines carry no meaning in these extractions."""
     lines: list[str] = []
     for raw in normalise(page).split("\n"):
         line = re.sub(r"\s+", " ", raw).strip()
-        if line and (not lines or line != lines[-1]):
+        if line and lines and _in_capitals(line) and _in_capitals(lines[-1]) and re.search(r"[A-ZÀ-Ý]-$", lines[-1]):
+            lines[-1] = lines[-1][:-1] + line  # a title in capitals hyphenated over two lines: "AANGEKON-" / "DIGD"
+        elif line and (not lines or line != lines[-1]):
             lines.append(line)
     return lines
 
@@ -132,7 +135,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
 
     def flush() -> None:
         nonlocal current, current_kind
-        text = _join(current)
+        text = "; ".join(current) if current_kind == "table" else _join(current)
+        current_kind = "paragraph" if current_kind == "table" else current_kind
         if text:
             blocks.append(Block(text=text, kind=current_kind, page=current_page))
         current, current_kind = [], "paragraph"
@@ -161,7 +165,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 continue
             if was_in_notes and not current:
                 flush()  # the footnotes interrupted no paragraph: they stay where they were
-            previous_ended = not current or bool(SENTENCE_END.search(current[-1]))
+            previous_ended = not current or current_kind == "table" or bool(SENTENCE_END.search(current[-1]))
             if _is_heading(line, previous_ended, next_line):
                 # the sentence may go on on the next page
                 if not previous_ended and _interrupts(line, next_line or _first_line(page_lines[page_no:])):
@@ -170,15 +174,18 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 flush()
                 blocks.append(Block(text=line, kind="heading", page=page_no))
                 continue
-            is_item = bool(BULLET.match(line) or NUMBERED.match(line))
+            is_row = bool(TABLE_ROW.match(line))  # a table's rows are a paragraph of their own, not run into prose
+            is_item = bool(BULLET.match(line) or NUMBERED.match(line)) and not is_row
             item_ended = current_kind == "item" and line[:1].isupper() and (_is_label(current) or _is_title(current))
             if item_ended and not _is_label(current):
                 current_kind = "heading"  # a numbered finding's title over the paragraph that explains it
-            if is_item or item_ended or (current and SENTENCE_END.search(current[-1]) and _starts_new(line)):
+            if is_item or item_ended or (current_kind == "table") != is_row or (
+                current and SENTENCE_END.search(current[-1]) and _starts_new(line)
+            ):
                 flush()
             if not current:
                 current_page = page_no
-                current_kind = "item" if is_item else "paragraph"
+                current_kind = "table" if is_row else "item" if is_item else "paragraph"
                 line = BULLET.sub("", line, count=1) if BULLET.match(line) else line
             current.append(line)
     flush()

@@ -270,3 +270,19 @@ def test_a_numbered_finding_over_its_paragraph_is_its_heading() -> None:
         ("paragraph", "De meest genoemde belemmeringen gaan over de eigen organisatie."),
         ("item", "Werk samen met de Gemeente Utrecht."),  # a line broken after "de" goes on
     ]
+
+
+def test_the_rows_of_a_table_of_numbers_are_a_paragraph_of_their_own() -> None:
+    page = (
+        "is bijna € 64 miljoen beschikbaar gesteld.\n\nTABEL 2. AANTAL SBIR-TRAJECTEN AANGEKON-\n\nDIGD DOOR RVO:\n\n"
+        "2011 2\n\n2012 2\n\n2021 6 \n\nGebruik van innovatiepartnerschap in Nederland\n\n"
+        "Op basis van gegevens van TenderNed blijkt \n\ndat er 38 innovatiepartnerschappen zijn aangekondigd.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "is bijna € 64 miljoen beschikbaar gesteld."),
+        ("paragraph", "TABEL 2. AANTAL SBIR-TRAJECTEN AANGEKONDIGD DOOR RVO:"),  # a title in capitals, whole
+        ("paragraph", "2011 2; 2012 2; 2021 6"),  # not run into the heading and sentence after it
+        ("heading", "Gebruik van innovatiepartnerschap in Nederland"),
+        ("paragraph", "Op basis van gegevens van TenderNed blijkt dat er 38 innovatiepartnerschappen zijn aangekondigd."),
+    ]
