@@ -29,6 +29,7 @@ CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
     re.IGNORECASE,
 )
+FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZÀ-Ý]")  # "16 Het staat elke aanbestedende dienst vrij …", after the text it notes
 LOOSE_GAP = 6  # sentences that may explain an item before the next item of the same list
 
 
@@ -87,6 +88,8 @@ def span(
             break
         if following.heading or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
+        if FOOTNOTE.match(following.text):
+            break  # a footnote the extraction printed after the sentence is no part of what it says
         run.append(following)
         position += 1
     if len(run) > 1 and leads_in(run[-1].text):
@@ -215,9 +218,13 @@ def leads_in(text: str) -> bool:
 
 
 def stands_alone(unit: ScoredUnit) -> bool:
-    """A whole sentence that reads without its neighbours: no heading, list item, list lead-in or fragment."""
+    """A whole sentence that reads without its neighbours: no heading, list item, list lead-in, fragment or
+    footnote."""
     text = unit.text
-    return not (unit.heading or text.startswith("- ") or leads_in(text) or text[:1].islower() or _unfinished(text))
+    return not (
+        unit.heading or text.startswith("- ") or leads_in(text) or text[:1].islower() or _unfinished(text)
+        or FOOTNOTE.match(text)
+    )
 
 
 def _unfinished(text: str) -> bool:

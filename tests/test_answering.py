@@ -21,7 +21,7 @@ from assistant.conversation import Turn, resolve
 from assistant.lexical import opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
-from assistant.quotes import ScoredUnit, fit, lists, span, step_outline
+from assistant.quotes import ScoredUnit, fit, lists, span, stands_alone, step_outline
 from assistant.sentences import about_document, looks_like_heading, reads_as_names
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
@@ -251,6 +251,16 @@ def test_the_items_of_a_list_too_long_to_show_whole_are_cut_to_their_first_sente
     assert fitted[0].quotes == ("1. Zorg voor regel nummer 1 in het project.",)  # what the page highlights
     short = [_unit("- Een korte regel. Met uitleg.", 0)]
     assert fit(short) == short  # a list that fits is shown whole
+
+
+def test_a_footnote_after_the_quoted_sentence_is_not_quoted_with_it() -> None:
+    units = [_unit(t, i) for i, t in enumerate([
+        "Er zijn in totaal 38 innovatiepartnerschappen aangekondigd.",
+        "16 Het staat elke aanbestedende dienst vrij om zelf een SBIR op te zetten.",
+        "20 gemeenten deden mee.",
+    ])]
+    assert [u.text for u in span(units[0], units)] == [units[0].text]
+    assert stands_alone(units[2]) and not stands_alone(units[1])  # a number counting something opens no footnote
 
 
 def test_a_step_heading_is_quoted_with_the_sentences_that_open_the_step() -> None:
