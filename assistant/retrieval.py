@@ -27,6 +27,7 @@ from langchain_core.retrievers import BaseRetriever
 from .chunking import heading_lines, sentence_units, shown_text
 from .embeddings import Embedder
 from .errors import EmptyStore, UnknownDocument
+from .hubness import Hubness
 from .lexical import (
     ASPECT,
     ASPECT_QUALIFIER,
@@ -66,26 +67,39 @@ class Retriever:
 
     def __post_init__(self) -> None:
         self._lexical: LexicalIndex | None = None
+        self._hubness: Hubness | None = None
         self._by_id: dict[str, Chunk] = {}
         self._index_of: dict[str, int] = {}
         self._lock = threading.Lock()
         self.rebuilds = 0
 
     def lexical_index(self) -> LexicalIndex:
-        """The BM25 index for the store as it is now: from memory, from the disk cache, or built afresh."""
+        """The BM25 index for the store as it is now (see `derived`)."""
+        return self.derived()[0]
+
+    def derived(self) -> tuple[LexicalIndex, Hubness]:
+        """What is derived from the store as it is now, the BM25 index and the windows' hubness: from memory, from
+        the disk cache, or built afresh (counted in `rebuilds`)."""
         revision = self.store.revision
         with self._lock:
-            if self._lexical is None or self._lexical.revision != revision:
-                path = self.settings.cache_dir / f"lexical-{self.settings.collection}.pkl"
-                index = LexicalIndex.load(path, revision)
+            current = self._lexical and self._hubness and self._lexical.revision == self._hubness.revision == revision
+            if not current:
+                lexical_path = self.settings.cache_dir / f"lexical-{self.settings.collection}.pkl"
+                hubness_path = self.settings.cache_dir / f"hubness-{self.settings.collection}.npz"
+                index = LexicalIndex.load(lexical_path, revision)
+                hubness = Hubness.load(hubness_path, revision)
+                if index is None or hubness is None:
+                    self.rebuilds += 1
                 if index is None:
                     index = LexicalIndex.build(self.store.all_chunks(), revision)
-                    index.save(path)
-                    self.rebuilds += 1
+                    index.save(lexical_path)
+                if hubness is None:
+                    hubness = Hubness.build(*self.store.all_window_vectors(), revision)
+                    hubness.save(hubness_path)
                 self._by_id = {c.chunk_id: c for c in index.chunks}
                 self._index_of = {c.chunk_id: i for i, c in enumerate(index.chunks)}
-                self._lexical = index
-            return self._lexical
+                self._lexical, self._hubness = index, hubness
+            return self._lexical, self._hubness  # type: ignore[return-value]
 
     def last_lexical_index(self) -> LexicalIndex:
         """The index the last search used, without asking the store again: for work that follows a search."""
@@ -118,7 +132,7 @@ class Retriever:
     ) -> list[Hit]:
         """The `k` best passages for `question`, best first, optionally only from `doc_ids`."""
         k = k or self.settings.top_k
-        lexical = self.lexical_index()
+        lexical, hubness = self.derived()
         if not lexical.chunks:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
         unknown = sorted(set(doc_ids) - self.documents().keys()) if doc_ids else []
@@ -135,7 +149,8 @@ class Retriever:
             vector = self.embedder.embed_query(query)
             for chunk_id, sim in self.store.search(vector, n, doc_ids, kind="chunk"):
                 features.setdefault(chunk_id, [np.nan] * 4)[0] = sim
-            for window_id, sim in self.store.search(vector, 4 * n, doc_ids, kind="window"):
+            windows = self.store.search(vector, 4 * n, doc_ids, kind="window")
+            for window_id, sim in hubness.discount(windows, self.settings.hub_weight):
                 row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 4)
                 row[1] = sim if np.isnan(row[1]) else max(row[1], sim)
         if mode in ("hybrid", "bm25"):

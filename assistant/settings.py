@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     )
     chunk_weight: float = Field(0.5, description="Weight of whole-chunk dense similarity.")
     window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")
+    hub_weight: float = Field(
+        0.5, ge=0.0, description="How much a sentence window's similarity to a question is lowered for lying in a "
+        "crowded part of the corpus, where it resembles every question (hubness.py); 0: off.",
+    )
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     section_weight: float = Field(0.15, description="Weight of the question's words in a passage's section titles.")
     aspect_weight: float = Field(

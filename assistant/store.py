@@ -186,6 +186,11 @@ class ChromaStore:
             raise StoreUnavailable(f"Zoeken in de Chroma-store mislukte ({exc}).") from exc
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
 
+    def all_window_vectors(self) -> tuple[list[str], np.ndarray]:
+        """The ids and vectors of every sentence window (to derive their hubness from)."""
+        data = _all(self._windows, ["embeddings"])
+        return data["ids"], np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), self.dim)
+
     def window_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
         """The sentence-window vectors of some chunks, one row per unit in unit order: for scoring answer sentences."""
         if not chunk_ids:

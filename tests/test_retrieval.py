@@ -7,6 +7,7 @@ import pytest
 from langchain_core.documents import Document as LangChainDocument
 
 from assistant.errors import EmptyStore, UnknownDocument
+from assistant.hubness import Hubness
 from assistant.lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
 from assistant.models import Chunk
 from assistant.pipeline import Pipeline
@@ -65,8 +66,9 @@ def test_best_passage_first(pipeline: Pipeline) -> None:
 
 def test_rerank_reorders_the_top_passages_by_their_best_sentence(pipeline: Pipeline) -> None:
     question = "risico's van een marktconsultatie"
-    plain = Pipeline(pipeline.settings.model_copy(update={"rerank_depth": 0})).retriever.search(question)
-    reranked = pipeline.retriever.search(question)
+    without_hubness = pipeline.settings.model_copy(update={"hub_weight": 0.0})  # the order this test knows
+    plain = Pipeline(without_hubness.model_copy(update={"rerank_depth": 0})).retriever.search(question)
+    reranked = Pipeline(without_hubness).retriever.search(question)
     plain_ids = [h.chunk.chunk_id for h in plain]
     assert sorted(h.chunk.chunk_id for h in reranked[:4]) == sorted(plain_ids[:4])
     assert [h.chunk.chunk_id for h in reranked[:4]] != plain_ids[:4]  # this question's order does change
@@ -336,7 +338,7 @@ def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_
     pipeline = Pipeline(fake_settings(tmp_path))
     pipeline.ingest([folder])
     question = "Wat zijn de risico's van de dialoog?"  # the heading also names valkuilen, another aspect
-    off = Pipeline(pipeline.settings.model_copy(update={"aspect_weight": 0.0}))
+    off = Pipeline(pipeline.settings.model_copy(update={"aspect_weight": 0.0, "hub_weight": 0.0}))
     assert off.retriever.search(question)[0].chunk.section != "Risico's en valkuilen"
     assert pipeline.retriever.search(question)[0].chunk.section == "Risico's en valkuilen"
     assert pipeline.ask(question).text.startswith("Een belangrijk risico is dat het traject te lang duurt.")
@@ -377,3 +379,24 @@ def test_buyer_words_find_the_passage_in_the_documents_words(pipeline: Pipeline)
     assert not plain.search(question, k=3, mode="bm25")  # none of its words is in the documents
     hits = pipeline.retriever.search(question, k=3, mode="bm25")
     assert "tussentijds kan beëindigen" in hits[0].chunk.text
+
+
+def test_a_window_in_a_crowded_neighbourhood_is_discounted() -> None:
+    crowd = np.array([[1.0, 0.0, 0.0], [0.98, 0.2, 0.0], [0.98, 0.0, 0.2], [0.98, -0.2, 0.0]], dtype=np.float32)
+    loner = np.array([[0.0, 0.0, 1.0]], dtype=np.float32)
+    vectors = np.vstack([crowd, loner])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    hubness = Hubness.build(["hub", "a", "b", "c", "loner"], vectors, revision=7)
+    assert hubness.excess["hub"] > 0 > hubness.excess["loner"]
+    assert abs(sum(hubness.excess.values())) < 1e-6  # relative to the average window
+    found = [("hub", 0.86), ("loner", 0.85)]
+    assert [i for i, _ in hubness.discount(found, weight=0.5)] == ["loner", "hub"]
+    assert hubness.discount(found, weight=0.0) == found
+
+
+def test_hubness_is_derived_with_the_lexical_index_and_cached(pipeline: Pipeline, tmp_path: Path) -> None:
+    lexical, hubness = pipeline.retriever.derived()
+    window_ids, _ = pipeline.store.all_window_vectors()
+    assert set(hubness.excess) == set(window_ids) and hubness.revision == lexical.revision == pipeline.store.revision
+    assert Hubness.load(pipeline.settings.cache_dir / "hubness-pianoo.npz", hubness.revision) == hubness
+    assert Hubness.load(pipeline.settings.cache_dir / "hubness-pianoo.npz", hubness.revision + 1) is None
