@@ -47,6 +47,8 @@ evaluate: ingest
 	  --output reports/results.jsonl --report reports/evaluation.md
 	$(BIN)/python -m assistant.evaluate --questions tests/data/holdout_questions.jsonl --no-ablations \
 	  --output reports/holdout_results.jsonl --report reports/holdout.md
+	$(BIN)/python -m assistant.evaluate --questions tests/data/probe_questions.jsonl --no-ablations \
+	  --output reports/probe_results.jsonl --report reports/probe.md
 
 bench: ingest
 	$(BIN)/python -m assistant.bench
