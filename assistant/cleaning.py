@@ -40,6 +40,7 @@ MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de 
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
+URL_END = re.compile(r"(?:https?://|www\.)\S+$|(?:^|\s)[a-z][\w.-]*/(?:[\w.-]+/)+$")  # "… te vinden op: https://www.amsterdam.nl/" / "grip-op-algoritmes/"
 TABLE_ROW = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?\s+){1,}[-+]?\d[\d.,]*\s*%?$")  # "2016 12", "2,5% 40% 12"
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
 TRAILING_FUNCTION_WORD = re.compile(
@@ -180,7 +181,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             if item_ended and not _is_label(current):
                 current_kind = "heading"  # a numbered finding's title over the paragraph that explains it
             if is_item or item_ended or (current_kind == "table") != is_row or (
-                current and SENTENCE_END.search(current[-1]) and _starts_new(line)
+                current and (SENTENCE_END.search(current[-1]) or URL_END.search(current[-1])) and _starts_new(line)
             ):
                 flush()
             if not current:

@@ -11,9 +11,9 @@ ABBREVIATIONS = {
 }
 NAME_SHARE = 0.6  # of words capitalised: Dutch prose capitalises about one word in ten
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*")
-# What a publication calls itself: "Deze handreiking …", "In dit hoofdstuk …"
+# What a publication calls itself: "Deze handreiking …", "In dit hoofdstuk …", "Dit is een uitgave van PIANOo"
 DOCUMENT_ITSELF = re.compile(
-    r"(?:\bin\s+)?\b(?:deze|dit)\s+(?:\w+\s+)?(?:handreiking|document|publicatie|factsheet|brochure|rapport|notitie|stappenplan|"
+    r"(?:\bin\s+)?\b(?:deze|dit)\s+(?:is\s+een\s+|\w+\s+)?(?:handreiking|document|publicatie|factsheet|brochure|rapport|notitie|stappenplan|"
     r"wegwijzer|checklist|uitgave|hoofdstuk|paragraaf|artikel)\b",
     re.IGNORECASE,
 )

@@ -337,6 +337,8 @@ def test_a_sentence_that_asks_a_question_loses_a_near_tie_to_one_that_answers() 
 def test_a_sentence_about_the_document_itself_answers_only_a_question_about_the_document(pipeline: Pipeline) -> None:
     assert about_document("Deze handreiking licht de stappen toe.") and about_document("In dit hoofdstuk leest u meer.")
     assert not about_document("De handreiking van PIANOo is nuttig.") and not about_document("Dit traject duurt lang.")
+    assert about_document("Dit is een uitgave van PIANOo, Expertisecentrum Aanbesteden.")  # the colophon
+    assert not about_document("Dit is een traject van PIANOo.")
     hits = pipeline.retriever.search("Kunnen nieuwe aanbieders later instappen?")[:1]
     meta = dataclasses.replace(hits[0].chunk, text="Deze handreiking gaat over instappen.", section="")
     hits = [dataclasses.replace(hits[0], chunk=meta, sentences=None)]

@@ -286,3 +286,18 @@ def test_the_rows_of_a_table_of_numbers_are_a_paragraph_of_their_own() -> None:
         ("heading", "Gebruik van innovatiepartnerschap in Nederland"),
         ("paragraph", "Op basis van gegevens van TenderNed blijkt dat er 38 innovatiepartnerschappen zijn aangekondigd."),
     ]
+
+
+def test_a_line_ending_in_a_web_address_ends_its_paragraph() -> None:
+    page = (
+        "• De gemeente Amsterdam heeft inkoopvoorwaarden opgesteld. Te vinden op: https://www.amsterdam.nl/\n\n"
+        "innovatie/grip-op-algoritmes/\n\n Dit is een uitgave van PIANOo.\n\n"
+        "De procedure staat in de Europese richtlijn 2014/24/\n\nEU en in de Aanbestedingswet.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("item", "De gemeente Amsterdam heeft inkoopvoorwaarden opgesteld. Te vinden op: "
+                 "https://www.amsterdam.nl/innovatie/grip-op-algoritmes/"),
+        ("paragraph", "Dit is een uitgave van PIANOo."),  # the colophon, not the end of the item's address
+        ("paragraph", "De procedure staat in de Europese richtlijn 2014/24/EU en in de Aanbestedingswet."),
+    ]
