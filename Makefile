@@ -49,6 +49,8 @@ evaluate: ingest
 	  --output reports/holdout_results.jsonl --report reports/holdout.md
 	$(BIN)/python -m assistant.evaluate --questions tests/data/probe_questions.jsonl --no-ablations \
 	  --output reports/probe_results.jsonl --report reports/probe.md
+	$(BIN)/python -m assistant.evaluate --questions tests/data/check_questions.jsonl --no-ablations \
+	  --output reports/check_results.jsonl --report reports/check.md
 
 bench: ingest
 	$(BIN)/python -m assistant.bench
