@@ -1,8 +1,9 @@
 """When the documents do not answer: the checks that make the assistant refuse instead of guessing.
 
 Each check looks for a different way evidence can be missing: nothing is about the question (low similarity),
-the question's rarer words are absent (low coverage), it asks about a year no document mentions or for a thing
-no document names ("Welke boete …?"), or it asks for a quantity ("Hoeveel punten ...?") that no passage gives.
+the question's rarer words are absent (low coverage), it asks about a year no document mentions, or no passage
+about the question does ("Hoeveel … in 2022?"), or for a thing no document names ("Welke boete …?"), or it asks
+for a quantity ("Hoeveel punten ...?") that no passage gives.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import re
 from collections.abc import Callable
 
-from .lexical import LexicalIndex, analyse, word_stems
+from .lexical import YEAR, LexicalIndex, analyse, word_stems
 from .models import Hit
 from .settings import Settings
 from .thesaurus import added_terms
@@ -72,6 +73,7 @@ def refuses(
         or bool(lexical.unknown_years(question))
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or not gives_asked_quantity(question, about_it)
+        or not all(any(year in passage for passage in about_it) for year in YEAR.findall(question))
     )
 
 

@@ -68,6 +68,17 @@ def test_an_asked_quantity_counts_only_in_a_passage_about_the_question(tmp_path:
     assert not refuses(question, question, [Hit(sbir, 1.0), Hit(duration, 0.9)], 1.0, lexical, settings)
 
 
+def test_a_year_the_question_asks_about_must_be_in_a_passage_about_the_question(tmp_path: Path) -> None:
+    counted = Chunk("a", "A", "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.", 0)
+    other = Chunk("b", "B", "In 2022 verscheen een rapport over de werkgroep en haar aanbevelingen.", 1)
+    lexical = LexicalIndex.build([counted, other], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    hits = [Hit(counted, 1.0), Hit(other, 0.9)]
+    for year, answered in (("2022", False), ("2021", True)):  # 2022 is known, but not of innovatiepartnerschappen
+        question = f"Hoeveel innovatiepartnerschappen zijn er in {year} aangekondigd?"
+        assert refuses(question, question, hits, 1.0, lexical, settings) is not answered
+
+
 def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Path) -> None:
     pilot = Chunk("a", "A", "Een aanbieder die de pilot te laat afrondt, krijgt een gesprek met de opdrachtgever.", 0)
     subsidy = Chunk("b", "B", "Innovatiesubsidies helpen bestuurders bij het ontwikkelen van een pilot.", 1)
