@@ -59,7 +59,6 @@ MIN_COMPOUND_PART = 4
 MIN_MISSPELT_CHARS = 7
 MIN_FIX_OCCURRENCES = 5
 DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete
 _stemmer = Stemmer.Stemmer("dutch")
 
@@ -291,11 +290,6 @@ class LexicalIndex:
         idf = {t: self._idf(t) for t in terms}
         total = sum(idf.values())
         return [sum(idf[t] for t in terms if t in words) / total for words in (set(analyse(p)) for p in passages)]
-
-    def unknown_years(self, question: str) -> list[str]:
-        """Years the question asks about that no indexed document mentions: the documents cannot answer
-        "...in 2024?" when 2024 occurs nowhere in them."""
-        return [year for year in YEAR.findall(question) if year not in self.vocabulary]
 
     def unknown_asked(self, question: str) -> list[str]:
         """What the question asks for ("Welke boete krijgt …?") when no indexed document uses that word, a word it

@@ -296,8 +296,8 @@ def test_a_line_ending_in_a_web_address_ends_its_paragraph() -> None:
     )
     blocks, _ = blocks_from_pages([page])
     assert [(b.kind, b.text) for b in blocks] == [
-        ("item", "De gemeente Amsterdam heeft inkoopvoorwaarden opgesteld. Te vinden op: "
-                 "https://www.amsterdam.nl/innovatie/grip-op-algoritmes/"),
+        ("item", ("De gemeente Amsterdam heeft inkoopvoorwaarden opgesteld. Te vinden op: "
+                  "https://www.amsterdam.nl/innovatie/grip-op-algoritmes/")),
         ("paragraph", "Dit is een uitgave van PIANOo."),  # the colophon, not the end of the item's address
         ("paragraph", "De procedure staat in de Europese richtlijn 2014/24/EU en in de Aanbestedingswet."),
     ]
