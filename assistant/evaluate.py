@@ -51,6 +51,7 @@ def ablations(settings: Settings, questions: list[dict[str, Any]]) -> list[tuple
     variants: dict[str, dict[str, Any]] = {
         "hybrid (all ideas)": {},
         "without sentence windows": {"window_weight": 0.0},
+        "without the hubness correction": {"hub_weight": 0.0},
         "without whole-chunk dense": {"chunk_weight": 0.0},
         "without BM25": {"lexical_weight": 0.0},
         "without section-title match": {"section_weight": 0.0},
