@@ -33,10 +33,13 @@ _NUMBER_WORD = (
 WRITTEN_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:ën|en)?(?:{_NUMBER_WORD}))*(?:tallen)?"
 NUMERAL = re.compile(rf"\d|{WRITTEN_NUMBER}$")
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
-HOW_LONG = re.compile(r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) termijn)\b", re.IGNORECASE)
+HOW_LONG = re.compile(
+    r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) (?:termijn|looptijd|duur|doorlooptijd))\b", re.IGNORECASE
+)
 # asks the amount: "Wat is het maximale bedrag …?", not "Waarom is het moeilijk om budget te krijgen …?"
 HOW_MUCH_MONEY = re.compile(
-    r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
+    r"\bhoeveel geld\b|\b(?:wat|hoeveel) (?:kost|kosten)\b|"
+    r"\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
     re.IGNORECASE,
 )
 WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)

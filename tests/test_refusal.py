@@ -36,6 +36,10 @@ from assistant.thesaurus import expand
         ("Hoeveel efficiëntiewinst boekte zij?", "Zij haalde een efficiëntieverbetering van 10-30%.", True),
         ("Hoeveel efficiëntiewinst boekte zij?", "Efficiëntie is een van 3 doelen.", False),
         ("Hoeveel opdrachtnemers doen mee?", "Er zijn 3 opdrachtgevers.", False),
+        ("Wat kost een licentie?", "Een licentie kost € 500 per jaar.", True),
+        ("Wat kost een licentie?", "Een licentie regelt het gebruik.", False),
+        ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
+        ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
         ("Waarom is het moeilijk om budget te krijgen?", "Geen getal hier.", True),
     ],
