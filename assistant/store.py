@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -187,9 +188,14 @@ class ChromaStore:
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
 
     def all_window_vectors(self) -> tuple[list[str], np.ndarray]:
-        """The ids and vectors of every sentence window (to derive their hubness from)."""
-        data = _all(self._windows, ["embeddings"])
-        return data["ids"], np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), self.dim)
+        """The ids and vectors of every sentence window (to derive their hubness from), fetched a page at a time
+        into one float32 matrix: a large store's vectors as Python lists would take several times the memory."""
+        ids: list[str] = []
+        matrices = [np.zeros((0, self.dim), dtype=np.float32)]
+        for page in _pages(self._windows, ["embeddings"]):
+            ids.extend(page["ids"])
+            matrices.append(np.asarray(page["embeddings"], dtype=np.float32).reshape(len(page["ids"]), self.dim))
+        return ids, np.concatenate(matrices)
 
     def window_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
         """The sentence-window vectors of some chunks, one row per unit in unit order: for scoring answer sentences."""
@@ -246,17 +252,24 @@ def _first_revision() -> int:
 
 
 def _all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
-    """Every record of a collection, paged so a large store is not fetched in one response."""
+    """Every record of a collection."""
     out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
+    for page in _pages(collection, include):
+        out["ids"].extend(page["ids"])
+        for key in include:
+            out[key].extend(page[key])
+    return out
+
+
+def _pages(collection: Any, include: list[str]) -> Iterator[dict[str, Any]]:
+    """The records of a collection a page at a time, so a large store is not fetched in one response."""
     offset = 0
     while True:
         page = collection.get(include=include, limit=BATCH, offset=offset)
-        out["ids"].extend(page["ids"])
-        for key in include:
-            values = page[key]
-            out[key].extend(values if values is not None else [])
+        if page["ids"]:
+            yield {"ids": page["ids"], **{k: page[k] if page[k] is not None else [] for k in include}}
         if len(page["ids"]) < BATCH:
-            return out
+            return
         offset += BATCH
 
 
