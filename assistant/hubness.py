@@ -28,6 +28,8 @@ class Hubness:
 
     @classmethod
     def build(cls, ids: list[str], vectors: np.ndarray, revision: int) -> Hubness:
+        """From the windows' ids and vectors; each is compared with all windows, or with a seeded sample of
+        `REFERENCE_WINDOWS` of them in a larger store (linear time, the same answers run after run)."""
         if len(ids) <= 1:
             return cls(revision, dict.fromkeys(ids, 0.0))
         vectors = np.asarray(vectors, dtype=np.float32)
