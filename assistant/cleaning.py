@@ -39,9 +39,10 @@ RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes 
 MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de informatie uit … gebruiken?")
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
-# Tag names of a PDF's structure tree that some extractors print as if they were text.
-URL_END = re.compile(r"(?:https?://|www\.)\S+$|(?:^|\s)[a-z][\w.-]*/(?:[\w.-]+/)+$")  # "… te vinden op: https://www.amsterdam.nl/" / "grip-op-algoritmes/"
+# A line ending in a web address ("… te vinden op: https://www.amsterdam.nl/", "…/grip-op-algoritmes/")
+URL_END = re.compile(r"(?:https?://|www\.)\S+$|(?:^|\s)[a-z][\w.-]*/(?:[\w.-]+/)+$")
 TABLE_ROW = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?\s+){1,}[-+]?\d[\d.,]*\s*%?$")  # "2016 12", "2,5% 40% 12"
+# Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
 TRAILING_FUNCTION_WORD = re.compile(
     r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als)$", re.IGNORECASE
@@ -136,10 +137,10 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
 
     def flush() -> None:
         nonlocal current, current_kind
-        text = "; ".join(current) if current_kind == "table" else _join(current)
-        current_kind = "paragraph" if current_kind == "table" else current_kind
+        table = current_kind == "table"
+        text = "; ".join(current) if table else _join(current)
         if text:
-            blocks.append(Block(text=text, kind=current_kind, page=current_page))
+            blocks.append(Block(text=text, kind="paragraph" if table else current_kind, page=current_page))
         current, current_kind = [], "paragraph"
         blocks.extend(footnotes.drain())
         blocks.extend(interrupting)
