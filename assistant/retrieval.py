@@ -2,7 +2,8 @@
 
 Four signals are combined per candidate passage: the dense similarity of the whole chunk (Chroma), the best
 dense similarity of one of its sentence windows (Chroma; paraphrases match a sentence better than a whole
-passage), Dutch BM25 (derived index), and how much of its section titles the question names. Each is
+passage; lowered for windows that resemble many others, hubness.py), Dutch BM25 (derived index), and how much of
+its section titles the question names. Each is
 standardised over the candidate pool and summed with weights. The question is searched with its misspellings
 fixed and the documents' words for its own added (thesaurus.py). The winners are returned small-to-big: the
 matched chunk with its neighbours, as one readable passage. The best few are then re-ordered by their best
