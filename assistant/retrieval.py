@@ -217,7 +217,8 @@ class Retriever:
         document's title) must name something of the question besides aspects, when the question does: "Risico's
         en valkuilen" of a dialogue does not answer "Wat zijn de valkuilen van SBIR?". A heading naming only the
         theme the question ties to the aspect qualifies too: "Financieel" for "Welke knelpunten zijn er op financieel
-        gebied?", "Juridisch" for "Welke juridische knelpunten …?" (see THEMED_ASPECT). Never, when `aspect_weight`
+        gebied?", "Juridisch" for "Welke juridische knelpunten …?" (see THEMED_ASPECT), "Politiek/Bestuurlijk" for
+        "Welke politieke knelpunten …?". Never, when `aspect_weight`
         switches the rule off."""
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
         if not aspects or not self.settings.aspect_weight:
@@ -230,8 +231,8 @@ class Retriever:
 
         def on_aspect(heading: str, text: str) -> bool:
             terms = lexical.title_terms(heading)
-            if terms and theme and terms <= theme:
-                return True
+            if terms and theme and (terms <= theme or "/" in heading and terms & theme):
+                return True  # "Financieel"; one of alternatives: "Politiek/Bestuurlijk" for "politieke knelpunten"
             aspect_words = " ".join(ASPECT.findall(heading) + ASPECT_QUALIFIER.findall(heading))
             if not terms & aspects or not terms - lexical.title_terms(aspect_words) <= asked:
                 return False

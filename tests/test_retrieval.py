@@ -19,6 +19,7 @@ from .conftest import fake_settings, ingested
 def test_dutch_stemming_meets_inflections() -> None:
     assert analyse("aanbestedingen") == analyse("aanbesteding")
     assert analyse("de en het van") == []
+    assert analyse("politieke specifieke") == analyse("politiek specifiek")  # Snowball keeps this -e
 
 
 def test_compounds_and_separated_verbs_meet_their_parts() -> None:
@@ -324,6 +325,8 @@ def test_a_section_titled_by_the_theme_of_the_asked_aspect_comes_first(tmp_path:
     assert pipeline.retriever.search(financial)[0].chunk.section == "Financieel › Lange looptijd"  # a subsection
     legal = pipeline.ask("Welke juridische knelpunten zijn er?")  # a section opening inside a chunk
     assert legal.text.startswith("Het is niet altijd duidelijk welke staatssteunregels gelden.")
+    political = pipeline.retriever.aspect_section("Welke politieke knelpunten zijn er?")
+    assert political("Politiek/Bestuurlijk", "") and not political("Politiek en planning", "")  # one of alternatives
 
 
 def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_them(tmp_path: Path) -> None:
