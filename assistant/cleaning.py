@@ -87,8 +87,8 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
         goes_on = _runs_on(line) or bool(next_line and next_line[:1].islower())
         item = goes_on and not SUBSECTION_NUMBER.match(line)
         return bool(re.search(r"[A-Za-zÀ-ÿ]", line)) and not words[1][:1].islower() and not item
-    if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line):
-        return False
+    if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line) or re.search(r",\s+[A-ZÀ-Ý]", line):
+        return False  # nor a byline or a run of names: "Floris den Boer, Coördinerend adviseur"
     starts_upper = line[0].isupper()
     next_starts_upper = (
         next_line is None or next_line[:1].isupper() or bool(BULLET.match(next_line) or NUMBERED_TITLE.match(next_line))

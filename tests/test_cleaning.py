@@ -301,3 +301,18 @@ def test_a_line_ending_in_a_web_address_ends_its_paragraph() -> None:
         ("paragraph", "Dit is een uitgave van PIANOo."),  # the colophon, not the end of the item's address
         ("paragraph", "De procedure staat in de Europese richtlijn 2014/24/EU en in de Aanbestedingswet."),
     ]
+
+
+def test_a_byline_is_no_heading_but_a_short_title_with_a_comma_is() -> None:
+    page = (
+        "Dat is de kern.\n\nFloris den Boer, Coördinerend adviseur\n\nInnovatiegericht inkopen bij PIANOo, geeft aan "
+        "dat het weinig wordt toegepast.\n\nLange looptijd, hogere risico’s\n\nMeerjarige budgetten ontbreken.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Dat is de kern."),
+        ("paragraph", ("Floris den Boer, Coördinerend adviseur Innovatiegericht inkopen bij PIANOo, geeft aan dat "
+                       "het weinig wordt toegepast.")),
+        ("heading", "Lange looptijd, hogere risico’s"),
+        ("paragraph", "Meerjarige budgetten ontbreken."),
+    ]
