@@ -44,6 +44,11 @@ URL_END = re.compile(r"(?:https?://|www\.)\S+$|(?:^|\s)[a-z][\w.-]*/(?:[\w.-]+/)
 TABLE_ROW = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?\s+){1,}[-+]?\d[\d.,]*\s*%?$")  # "2016 12", "2,5% 40% 12"
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
+SENTENCE_OPENER = re.compile(
+    r"^(?:zoals|omdat|doordat|hoewel|daarnaast|bovendien|echter|dus|maar|want|terwijl|nadat|voordat|zodat|"
+    r"daarom|hierdoor|daardoor)\b",
+    re.IGNORECASE,
+)
 TRAILING_FUNCTION_WORD = re.compile(
     r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als)$", re.IGNORECASE
 )
@@ -89,6 +94,8 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
         return bool(re.search(r"[A-Za-zÀ-ÿ]", line)) and not words[1][:1].islower() and not item
     if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line) or re.search(r",\s+[A-ZÀ-Ý]", line):
         return False  # nor a byline or a run of names: "Floris den Boer, Coördinerend adviseur"
+    if SENTENCE_OPENER.match(line):
+        return False  # "Zoals het Hoogheemraadschap De Stichtse" / "Rijnlanden (HDSR) …" opens a sentence
     starts_upper = line[0].isupper()
     next_starts_upper = (
         next_line is None or next_line[:1].isupper() or bool(BULLET.match(next_line) or NUMBERED_TITLE.match(next_line))

@@ -38,8 +38,7 @@ HOW_LONG = re.compile(
 )
 # asks the amount: "Wat is het maximale bedrag …?", not "Waarom is het moeilijk om budget te krijgen …?"
 HOW_MUCH_MONEY = re.compile(
-    r"\bhoeveel geld\b|\b(?:wat|hoeveel) (?:kost|kosten)\b|"
-    r"\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
+    r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
     re.IGNORECASE,
 )
 WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)
@@ -51,6 +50,13 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
+WHAT_COST = re.compile(r"\b(?:wat|hoeveel) (?:kost|kosten)\b", re.IGNORECASE)
+# a price: an amount and what it costs in one sentence ("Een licentie kost € 500", "de kosten bedragen € 2 miljoen")
+PRICE = re.compile(
+    r"\b(?:kost\w*|prijs\w*|tarie\w*|bedraag\w*)\b[^.;?!]{0,80}(?:€|\beuro\b)|"
+    r"(?:€|\beuro\b)[^.;?!]{0,80}\b(?:kost\w*|prijs\w*|tarie\w*)\b",
+    re.IGNORECASE,
+)
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
@@ -122,8 +128,10 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
     "15%")."""
     asks: list[tuple[Callable[[str], bool], int] | re.Pattern[str]] = [
         (_counts(match.group(1)), NEAR) for match in HOW_MANY.finditer(question)
-        if not re.search(r"geld|procent", match.group(1))
+        if not re.search(r"geld|procent|^kost", match.group(1))
     ]
+    if WHAT_COST.search(question):
+        asks.append(PRICE)
     if HOW_LONG.search(question):
         asks.append(DURATION)
     if WHAT_SHARE.search(question):

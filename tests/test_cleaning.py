@@ -316,3 +316,12 @@ def test_a_byline_is_no_heading_but_a_short_title_with_a_comma_is() -> None:
         ("heading", "Lange looptijd, hogere risico’s"),
         ("paragraph", "Meerjarige budgetten ontbreken."),
     ]
+
+
+def test_a_short_line_that_opens_a_sentence_is_no_heading() -> None:
+    page = "Hoogheemraadschap\n\nZoals het Hoogheemraadschap De Stichtse\n\nRijnlanden (HDSR) dat de Lekdijk versterkt.\n"
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Hoogheemraadschap"),
+        ("paragraph", "Zoals het Hoogheemraadschap De Stichtse Rijnlanden (HDSR) dat de Lekdijk versterkt."),
+    ]

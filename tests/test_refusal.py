@@ -38,6 +38,8 @@ from assistant.thesaurus import expand
         ("Hoeveel opdrachtnemers doen mee?", "Er zijn 3 opdrachtgevers.", False),
         ("Wat kost een licentie?", "Een licentie kost € 500 per jaar.", True),
         ("Wat kost een licentie?", "Een licentie regelt het gebruik.", False),
+        ("Hoeveel kost een account?", "Via het account gingen 5.000 opdrachten, samen € 85 miljard.", False),  # no price
+        ("Hoeveel kosten de proeven?", "De kosten van de proeven bedragen € 2 miljoen.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
