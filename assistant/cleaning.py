@@ -37,6 +37,7 @@ GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=
 MAX_BARE_SECTION_NUMBER = 20
 RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes on in the next
 MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de informatie uit … gebruiken?")
+MAX_HEADING_TAIL_WORDS = 6  # a heading's second line ("in Nederland en in Europa")
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # A line ending in a web address ("… te vinden op: https://www.amsterdam.nl/", "…/grip-op-algoritmes/")
@@ -174,6 +175,9 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 continue
             if was_in_notes and not current:
                 flush()  # the footnotes interrupted no paragraph: they stay where they were
+            if not current and _continues_heading(blocks[-1] if blocks else None, line, next_line, page_no):
+                blocks[-1] = dataclasses.replace(blocks[-1], text=f"{blocks[-1].text} {line}")
+                continue  # "1.2 Context innovatiegericht inkopen" / "in Nederland en in Europa"
             previous_ended = not current or current_kind == "table" or bool(SENTENCE_END.search(current[-1]))
             if _is_heading(line, previous_ended, next_line):
                 # the sentence may go on on the next page
@@ -275,6 +279,16 @@ class _Footnotes:
         self.emitted += blocks
         self.notes = []
         return blocks
+
+
+def _continues_heading(last: Block | None, line: str, next_line: str | None, page: int) -> bool:
+    """Whether a short line in lower case, with no sentence end, is the second line of the heading just before it:
+    "3.1 Identificeren van (voornaamste)" / "belemmeringen", when the text after it starts anew."""
+    return (
+        last is not None and last.kind == "heading" and last.page == page and line[:1].islower()
+        and len(line.split()) <= MAX_HEADING_TAIL_WORDS and not SENTENCE_END.search(line)
+        and (next_line is None or _starts_new(next_line))
+    )
 
 
 def _in_capitals(line: str) -> bool:

@@ -325,3 +325,12 @@ def test_a_short_line_that_opens_a_sentence_is_no_heading() -> None:
         ("heading", "Hoogheemraadschap"),
         ("paragraph", "Zoals het Hoogheemraadschap De Stichtse Rijnlanden (HDSR) dat de Lekdijk versterkt."),
     ]
+
+
+def test_a_heading_printed_over_two_lines_is_one_heading() -> None:
+    page = "3.1 Identificeren van (voornaamste) \n\nbelemmeringen\n\nMeerdere aspecten kwamen naar voren.\n"
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "3.1 Identificeren van (voornaamste) belemmeringen"),
+        ("paragraph", "Meerdere aspecten kwamen naar voren."),
+    ]
