@@ -42,6 +42,8 @@ MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # A line ending in a web address ("… te vinden op: https://www.amsterdam.nl/", "…/grip-op-algoritmes/")
 URL_END = re.compile(r"(?:https?://|www\.)\S+$|(?:^|\s)[a-z][\w.-]*/(?:[\w.-]+/)+$")
+SUBSCRIPT = re.compile(r"^\d$")
+FORMULA_END = re.compile(r"(?:^|[\s(])(?:CO|NO|SO|CH|NH)$")  # "CO" of CO2 (its 2 printed on a line of its own)
 TABLE_ROW = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?\s+){1,}[-+]?\d[\d.,]*\s*%?$")  # "2016 12", "2,5% 40% 12"
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
@@ -121,12 +123,22 @@ def _page_lines(page: str) -> list[str]:
     """The non-empty lines of a page, whitespace folded, without a line repeated right after itself
     (an extraction artefact), titles in capitals whole. Blank lines carry no meaning in these extractions."""
     lines: list[str] = []
+    subscript = False  # the last line ends in a formula's subscript ("CO" / "2"): the next line goes on with it
     for raw in normalise(page).split("\n"):
         line = re.sub(r"\s+", " ", raw).strip()
-        if line and lines and _in_capitals(line) and _in_capitals(lines[-1]) and re.search(r"[A-ZÀ-Ý]-$", lines[-1]):
+        if not line:
+            continue
+        if lines and SUBSCRIPT.match(line) and FORMULA_END.search(lines[-1]):
+            lines[-1] += line  # "minder water en CO" / "2"
+            subscript = True
+        elif subscript and (line[:1] in "-)" or line[:1].islower()):
+            lines[-1] += line if line[:1] in "-)" else " " + line  # "CO2" / "-neutraal te maken" or "-Prestatieladder)"
+            subscript = False
+        elif lines and _in_capitals(line) and _in_capitals(lines[-1]) and re.search(r"[A-ZÀ-Ý]-$", lines[-1]):
             lines[-1] = lines[-1][:-1] + line  # a title in capitals hyphenated over two lines: "AANGEKON-" / "DIGD"
-        elif line and (not lines or line != lines[-1]):
+        elif not lines or line != lines[-1]:
             lines.append(line)
+            subscript = False
     return lines
 
 

@@ -334,3 +334,11 @@ def test_a_heading_printed_over_two_lines_is_one_heading() -> None:
         ("heading", "3.1 Identificeren van (voornaamste) belemmeringen"),
         ("paragraph", "Meerdere aspecten kwamen naar voren."),
     ]
+
+
+def test_a_subscript_printed_on_a_line_of_its_own_stays_in_its_formula() -> None:
+    page = "Om deze sector CO\n2\n-neutraal te \n\nmaken is materieel nodig.\n\nVolgens SKAO (CO\n2\n-Prestatieladder) werkt het.\n"
+    blocks, _ = blocks_from_pages([page])
+    assert texts(blocks) == [
+        "Om deze sector CO2-neutraal te maken is materieel nodig.", "Volgens SKAO (CO2-Prestatieladder) werkt het.",
+    ]
