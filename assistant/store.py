@@ -189,13 +189,17 @@ class ChromaStore:
 
     def all_window_vectors(self) -> tuple[list[str], np.ndarray]:
         """The ids and vectors of every sentence window (to derive their hubness from), fetched a page at a time
-        into one float32 matrix: a large store's vectors as Python lists would take several times the memory."""
+        into one float32 matrix made beforehand: a large store's vectors as Python lists, or as pages joined at the
+        end, would take several times the memory."""
         ids: list[str] = []
-        matrices = [np.zeros((0, self.dim), dtype=np.float32)]
+        matrix = np.empty((self._windows.count(), self.dim), dtype=np.float32)
         for page in _pages(self._windows, ["embeddings"]):
+            rows = np.asarray(page["embeddings"], dtype=np.float32).reshape(len(page["ids"]), self.dim)
+            if len(ids) + len(rows) > len(matrix):  # written to while read: grow, rarely
+                matrix = np.concatenate([matrix[: len(ids)], np.empty((len(rows), self.dim), dtype=np.float32)])
+            matrix[len(ids) : len(ids) + len(rows)] = rows
             ids.extend(page["ids"])
-            matrices.append(np.asarray(page["embeddings"], dtype=np.float32).reshape(len(page["ids"]), self.dim))
-        return ids, np.concatenate(matrices)
+        return ids, matrix[: len(ids)]
 
     def window_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
         """The sentence-window vectors of some chunks, one row per unit in unit order: for scoring answer sentences."""

@@ -403,3 +403,13 @@ def test_hubness_is_derived_with_the_lexical_index_and_cached(pipeline: Pipeline
     assert set(hubness.excess) == set(window_ids) and hubness.revision == lexical.revision == pipeline.store.revision
     assert Hubness.load(pipeline.settings.cache_dir / "hubness-pianoo.npz", hubness.revision) == hubness
     assert Hubness.load(pipeline.settings.cache_dir / "hubness-pianoo.npz", hubness.revision + 1) is None
+
+
+def test_all_window_vectors_are_read_whole_also_when_windows_arrive_while_reading(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids, vectors = pipeline.store.all_window_vectors()
+    assert len(ids) == len(set(ids)) == vectors.shape[0] > 1 and vectors.dtype == np.float32
+    monkeypatch.setattr(pipeline.store._windows, "count", lambda: 1)  # as if counted before an ingest wrote more
+    grown_ids, grown = pipeline.store.all_window_vectors()
+    assert grown_ids == ids and np.array_equal(grown, vectors)
