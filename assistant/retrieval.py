@@ -202,12 +202,17 @@ class Retriever:
         """For "Wat zijn de nadelen van een innovatiepartnerschap?": a section titled by what the question asks
         about ("Beperkingen", with the thesaurus' word for "nadelen") is the answer, though no sentence of it
         resembles the question much (see `aspect_section`); so are its subsections ("Financieel › Lange looptijd"),
-        and a chunk in which such a section opens. Returns the raised ranking and the ids of the chunks raised."""
+        and a chunk in which such a section opens. A section titled by the theme the question names ("Welke
+        politieke knelpunten …?" -> "Politiek/Bestuurlijk") comes first of all: the buyer named the section.
+        Returns the raised ranking and the ids of the chunks raised."""
         on_aspect = self.aspect_section(query)
+        theme = self._asked_theme(query)
         chunks = [self._by_id[chunk_id] for chunk_id, _ in ranked]
         titled = {c.chunk_id for c in chunks if any(on_aspect(h, c.index_text) for h in heading_lines(c))}
+        on_theme = {c.chunk_id for c in chunks if c.chunk_id in titled and any(self._titles_theme(h, theme)
+                                                                                for h in heading_lines(c))}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
-        return sorted(raised, key=lambda ranked_chunk: -ranked_chunk[1]), titled
+        return sorted(raised, key=lambda ranked_chunk: (ranked_chunk[0] not in on_theme, -ranked_chunk[1])), titled
 
     def aspect_section(self, query: str) -> Callable[[str, str], bool]:
         """A test of a section, by its heading and text: whether it is about an aspect `query` asks about
@@ -226,19 +231,29 @@ class Retriever:
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
         subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query)))
-        themed = " ".join(word for words in THEMED_ASPECT.findall(query) for word in words)
-        theme = set(lexical.terms(ASPECT_QUALIFIER.sub(" ", themed)))
+        theme = self._asked_theme(query)
 
         def on_aspect(heading: str, text: str) -> bool:
+            if self._titles_theme(heading, theme):
+                return True
             terms = lexical.title_terms(heading)
-            if terms and theme and (terms <= theme or "/" in heading and terms & theme):
-                return True  # "Financieel"; one of alternatives: "Politiek/Bestuurlijk" for "politieke knelpunten"
             aspect_words = " ".join(ASPECT.findall(heading) + ASPECT_QUALIFIER.findall(heading))
             if not terms & aspects or not terms - lexical.title_terms(aspect_words) <= asked:
                 return False
             return not subject or bool(subject & set(lexical.terms(text)))
 
         return on_aspect
+
+    def _asked_theme(self, query: str) -> set[str]:
+        """The theme the question ties to the aspect it asks about: {"financieel"} for "… op financieel gebied?"."""
+        themed = " ".join(word for words in THEMED_ASPECT.findall(query) for word in words)
+        return set(self.last_lexical_index().terms(ASPECT_QUALIFIER.sub(" ", themed)))
+
+    def _titles_theme(self, heading: str, theme: set[str]) -> bool:
+        """Whether the heading names the theme and nothing else ("Financieel"), or is a choice of themes one of
+        which is it ("Politiek/Bestuurlijk")."""
+        terms = self.last_lexical_index().title_terms(heading)
+        return bool(terms and theme) and (terms <= theme or "/" in heading and bool(terms & theme))
 
     def _named_parts_first(
         self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], question: str

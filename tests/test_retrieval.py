@@ -316,6 +316,7 @@ def test_a_section_titled_by_the_theme_of_the_asked_aspect_comes_first(tmp_path:
         + "De werkgroep inventariseert welke knelpunten overheden ervaren, ook op financieel en juridisch gebied. " * 3
         + "\n\n## Financieel\n\n### Lange looptijd\n\n" + "Meerjarige budgetten ontbreken vaak bij de overheid. " * 3
         + "\n\n## Juridisch\n\n" + "Het is niet altijd duidelijk welke staatssteunregels gelden. " * 3
+        + "\n\n## Politiek/Bestuurlijk\n\n" + "Werken vanuit een abstracte ambitie is lastig voor de markt. " * 3
         + "".join(f"\n\n## {topic.capitalize()}\n\n" + f"Over {topic} zegt de werkgroep veel goeds. " * 4
                   for topic in ("de planning", "de markt", "het team", "de website")),
     })
@@ -325,6 +326,8 @@ def test_a_section_titled_by_the_theme_of_the_asked_aspect_comes_first(tmp_path:
     assert pipeline.retriever.search(financial)[0].chunk.section == "Financieel › Lange looptijd"  # a subsection
     legal = pipeline.ask("Welke juridische knelpunten zijn er?")  # a section opening inside a chunk
     assert legal.text.startswith("Het is niet altijd duidelijk welke staatssteunregels gelden.")
+    named_theme = "Welke politieke knelpunten zijn er bij innovatiegericht inkopen?"  # the theme, not the words
+    assert "Werken vanuit een abstracte ambitie" in pipeline.retriever.search(named_theme)[0].chunk.text
     political = pipeline.retriever.aspect_section("Welke politieke knelpunten zijn er?")
     assert political("Politiek/Bestuurlijk", "") and not political("Politiek en planning", "")  # one of alternatives
 
