@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .cache import write_atomically
+
 NEIGHBOURS = 10
 REFERENCE_WINDOWS = 8192  # a larger store is compared with a fixed sample of this many windows
 BLOCK = 1024  # rows of the similarity matrix computed at once, to bound memory
@@ -59,12 +61,8 @@ class Hubness:
         return sorted(scaled, key=lambda pair: -pair[1])
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        with tmp.open("wb") as f:
-            np.savez(f, revision=self.revision, ids=np.array(list(self.excess), dtype=str),
-                     excess=np.array(list(self.excess.values()), dtype=np.float32))
-        tmp.replace(path)  # atomic: a reader never sees half a file
+        write_atomically(path, lambda f: np.savez(f, revision=self.revision, ids=np.array(list(self.excess), dtype=str),
+                                                  excess=np.array(list(self.excess.values()), dtype=np.float32)))
 
     @classmethod
     def load(cls, path: Path, revision: int) -> Hubness | None:

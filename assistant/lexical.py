@@ -22,6 +22,7 @@ from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from .cache import write_atomically
 from .models import Chunk
 
 log = logging.getLogger(__name__)
@@ -321,11 +322,7 @@ class LexicalIndex:
         return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(self, f)
-        tmp.replace(path)  # atomic: a reader never sees half a file
+        write_atomically(path, lambda f: pickle.dump(self, f))
 
     @classmethod
     def load(cls, path: Path, revision: int) -> LexicalIndex | None:
