@@ -67,8 +67,7 @@ class Retriever:
     settings: Settings
 
     def __post_init__(self) -> None:
-        self._lexical: LexicalIndex | None = None
-        self._hubness: Hubness | None = None
+        self._derived: tuple[LexicalIndex, Hubness] | None = None  # both of one store revision
         self._by_id: dict[str, Chunk] = {}
         self._index_of: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -83,8 +82,7 @@ class Retriever:
         the disk cache, or built afresh (counted in `rebuilds`)."""
         revision = self.store.revision
         with self._lock:
-            current = self._lexical and self._hubness and self._lexical.revision == self._hubness.revision == revision
-            if not current:
+            if self._derived is None or self._derived[0].revision != revision:
                 lexical_path = self.settings.cache_dir / f"lexical-{self.settings.collection}.pkl"
                 hubness_path = self.settings.cache_dir / f"hubness-{self.settings.collection}.npz"
                 index = LexicalIndex.load(lexical_path, revision)
@@ -99,12 +97,12 @@ class Retriever:
                     hubness.save(hubness_path)
                 self._by_id = {c.chunk_id: c for c in index.chunks}
                 self._index_of = {c.chunk_id: i for i, c in enumerate(index.chunks)}
-                self._lexical, self._hubness = index, hubness
-            return self._lexical, self._hubness  # type: ignore[return-value]
+                self._derived = index, hubness
+            return self._derived
 
     def last_lexical_index(self) -> LexicalIndex:
         """The index the last search used, without asking the store again: for work that follows a search."""
-        return self._lexical or self.lexical_index()
+        return self._derived[0] if self._derived else self.lexical_index()
 
     def documents(self) -> dict[str, tuple[str, int]]:
         """Indexed documents: id -> (title, number of chunks), from memory."""
@@ -207,10 +205,9 @@ class Retriever:
         Returns the raised ranking and the ids of the chunks raised."""
         on_aspect = self.aspect_section(query)
         theme = self._asked_theme(query)
-        chunks = [self._by_id[chunk_id] for chunk_id, _ in ranked]
-        titled = {c.chunk_id for c in chunks if any(on_aspect(h, c.index_text) for h in heading_lines(c))}
-        on_theme = {c.chunk_id for c in chunks if c.chunk_id in titled and any(self._titles_theme(h, theme)
-                                                                                for h in heading_lines(c))}
+        headings = {chunk_id: heading_lines(self._by_id[chunk_id]) for chunk_id, _ in ranked}
+        titled = {i for i, lines in headings.items() if any(on_aspect(h, self._by_id[i].index_text) for h in lines)}
+        on_theme = {i for i in titled if any(self._titles_theme(h, theme) for h in headings[i])}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
         return sorted(raised, key=lambda ranked_chunk: (ranked_chunk[0] not in on_theme, -ranked_chunk[1])), titled
 
