@@ -82,8 +82,14 @@ def refuses(
         or max(shares, default=0.0) < settings.refusal_threshold
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or not gives_asked_quantity(question, about_it)
-        or not all(any(year in passage for passage in about_it) for year in YEAR.findall(question))
+        or not _mentions_asked_years(question, about_it)
     )
+
+
+def _mentions_asked_years(question: str, passages: list[str]) -> bool:
+    """False when the question asks about a year ("Hoeveel … in 2022?") that none of the passages mentions: a
+    year that occurs elsewhere in the documents does not make their other figures an answer."""
+    return all(any(year in passage for passage in passages) for year in YEAR.findall(question))
 
 
 def _names_nothing_known(word: str) -> bool:
@@ -114,10 +120,12 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
                 continue
             names, reach = ask
             for i, (word, _) in enumerate(words):
+                if not NUMERAL.match(word):
+                    continue
                 near = words[i + 1 : i + 1 + reach]  # "3 opdrachtnemers"
                 if i >= 2 and words[i - 1][0] == "van":  # "een efficiëntieverbetering van 10-30%"
                     near.append(words[i - 2])
-                if NUMERAL.match(word) and any(names(stem) for _, stem in near):
+                if any(names(stem) for _, stem in near):
                     return True
     return False
 
