@@ -47,6 +47,8 @@ FORMULA_END = re.compile(r"(?:^|[\s(])(?:CO|NO|SO|CH|NH)$")  # "CO" of CO2 (its 
 TABLE_ROW = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?\s+){1,}[-+]?\d[\d.,]*\s*%?$")  # "2016 12", "2,5% 40% 12"
 # Tag names of a PDF's structure tree that some extractors print as if they were text.
 STRUCTURE_TAG_LINE = re.compile(r"^(?:Figure|Table|TR|TD|TH|Sect|Link|Span|Part|Div|L|LI|LBody|Lbl|Artifact)$")
+# A comma before a capital: a byline ("Floris den Boer, Coördinerend adviseur"), names, a reference; no heading
+NAMES_LIST = re.compile(r",\s+[A-ZÀ-Ý]")
 SENTENCE_OPENER = re.compile(
     r"^(?:zoals|omdat|doordat|hoewel|daarnaast|bovendien|echter|dus|maar|want|terwijl|nadat|voordat|zodat|"
     r"daarom|hierdoor|daardoor)\b",
@@ -95,8 +97,8 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
         goes_on = _runs_on(line) or bool(next_line and next_line[:1].islower())
         item = goes_on and not SUBSECTION_NUMBER.match(line)
         return bool(re.search(r"[A-Za-zÀ-ÿ]", line)) and not words[1][:1].islower() and not item
-    if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line) or re.search(r",\s+[A-ZÀ-Ý]", line):
-        return False  # nor a byline or a run of names: "Floris den Boer, Coördinerend adviseur"
+    if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line) or NAMES_LIST.search(line):
+        return False
     if SENTENCE_OPENER.match(line):
         return False  # "Zoals het Hoogheemraadschap De Stichtse" / "Rijnlanden (HDSR) …" opens a sentence
     starts_upper = line[0].isupper()

@@ -8,6 +8,12 @@ def texts(blocks: list[Block]) -> list[str]:
     return [b.text for b in blocks]
 
 
+def cleaned(page: str) -> list[tuple[str, str]]:
+    """(kind, text) of each block the cleaner makes of one extracted page."""
+    blocks, _ = blocks_from_pages([page])
+    return [(b.kind, b.text) for b in blocks]
+
+
 def test_words_hyphenated_across_lines_are_joined() -> None:
     blocks, _ = blocks_from_pages(["Mede daarom zijn maat-\n\nschappelijke doelen toegevoegd aan de hoofd-\ndoelstelling."])
     assert texts(blocks) == ["Mede daarom zijn maatschappelijke doelen toegevoegd aan de hoofddoelstelling."]
@@ -28,8 +34,7 @@ def test_broken_lines_become_paragraphs_and_bullets_stay_items() -> None:
         "Mogelijke stappen:\n• verkenning en haalbaarheid;\n• proof of concept, ontwikkelen van een prototype;\n"
         "• pilot projecten;\n"
     )
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("paragraph", "Het grote voordeel van de procedure is dat u gericht innovatie uit de markt haalt."),
         ("paragraph", "Mogelijke stappen:"),
         ("item", "verkenning en haalbaarheid;"),
@@ -221,8 +226,7 @@ def test_a_numbered_line_whose_sentence_goes_on_is_a_list_item_not_a_heading() -
         "3. Maak de winnaars bekend en gun een vervolg-\n\nopdracht.\n\n"
         "2.4 Werkcongres Innovatiegericht\n\ninkopen Op 3 november is het werkcongres georganiseerd.\n"
     )
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("paragraph", "Een prijsvraag bestaat uit vier stappen."),
         ("item", "1. Stel het vraagstuk vast, inclusief de hoogte van het prijzengeld."),
         ("item", "2. Publiceer de prijsvraag en geef deelnemers ten minste zes weken de tijd."),
@@ -264,8 +268,7 @@ def test_a_numbered_finding_over_its_paragraph_is_its_heading() -> None:
         "De meest genoemde belemmeringen gaan over de eigen organisatie.\n\n"
         "• Werk samen met de\n\nGemeente Utrecht.\n"
     )
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("heading", "1) Overheden erkennen de potentie van innovatiegericht inkopen vaak nog onvoldoende"),
         ("paragraph", "De meest genoemde belemmeringen gaan over de eigen organisatie."),
         ("item", "Werk samen met de Gemeente Utrecht."),  # a line broken after "de" goes on
@@ -278,8 +281,7 @@ def test_the_rows_of_a_table_of_numbers_are_a_paragraph_of_their_own() -> None:
         "2011 2\n\n2012 2\n\n2021 6 \n\nGebruik van innovatiepartnerschap in Nederland\n\n"
         "Op basis van gegevens van TenderNed blijkt \n\ndat er 38 innovatiepartnerschappen zijn aangekondigd.\n"
     )
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("paragraph", "is bijna € 64 miljoen beschikbaar gesteld."),
         ("paragraph", "TABEL 2. AANTAL SBIR-TRAJECTEN AANGEKONDIGD DOOR RVO:"),  # a title in capitals, whole
         ("paragraph", "2011 2; 2012 2; 2021 6"),  # not run into the heading and sentence after it
@@ -294,8 +296,7 @@ def test_a_line_ending_in_a_web_address_ends_its_paragraph() -> None:
         "innovatie/grip-op-algoritmes/\n\n Dit is een uitgave van PIANOo.\n\n"
         "De procedure staat in de Europese richtlijn 2014/24/\n\nEU en in de Aanbestedingswet.\n"
     )
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("item", ("De gemeente Amsterdam heeft inkoopvoorwaarden opgesteld. Te vinden op: "
                   "https://www.amsterdam.nl/innovatie/grip-op-algoritmes/")),
         ("paragraph", "Dit is een uitgave van PIANOo."),  # the colophon, not the end of the item's address
@@ -308,8 +309,7 @@ def test_a_byline_is_no_heading_but_a_short_title_with_a_comma_is() -> None:
         "Dat is de kern.\n\nFloris den Boer, Coördinerend adviseur\n\nInnovatiegericht inkopen bij PIANOo, geeft aan "
         "dat het weinig wordt toegepast.\n\nLange looptijd, hogere risico’s\n\nMeerjarige budgetten ontbreken.\n"
     )
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("paragraph", "Dat is de kern."),
         ("paragraph", ("Floris den Boer, Coördinerend adviseur Innovatiegericht inkopen bij PIANOo, geeft aan dat "
                        "het weinig wordt toegepast.")),
@@ -320,8 +320,7 @@ def test_a_byline_is_no_heading_but_a_short_title_with_a_comma_is() -> None:
 
 def test_a_short_line_that_opens_a_sentence_is_no_heading() -> None:
     page = "Hoogheemraadschap\n\nZoals het Hoogheemraadschap De Stichtse\n\nRijnlanden (HDSR) dat de Lekdijk versterkt.\n"
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("heading", "Hoogheemraadschap"),
         ("paragraph", "Zoals het Hoogheemraadschap De Stichtse Rijnlanden (HDSR) dat de Lekdijk versterkt."),
     ]
@@ -329,8 +328,7 @@ def test_a_short_line_that_opens_a_sentence_is_no_heading() -> None:
 
 def test_a_heading_printed_over_two_lines_is_one_heading() -> None:
     page = "3.1 Identificeren van (voornaamste) \n\nbelemmeringen\n\nMeerdere aspecten kwamen naar voren.\n"
-    blocks, _ = blocks_from_pages([page])
-    assert [(b.kind, b.text) for b in blocks] == [
+    assert cleaned(page) == [
         ("heading", "3.1 Identificeren van (voornaamste) belemmeringen"),
         ("paragraph", "Meerdere aspecten kwamen naar voren."),
     ]
