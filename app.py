@@ -189,15 +189,16 @@ def main() -> None:
         with st.chat_message("assistant"):
             show_answer(answer, str(i), pipeline)
 
+    # Read the typed question first: the welcome is not drawn above it in the run that answers it.
+    question = st.chat_input("Stel uw vraag over aanbesteden…")
     clicked = None
-    if not st.session_state.answers:
+    if not st.session_state.answers and not question:
         with st.chat_message("assistant"):
             st.markdown("Welkom! Stel een vraag over aanbestedingsprocedures, belemmeringen of stappenplannen. "
                         "Elk antwoord verwijst naar de passage waar het vandaan komt. Bijvoorbeeld:")
             for n, example in enumerate(EXAMPLE_QUESTIONS):
                 if st.button(example, key=f"example-{n}"):
                     clicked = example
-    question = st.chat_input("Stel uw vraag over aanbesteden…")
     if clicked or question:
         ask(pipeline, clicked or question)
         st.rerun()

@@ -54,7 +54,7 @@ def server(pipeline: Pipeline, tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_ask_in_a_real_browser(server: str) -> None:
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `make test` installs it (apt-get install chromium).")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -68,9 +68,11 @@ def test_ask_in_a_real_browser(server: str) -> None:
         box.wait_for(timeout=30_000)  # Streamlit fills the page over a websocket
         box.fill("Kunnen nieuwe aanbieders later instappen?")
         box.press("Enter")
+        messages = page.get_by_test_id("stChatMessage")
+        # The question and its answer, and no welcome: auto-retrying, as the answer streams in word by word.
+        expect(messages).to_have_count(2, timeout=30_000)
+        expect(messages.nth(1)).to_contain_text("niet later instappen", timeout=30_000)
         source = page.get_by_test_id("stExpander").first
-        source.wait_for(timeout=30_000)
-        assert "niet later instappen" in page.get_by_test_id("stChatMessage").nth(1).inner_text()
         source.click()
         page.get_by_text("ook niet als zij een betere oplossing hebben ontwikkeld").last.wait_for(timeout=10_000)
         ARTIFACTS.mkdir(exist_ok=True)
