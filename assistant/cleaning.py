@@ -97,7 +97,7 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
         goes_on = _runs_on(line) or bool(next_line and next_line[:1].islower())
         item = goes_on and not SUBSECTION_NUMBER.match(line)
         return bool(re.search(r"[A-Za-zÀ-ÿ]", line)) and not words[1][:1].islower() and not item
-    if line.endswith("-") or TRAILING_FUNCTION_WORD.search(line) or NAMES_LIST.search(line):
+    if _runs_on(line) or TRAILING_FUNCTION_WORD.search(line) or NAMES_LIST.search(line):
         return False
     if SENTENCE_OPENER.match(line):
         return False  # "Zoals het Hoogheemraadschap De Stichtse" / "Rijnlanden (HDSR) …" opens a sentence
@@ -272,7 +272,10 @@ class _Footnotes:
         continues = line[:1].islower() or _runs_on(last)
         # ... or the line ends a sentence that the text after it cannot be part of: that resumes mid-sentence
         text_resumes = bool(SENTENCE_END.search(line)) and next_line is not None and next_line[:1].islower()
-        return broken_off and continues and (_is_footnote(next_line, self.wide) or text_resumes)
+        # ... or the line finishes the source the footnote names: "… Framework Programme: Interconnected Innovation"
+        # + "Ecosystems (2022.2) (HORIZON-EIE-2022-CONNECT-02)"
+        cites_source = bool(SOURCE_REFERENCE.search(line)) and not SENTENCE_END.search(line)
+        return broken_off and (continues and (_is_footnote(next_line, self.wide) or text_resumes) or cites_source)
 
     def without_markers(self, blocks: list[Block]) -> list[Block]:
         """The blocks without the footnote numbers glued to the words that refer to them ("een betere wereld3.",

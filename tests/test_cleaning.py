@@ -340,3 +340,26 @@ def test_a_subscript_printed_on_a_line_of_its_own_stays_in_its_formula() -> None
     assert texts(blocks) == [
         "Om deze sector CO2-neutraal te maken is materieel nodig.", "Volgens SKAO (CO2-Prestatieladder) werkt het.",
     ]
+
+
+def test_a_footnote_broken_off_mid_name_keeps_the_line_that_finishes_its_source() -> None:
+    page = (
+        "Laten we deze positie behouden.\n\n"
+        "38 Recentelijk was hiervoor een oproep vanuit het Europese Horizon Europe Framework Programme: Interconnected "
+        "Innovation\n\nEcosystems (2022.2) (HORIZON-EIE-2022-CONNECT-02)\n\n"
+        "Uit de probleemanalyse komen 3 aandachtspunten naar voren.\n"
+    )
+    assert cleaned(page) == [
+        ("paragraph", "Laten we deze positie behouden."),
+        ("paragraph", ("38 Recentelijk was hiervoor een oproep vanuit het Europese Horizon Europe Framework Programme: "
+                       "Interconnected Innovation Ecosystems (2022.2) (HORIZON-EIE-2022-CONNECT-02)")),
+        ("paragraph", "Uit de probleemanalyse komen 3 aandachtspunten naar voren."),
+    ]
+
+
+def test_a_line_ending_on_a_dash_goes_on_and_is_no_heading() -> None:
+    page = "Casestudy A – Demo trans\n\nStudies Anne Rainville en studenten –\n\nUniversiteit Utrecht\n\nZij onderzoeken dit.\n"
+    assert cleaned(page) == [
+        ("heading", "Casestudy A – Demo trans"),
+        ("paragraph", "Studies Anne Rainville en studenten – Universiteit Utrecht Zij onderzoeken dit."),
+    ]
