@@ -42,6 +42,7 @@ from assistant.thesaurus import expand
         ("Hoeveel kosten de proeven?", "De kosten van de proeven bedragen € 2 miljoen.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
+        ("Hoeveel innovatiepartnerschappen zijn gestart?", "Het beleid van 2021 innovatiegericht inkopen.", False),  # a year
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
         ("Waarom is het moeilijk om budget te krijgen?", "Geen getal hier.", True),
     ],
@@ -101,3 +102,14 @@ def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Pa
     assert not refused("Welke gesprak krijgt een aanbieder die de pilot te laat afrondt?")  # a typo
     assert not refused("Welke wethouder helpt bij een pilot?")  # the documents' word: bestuurders
     assert not refused("Welke varianten van de pilot krijgt een aanbieder?")  # asks about the pilot
+
+
+def test_an_asked_year_must_come_with_the_asked_figure(tmp_path: Path) -> None:
+    counted = Chunk("a", "A", "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.", 0)
+    budget = Chunk("b", "B", "Het budget voor innovatiepartnerschappen werd in 2022 geschat op 100 miljard euro.", 1)
+    lexical = LexicalIndex.build([counted, budget], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    question = "Hoeveel innovatiepartnerschappen zijn er in 2022 aangekondigd?"  # 2022 is there, its count is not
+    assert refuses(question, question, [Hit(counted, 1.0), Hit(budget, 0.9)], 1.0, lexical, settings)
+    counted_2022 = Chunk("c", "C", "In 2022 zijn 7 innovatiepartnerschappen aangekondigd.", 2)
+    assert not refuses(question, question, [Hit(counted, 1.0), Hit(counted_2022, 0.9)], 1.0, lexical, settings)
