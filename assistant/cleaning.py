@@ -55,8 +55,10 @@ SENTENCE_OPENER = re.compile(
     re.IGNORECASE,
 )
 TRAILING_FUNCTION_WORD = re.compile(
-    r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als)$", re.IGNORECASE
+    r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als|tijdens)$",
+    re.IGNORECASE,
 )
+LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|door|naar)\b", re.IGNORECASE)
 
 # A page of the bundled extractions starts with a line that begins with exactly one space.
 EXTRACTED_PAGE_START = re.compile(r"\n(?= [^ \n])")
@@ -138,6 +140,8 @@ def _page_lines(page: str) -> list[str]:
             subscript = False
         elif lines and _in_capitals(line) and _in_capitals(lines[-1]) and re.search(r"[A-ZÀ-Ý]-$", lines[-1]):
             lines[-1] = lines[-1][:-1] + line  # a title in capitals hyphenated over two lines: "AANGEKON-" / "DIGD"
+        elif lines and _in_capitals(line) and _in_capitals(lines[-1]) and _title_goes_on(lines[-1], line):
+            lines[-1] += " " + line  # "STAP 4: BEPAAL CRITERIA OM DE INNOVATIE" / "TE BEOORDELEN"
         elif not lines or line != lines[-1]:
             lines.append(line)
             subscript = False
@@ -311,6 +315,13 @@ def _continues_heading(last: Block | None, line: str, next_line: str | None, pag
 def _in_capitals(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _title_goes_on(title: str, line: str) -> bool:
+    """Whether a line in capitals is the rest of the title in capitals before it: the title breaks off on a comma
+    or a function word ("BIJLAGE 3. LEDEN VAN DE" / "WERKGROEP"), or the line opens with one ("… INNOVATIE" /
+    "TE BEOORDELEN")."""
+    return title.endswith(",") or bool(TRAILING_FUNCTION_WORD.search(title) or LEADING_FUNCTION_WORD.match(line))
 
 
 def _first_line(pages: list[list[str]]) -> str | None:

@@ -363,3 +363,15 @@ def test_a_line_ending_on_a_dash_goes_on_and_is_no_heading() -> None:
         ("heading", "Casestudy A – Demo trans"),
         ("paragraph", "Studies Anne Rainville en studenten – Universiteit Utrecht Zij onderzoeken dit."),
     ]
+
+
+def test_a_title_in_capitals_over_two_lines_is_one_heading_when_it_breaks_off_on_a_function_word() -> None:
+    page = (
+        "STAP 4: BEPAAL CRITERIA OM DE INNOVATIE\nTE BEOORDELEN\nU stelt de criteria op.\n"
+        "BIJLAGE 3. LEDEN VAN DE\nWERKGROEP\nDe leden staan hieronder.\n"
+        "INNOVATIEPARTNERSCHAP\nWANNEER\nGebruik het bij een nieuwe oplossing.\n"
+    )
+    assert [text for kind, text in cleaned(page) if kind == "heading"] == [
+        "STAP 4: BEPAAL CRITERIA OM DE INNOVATIE TE BEOORDELEN", "BIJLAGE 3. LEDEN VAN DE WERKGROEP",
+        "INNOVATIEPARTNERSCHAP", "WANNEER",  # a title and a heading under it
+    ]
