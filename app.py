@@ -45,7 +45,7 @@ def show_sources(answer: Answer, key: str) -> None:
     if answer.citations:
         st.markdown("**Bronnen**")
         for citation in answer.citations:
-            with st.expander(f"[{citation.n}] {citation.chunk.source_label}"):
+            with st.expander(f"[{citation.n}] {citation.source_label}"):
                 st.markdown(highlight(citation.chunk.text, citation.sentences))
     elif answer.refused and answer.retrieved:
         st.markdown("**Misschien relevant**")

@@ -61,7 +61,7 @@ def conversation_markdown(answers: list[Answer]) -> str:
         if answer.citations:
             parts += ["**Bronnen**", ""]
             for c in answer.citations:
-                parts += [f"[{c.n}] {c.chunk.source_label}", "", *[f"> {line}" for line in c.chunk.text.splitlines()], ""]
+                parts += [f"[{c.n}] {c.source_label}", "", *[f"> {line}" for line in c.chunk.text.splitlines()], ""]
     return "\n".join(parts)
 
 

@@ -52,7 +52,7 @@ def render(answer: Answer) -> str:
     if answer.citations:
         lines.append("\nBronnen:")
         for c in answer.citations:
-            lines.append(f"[{c.n}] {c.chunk.source_label}")
+            lines.append(f"[{c.n}] {c.source_label}")
     elif answer.refused and answer.retrieved:
         lines.append("\nMisschien relevant:")
         for hit in answer.retrieved[:3]:

@@ -57,8 +57,22 @@ class Chunk:
     @property
     def source_label(self) -> str:
         """How a source is named to the user: title (page, section)."""
-        where = ", ".join(part for part in (f"p. {self.page}" if self.page else "", self.section) if part)
-        return f"{self.title} ({where})" if where else self.title
+        return source_label(self.title, self.page, self.section)
+
+    def section_at(self, offset: int) -> str:
+        """The section the text at `offset` is in: the headings of the last section that opens inside the passage
+        before it (at most two, as `section` has), else the section the passage opens in."""
+        section, run, position = self.section, [], 0
+        for paragraph in self.text.split("\n\n"):
+            if position > offset:
+                break
+            if paragraph in self.headings:
+                run.append(paragraph)
+                section = " › ".join(run[-2:])
+            else:
+                run = []
+            position += len(paragraph) + 2
+        return section
 
     @property
     def index_text(self) -> str:
@@ -117,6 +131,17 @@ class Citation:
     chunk: Chunk
     sentences: tuple[str, ...] = ()
 
+    @property
+    def section(self) -> str:
+        """The section of the quoted sentences, which may open inside the passage ("Stap 2" in a passage that
+        opens in "Stap 1")."""
+        first = min((i for i in (self.chunk.text.find(s) for s in self.sentences) if i >= 0), default=0)
+        return self.chunk.section_at(first)
+
+    @property
+    def source_label(self) -> str:
+        return source_label(self.chunk.title, self.chunk.page, self.section)
+
 
 @dataclass
 class Answer:
@@ -131,6 +156,12 @@ class Answer:
     searched_also: tuple[str, ...] = ()  # the documents' words the question was also searched with
     notice: str | None = None
     latency_ms: float = 0.0
+
+
+def source_label(title: str, page: int | None, section: str) -> str:
+    """How a source is named to the user: title (page, section)."""
+    where = ", ".join(part for part in (f"p. {page}" if page else "", section) if part)
+    return f"{title} ({where})" if where else title
 
 
 def summarise_documents(chunks: list[Chunk]) -> dict[str, tuple[str, int]]:

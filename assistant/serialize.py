@@ -21,7 +21,9 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "answer": answer.text,
         "refused": answer.refused,
         "notice": answer.notice,
-        "citations": [{"n": c.n, **_source(c.chunk), "sentences": list(c.sentences)} for c in answer.citations],
+        "citations": [
+            {"n": c.n, **_source(c.chunk), "section": c.section, "sentences": list(c.sentences)} for c in answer.citations
+        ],
         "retrieved": [{**_source(h.chunk), "score": round(h.score, 4)} for h in answer.retrieved],
         "latency_ms": round(answer.latency_ms, 1),
     }

@@ -3,7 +3,7 @@
 import dataclasses
 
 from assistant.chunking import chunk_document, shown_text
-from assistant.models import Block, Chunk, Document
+from assistant.models import Block, Chunk, Citation, Document
 
 
 def test_a_section_starting_inside_a_chunk_keeps_all_its_heading_lines_in_the_text() -> None:
@@ -34,3 +34,14 @@ def test_a_chunk_that_opens_a_section_is_shown_with_the_headings_the_chunk_befor
     duration = Chunk("d", "T", "Het duurt langer.", 3, section="Financieel › Lange looptijd")
     assert shown_text(duration, costs).split("\n\n") == ["Lange looptijd", "Het duurt langer."]
     assert shown_text(dataclasses.replace(duration, position=4), duration) == "Het duurt langer."  # same section
+
+
+def test_a_citation_is_labelled_with_the_section_its_quote_is_in() -> None:
+    text = "De ontwikkelfase loopt.\n\nFinancieel\n\nMeerjarige budgetten ontbreken\n\nBudgetten zijn jaarlijks."
+    chunk = Chunk("r.pdf", "Rapport", text, 3, section="2. Ontwikkelfase", page=4,
+                  headings=("Financieel", "Meerjarige budgetten ontbreken"))
+    assert Citation(1, chunk, ("De ontwikkelfase loopt.",)).section == "2. Ontwikkelfase"  # before the heading
+    quoted = Citation(1, chunk, ("Budgetten zijn jaarlijks.",))
+    assert quoted.section == "Financieel › Meerjarige budgetten ontbreken"
+    assert quoted.source_label == "Rapport (p. 4, Financieel › Meerjarige budgetten ontbreken)"
+    assert Citation(1, chunk).section == "2. Ontwikkelfase"  # nothing quoted: the passage's own section
