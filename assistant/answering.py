@@ -10,13 +10,14 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import groupby, pairwise
+from itertools import count, groupby, pairwise, takewhile
 
 from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
 from .quotes import (
     ANSWER_CHARS,
     LOOSE_GAP,
+    MIN_OUTLINE_STEPS,
     ScoredUnit,
     best_list,
     fit,
@@ -37,7 +38,9 @@ LIST_QUESTION = re.compile(
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
-STEPS_QUESTION = re.compile(r"\b(stappen|stappenplan|fasen|fases|verloop|doorlopen)\b", re.IGNORECASE)
+STEPS_QUESTION = re.compile(
+    r"\b(stappen|stappenplan|fasen|fases|verloop|doorlopen|aanpak|aanpakken|te werk)\b|\bpak\b[^?.]*\baan\b", re.IGNORECASE
+)
 # "Mag een bedrijf uit het partnerschap stappen?" uses the verb: it asks no steps
 STEPPING_OUT = re.compile(r"\b(?:uit|eruit|in|erin|over|af|mee|terug)\b[^?.,;]*\bstappen\b", re.IGNORECASE)
 # "Uit hoeveel stappen bestaat de voorbereiding, en hoeveel stappen telt het plan?" asks two things.
@@ -53,6 +56,7 @@ ANNOUNCES_STEPS = re.compile(
     re.IGNORECASE,
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
+NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 SECOND_SPAN_MARGIN = 0.005  # a second passage is quoted only when it scores within this of the best
@@ -128,6 +132,8 @@ class ExtractiveAnswerer:
         found = _list_answer(units, by_passage) if LIST_QUESTION.search(question) else []
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
+        if asks_for_steps(question) and not named and (numbered := _numbered_list(by_passage)):
+            return numbered
         ranked = _quantity_first(question, _named_part_first(sorted(units, key=lambda u: -u.score), named, lead))
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
@@ -187,6 +193,18 @@ def _announced_steps(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit
     if announcing is None:
         return []
     return span(announcing, best_passage, budget=ANSWER_CHARS, max_units=None)
+
+
+def _numbered_list(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
+    """For "Hoe pak ik dat aan?" when a passage lists the steps without naming them steps ("Zo pakt u het aan:" /
+    "1. Stel de behoefte vast." / "2. Houd een marktconsultatie." …): the first passage's numbered list that runs
+    from 1 without a gap, at least three items, as far as the answer has room; [] when none does."""
+    for passage in sorted(by_passage):
+        numbered = {int(m.group(1)): u for u in by_passage[passage] if (m := NUMBERED_ITEM.match(u.text))}
+        run = [numbered[n] for n in takewhile(numbered.__contains__, count(1))]
+        if len(run) >= MIN_OUTLINE_STEPS:
+            return fit(run)
+    return []
 
 
 def _list_answer(units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

@@ -17,6 +17,7 @@ from .sentences import split_sentences
 
 INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
 CAPITALS_RUN = re.compile(r"\s+(?=[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý?]{2,})+)")  # the next heading, run on
+MIN_OUTLINE_STEPS = 3  # fewer numbered lines are no plan
 NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
 ANSWER_CHARS = 1000  # the yardstick, and a busy reader, take at most ~1,200 characters
 LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the best sentence
@@ -267,7 +268,7 @@ def step_outline(hits: list[Hit], doc_id: str) -> list[ScoredUnit]:
                 from_lines.setdefault(told, ScoredUnit(f"- {text}", p, told, 0.0, 0.0, quotes=(text,)))
     # lines that say "Stap 2: …" win a tie with numbered headings, which may be a guide's chapters
     best_run = max((_leading_run(steps) for steps in (from_lines, from_headings, *overviews)), key=len)
-    return fit(best_run) if len(best_run) >= 3 else []
+    return fit(best_run) if len(best_run) >= MIN_OUTLINE_STEPS else []
 
 
 def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:

@@ -421,6 +421,19 @@ def test_lines_that_each_tell_one_step_become_the_outline_and_one_of_them_answer
     assert [u.text for u in chosen] == [items[1].text]  # the phase asked about, not the list of all phases
 
 
+def test_how_to_go_about_it_asks_for_steps_and_a_numbered_list_gives_them() -> None:
+    for question in ("Hoe pak ik functioneel specificeren aan?", "Wat is de aanpak?", "Hoe ga ik te werk?"):
+        assert asks_for_steps(question)
+    assert not asks_for_steps("Wat levert functioneel specificeren aan de markt op?")
+    items = ["- 1. Stel de behoefte vast.", "- 2. Houd een marktconsultatie.", "- 3. Schrijf de eisen op."]
+    units = [_unit("Functioneel specificeren beschrijft wat een oplossing moet doen.", 0, 0.95)] + [
+        _unit(item, i, 0.8) for i, item in enumerate(["4. Zo pakt u het aan", *items], start=1)
+    ]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert [u.text for u in answerer.select("Hoe pak ik functioneel specificeren aan?", units)] == items
+    assert answerer.select("Wat is functioneel specificeren?", units)[0].text == units[0].text
+
+
 def test_steps_with_gaps_are_no_outline() -> None:
     text = "3. Eisen\nDe eisen.\n8. Doorlopen\nHet traject.\n9. Evalueren\nDe resultaten."
     assert step_outline([_hit(text)], "d") == []
