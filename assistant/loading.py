@@ -15,6 +15,7 @@ from .models import Block, Document, content_hash
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 CATALOG_NAME = "catalog.yaml"
+OWN_NUMBER = re.compile(r"\d{1,2}[.)]\s|(?:stap|fase)\s+\d{1,2}\b", re.IGNORECASE)  # "1. …", "Fase 1: …"
 
 log = logging.getLogger(__name__)
 
@@ -166,25 +167,30 @@ def _docx_blocks(path: Path) -> list[Block]:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise DocumentError(path.name, "het Word-bestand is beschadigd; sla het opnieuw op als .docx.") from exc
     blocks: list[Block] = []
+    number = 0  # of a numbered list: Word numbers it by its style, the text holds no "1."
     for part in document.iter_inner_content():  # paragraphs and tables in the order the document has them
         if isinstance(part, Table):
+            number = 0
             for row in part.rows:
                 cells = [re.sub(r"\s+", " ", c.text).strip() for c in row.cells]
                 row_text = " | ".join(dict.fromkeys(c for c in cells if c))  # merged cells repeat their text
-                if row_text:
-                    blocks.append(Block(text=row_text, kind="paragraph"))
+                if row_text:  # a row is one line of a list: the answer quotes the table as one
+                    blocks.append(Block(text=row_text, kind="item"))
             continue
         text = re.sub(r"\s+", " ", part.text).strip()
         if not text:
             continue
         style = (part.style.name if part.style is not None else "").lower()
+        numbered = ("list" in style or "lijst" in style) and ("number" in style or "nummer" in style)
+        number = number + 1 if numbered else 0
+        numbered = numbered and not OWN_NUMBER.match(text)  # "Fase 1: …" is numbered by its own words
         if style.startswith(("heading", "kop", "title", "titel")):
             kind = "heading"
         elif "list" in style or "lijst" in style:
             kind = "item"
         else:
             kind = "paragraph"
-        blocks.append(Block(text=text, kind=kind))
+        blocks.append(Block(text=f"{number}. {text}" if numbered else text, kind=kind))
     return blocks
 
 

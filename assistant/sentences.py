@@ -48,7 +48,8 @@ def _ends_with_abbreviation(candidate: str) -> bool:
 def looks_like_heading(text: str) -> bool:
     """Whether a line reads as a heading by its shape: short, and ending on no punctuation ("Beperkingen", "STAP 4:
     BEPAAL CRITERIA"). The cleaner knows more headings (`Chunk.headings`); this catches the rest."""
-    return len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip()) and not text.startswith("- ")
+    short = len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip())
+    return short and not text.startswith("- ") and " | " not in text  # a table row ("Vorm | Geschikt voor") is data
 
 
 def reads_as_names(text: str) -> bool:

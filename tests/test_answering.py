@@ -515,3 +515,9 @@ def test_an_answer_keeps_its_lists_and_sentences_in_the_order_of_the_passage() -
         "- 2. Geef deelnemers zes weken.\n- 3. Laat de jury beoordelen.\n"
         "… Deelnemers haken af als zij hun rechten verliezen. [1]"
     )
+
+
+def test_a_table_row_is_data_not_a_heading() -> None:
+    assert looks_like_heading("Zo organiseert u een marktdialoog")
+    assert not looks_like_heading("| Informatiebijeenkomst | veel partijen tegelijk |")  # a web page's table
+    assert not looks_like_heading("Informatiebijeenkomst | veel partijen tegelijk")

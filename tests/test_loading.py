@@ -45,6 +45,8 @@ def test_docx_keeps_headings_and_lists(tmp_path: Path) -> None:
     for row, (fase, termijn) in zip(table.rows, [("Fase", "Termijn"), ("Selectie", "30 dagen")]):
         row.cells[0].text, row.cells[1].text = fase, termijn
     document.add_paragraph("Daarna volgt de dialoog.")
+    for step in ("Nodig gegadigden uit.", "Voer de dialoog.", "Fase 3: gunnen."):
+        document.add_paragraph(step, style="List Number")  # Word numbers these by their style
     path = tmp_path / "dialoog.docx"
     document.save(str(path))
     loaded = load_document(path)
@@ -53,9 +55,12 @@ def test_docx_keeps_headings_and_lists(tmp_path: Path) -> None:
         ("paragraph", "De dialoog is geschikt voor complexe opdrachten."),
         ("item", "Selectie van gegadigden"),
         ("heading", "Termijnen"),
-        ("paragraph", "Fase | Termijn"),  # a table stays where the document has it, under its heading
-        ("paragraph", "Selectie | 30 dagen"),
+        ("item", "Fase | Termijn"),  # a table stays where the document has it, under its heading, a row a line
+        ("item", "Selectie | 30 dagen"),
         ("paragraph", "Daarna volgt de dialoog."),
+        ("item", "1. Nodig gegadigden uit."),
+        ("item", "2. Voer de dialoog."),
+        ("item", "Fase 3: gunnen."),  # numbered in its own words
     ]
     assert loaded.title == "Concurrentiegerichte dialoog"
 
