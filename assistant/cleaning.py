@@ -407,6 +407,11 @@ def blocks_from_markdown(text: str) -> list[Block]:
         elif heading:
             flush()
             blocks.append(Block(text=_strip_markup(heading.group(1)), kind="heading"))
+        elif line.startswith("|") and line.endswith("|"):  # a table row: a line of a list, as Word's tables are
+            flush()
+            cells = [_strip_markup(cell) for cell in line.strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):  # not the rule under the header
+                blocks.append(Block(text=" | ".join(cell for cell in cells if cell), kind="item"))
         elif re.match(r"^(?:[-*+•]|\d{1,2}[.)])\s+", line):
             flush()
             kind = "item"

@@ -1,6 +1,12 @@
 """The repair rules for PDF extractions, on excerpts shaped like the bundled corpus."""
 
-from assistant.cleaning import blocks_from_pages, drop_repeated_blocks, normalise, split_extracted_pages
+from assistant.cleaning import (
+    blocks_from_markdown,
+    blocks_from_pages,
+    drop_repeated_blocks,
+    normalise,
+    split_extracted_pages,
+)
 from assistant.models import Block
 
 
@@ -374,4 +380,13 @@ def test_a_title_in_capitals_over_two_lines_is_one_heading_when_it_breaks_off_on
     assert [text for kind, text in cleaned(page) if kind == "heading"] == [
         "STAP 4: BEPAAL CRITERIA OM DE INNOVATIE TE BEOORDELEN", "BIJLAGE 3. LEDEN VAN DE WERKGROEP",
         "INNOVATIEPARTNERSCHAP", "WANNEER",  # a title and a heading under it
+    ]
+
+
+def test_a_markdown_table_is_a_list_of_its_rows() -> None:
+    text = "## Voordelen en nadelen\n\n| Voordelen | Nadelen |\n|---|:---:|\n| Meerdere oplossingen | Geen **afnamegarantie** |\n"
+    assert [(b.kind, b.text) for b in blocks_from_markdown(text)] == [
+        ("heading", "Voordelen en nadelen"),
+        ("item", "Voordelen | Nadelen"),
+        ("item", "Meerdere oplossingen | Geen afnamegarantie"),
     ]
