@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from .lexical import _STOPWORDS, ASPECT, NUMBERED_PART, STEP_WORDS, TOKEN
 
-BACK_REFERENCES = (
-    "daarvan", "daarbij", "daarna", "daarvoor", "daarin", "daarmee", "daarover", "hiervan", "hierbij", "hierna",
-    "hiervoor", "hierin", "hiermee", "ervan", "erbij", "erna", "ervoor", "erin", "ermee", "erover",
+BACK_REFERENCES = tuple(
+    f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
+    for preposition in ("van", "bij", "na", "voor", "in", "mee", "over", "aan", "op", "uit", "door", "toe")
 )
 REFERS_BACK = re.compile(
     rf"^(en|maar|ook|dus|verder)\b|\b({'|'.join(BACK_REFERENCES)}|volgende stap|vorige stap)\b", re.IGNORECASE
@@ -30,6 +30,7 @@ OF_A_SUBJECT = re.compile(
     r"ondernemers?|aanbieders?|deelnemers?|leveranciers?|partij\w*|marktpartij\w*|bedrijf|bedrijven|opdrachtgevers?)$",
     re.IGNORECASE,
 )
+RESOLVED = re.compile(r"\?\s*\(([^()]+)\)$")  # what `resolve` adds: "Wat zijn de risico's? (marktconsultatie)"
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
 
@@ -59,7 +60,10 @@ def resolve(question: str, history: list[Turn]) -> str:
         return question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
-    carried = [t for t in topic_terms(history[-1].question) if t.lower() not in known and not OF_A_SUBJECT.match(t)]
+    # a follow-up resolved before ("Wie mag daaraan meedoen? (SBIR)") passes on its subject, not what it asked
+    previous = RESOLVED.search(history[-1].question)
+    subject = previous.group(1) if previous else history[-1].question
+    carried = [t for t in topic_terms(subject) if t.lower() not in known and not OF_A_SUBJECT.match(t)]
     carried += [step] if step else []
     if not carried:
         return question

@@ -521,3 +521,11 @@ def test_a_table_row_is_data_not_a_heading() -> None:
     assert looks_like_heading("Zo organiseert u een marktdialoog")
     assert not looks_like_heading("| Informatiebijeenkomst | veel partijen tegelijk |")  # a web page's table
     assert not looks_like_heading("Informatiebijeenkomst | veel partijen tegelijk")
+
+
+def test_a_follow_up_of_a_follow_up_keeps_the_subject_not_what_was_asked_of_it() -> None:
+    first = Turn("Wat is SBIR?", "SBIR daagt ondernemers uit.")
+    second = resolve("Wie mag daaraan meedoen?", [first])  # "daaraan" points back, like "daarvan"
+    assert second == "Wie mag daaraan meedoen? (SBIR)"
+    third = resolve("En wie is eigenaar van de resultaten?", [first, Turn(second, "Alle ondernemers.")])
+    assert third == "En wie is eigenaar van de resultaten? (SBIR)"  # not "(meedoen SBIR)"
