@@ -16,7 +16,7 @@ REFERS_BACK = re.compile(
 )
 # "Hoe lang duurt dat?" points back, but these words are articles too ("het stappenplan"): they only count in a
 # question that says little itself, and names no topic of its own (a long word: "innovatiepartnerschap").
-POINTER = re.compile(r"\b(dit|deze|die|dat|zij|ze|het|hij)\b", re.IGNORECASE)
+POINTER = re.compile(r"\b(dit|deze|die|dat|zij|ze|het|hij|er\s+(?:een|één|meer|meerdere|geen))\b", re.IGNORECASE)
 MAX_POINTING_TERMS = 3
 TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}

@@ -529,3 +529,6 @@ def test_a_follow_up_of_a_follow_up_keeps_the_subject_not_what_was_asked_of_it()
     assert second == "Wie mag daaraan meedoen? (SBIR)"
     third = resolve("En wie is eigenaar van de resultaten?", [first, Turn(second, "Alle ondernemers.")])
     assert third == "En wie is eigenaar van de resultaten? (SBIR)"  # not "(meedoen SBIR)"
+    assert resolve("Waarom zou ik er een houden?", [Turn("Wat is een marktconsultatie?", "…")]) == (
+        "Waarom zou ik er een houden? (marktconsultatie)"  # one of what the question before was about
+    )
