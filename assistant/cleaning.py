@@ -13,6 +13,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from itertools import groupby
 
 from .models import Block
 from .sentences import split_sentences
@@ -38,6 +39,7 @@ MAX_BARE_SECTION_NUMBER = 20
 RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes on in the next
 MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de informatie uit … gebruiken?")
 MAX_HEADING_TAIL_WORDS = 6  # a heading's second line ("in Nederland en in Europa")
+MIN_CONTENTS_ITEMS = 3  # a list of the document's own section titles this long is its menu
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # A line ending in a web address ("… te vinden op: https://www.amsterdam.nl/", "…/grip-op-algoritmes/")
@@ -427,6 +429,19 @@ def _strip_markup(text: str) -> str:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their label
     return re.sub(r"(\*\*|__|`)", "", text).strip()
+
+
+def drop_contents_lists(blocks: list[Block]) -> list[Block]:
+    """The blocks without a list of the document's own section titles ("- Wanneer", "- Stappenplan", "- Juridisch",
+    "- Links" on a page headed by "WANNEER", "STAPPENPLAN", …): a web page's in-page menu, printed with it, which
+    answers nothing and reads as a list of steps."""
+    titles = {b.text.casefold() for b in blocks if b.kind == "heading"}
+    kept: list[Block] = []
+    for is_item, run in groupby(blocks, key=lambda b: b.kind == "item"):
+        items = list(run)
+        if not (is_item and len(items) >= MIN_CONTENTS_ITEMS and all(b.text.casefold() in titles for b in items)):
+            kept += items
+    return kept
 
 
 def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:

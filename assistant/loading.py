@@ -85,7 +85,7 @@ def load_document(path: Path, catalog: dict[str, CatalogEntry] | None = None) ->
     else:
         blocks, urls = cleaning.blocks_from_pages(cleaning.split_extracted_pages(_decode(raw, path.name)))
 
-    blocks = cleaning.drop_repeated_blocks(blocks)
+    blocks = cleaning.drop_contents_lists(cleaning.drop_repeated_blocks(blocks))
     if not any(b.kind != "heading" for b in blocks):
         raise DocumentError(path.name, "er staat geen leesbare tekst in het bestand.")
     entry = (catalog or {}).get(path.name, CatalogEntry())

@@ -3,6 +3,7 @@
 from assistant.cleaning import (
     blocks_from_markdown,
     blocks_from_pages,
+    drop_contents_lists,
     drop_repeated_blocks,
     normalise,
     split_extracted_pages,
@@ -389,4 +390,14 @@ def test_a_markdown_table_is_a_list_of_its_rows() -> None:
         ("heading", "Voordelen en nadelen"),
         ("item", "Voordelen | Nadelen"),
         ("item", "Meerdere oplossingen | Geen afnamegarantie"),
+    ]
+
+
+def test_a_list_of_the_documents_own_section_titles_is_its_menu_and_goes() -> None:
+    menu = [Block(title, "item") for title in ("Wanneer", "Stappenplan", "Juridisch")]
+    sections = [Block("WANNEER", "heading"), Block("Bij een nieuwe oplossing.", "paragraph"),
+                Block("STAPPENPLAN", "heading"), Block("Vraagarticulatie", "item"), Block("Juridisch", "item"),
+                Block("Wanneer", "item"), Block("JURIDISCH", "heading")]
+    assert drop_contents_lists([Block("INNOVATIEPARTNERSCHAP", "heading"), *menu, *sections]) == [
+        Block("INNOVATIEPARTNERSCHAP", "heading"), *sections,  # a list naming a section among other things stays
     ]
