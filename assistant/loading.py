@@ -181,16 +181,17 @@ def _docx_blocks(path: Path) -> list[Block]:
         if not text:
             continue
         style = (part.style.name if part.style is not None else "").lower()
-        numbered = ("list" in style or "lijst" in style) and ("number" in style or "nummer" in style)
-        number = number + 1 if numbered else 0
-        numbered = numbered and not OWN_NUMBER.match(text)  # "Fase 1: …" is numbered by its own words
+        in_numbered_list = ("list" in style or "lijst" in style) and ("number" in style or "nummer" in style)
+        number = number + 1 if in_numbered_list else 0
+        if in_numbered_list and not OWN_NUMBER.match(text):  # "Fase 1: …" is numbered by its own words
+            text = f"{number}. {text}"
         if style.startswith(("heading", "kop", "title", "titel")):
             kind = "heading"
         elif "list" in style or "lijst" in style:
             kind = "item"
         else:
             kind = "paragraph"
-        blocks.append(Block(text=f"{number}. {text}" if numbered else text, kind=kind))
+        blocks.append(Block(text=text, kind=kind))
     return blocks
 
 
