@@ -32,7 +32,10 @@ NUMBERED_TITLE = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+[A-ZÀ-Ý]")
 SUBSECTION_NUMBER = re.compile(r"^(?:\d{1,2}\.\d{1,2}|[IVX]{1,4}\.\d)")
 WORD = re.compile(r"\w+")
 FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")  # a bare number, no dot or bracket
-SOURCE_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b", re.IGNORECASE)
+SOURCE_REFERENCE = re.compile(
+    r"\b(?:19|20)\d\d\b|https?://|www\.|\.pdf\b|^\d+\s+(?:zie|bron|o\.a\.)\b|\b[\w-]+\.(?:nl|eu|com|org|net|gov)\b",
+    re.IGNORECASE,
+)
 # A footnote's number glued to the word that refers to it: "wereld3.", "opschaling)10", "innovatie.28 Let wel".
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
 MAX_BARE_SECTION_NUMBER = 20

@@ -401,3 +401,21 @@ def test_a_list_of_the_documents_own_section_titles_is_its_menu_and_goes() -> No
     assert drop_contents_lists([Block("INNOVATIEPARTNERSCHAP", "heading"), *menu, *sections]) == [
         Block("INNOVATIEPARTNERSCHAP", "heading"), *sections,  # a list naming a section among other things stays
     ]
+
+
+def test_a_footnote_broken_off_before_its_web_address_keeps_it_and_the_sentence_it_interrupted_goes_on() -> None:
+    page = (
+        "Uit onderzoek komt dat naar voren. Dat is een belangrijk gegeven aangezien\n"
+        "33 Mededeling van de Commissie - Richtsnoeren inzake innovatiegericht aanbesteden. C(2021) 4320. Link: "
+        "DocsRoom - European\nCommission (europa.eu)\n"
+        "34 Europese Commissie, 2021, Richtsnoeren inzake innovatiegericht aanbesteden.\n"
+        "een helder beleidsmandaat essentieel is.\n"
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert texts(blocks) == [
+        ("Uit onderzoek komt dat naar voren. Dat is een belangrijk gegeven aangezien een helder beleidsmandaat "
+         "essentieel is."),
+        ("33 Mededeling van de Commissie - Richtsnoeren inzake innovatiegericht aanbesteden. C(2021) 4320. Link: "
+         "DocsRoom - European Commission (europa.eu)"),
+        "34 Europese Commissie, 2021, Richtsnoeren inzake innovatiegericht aanbesteden.",
+    ]
