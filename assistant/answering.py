@@ -56,6 +56,7 @@ ANNOUNCES_STEPS = re.compile(
     re.IGNORECASE,
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
+PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
@@ -125,6 +126,8 @@ class ExtractiveAnswerer:
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
+        if named and not lead and (item := _item_by_place(by_passage, named)):
+            return item
         if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
         if asks_for_steps(question) and (announced := _announced_steps(by_passage)):
@@ -204,6 +207,23 @@ def _numbered_list(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
         run = [numbered[n] for n in takewhile(numbered.__contains__, count(1))]
         if len(run) >= MIN_OUTLINE_STEPS:
             return fit(run)
+    return []
+
+
+def _item_by_place(by_passage: dict[int, list[ScoredUnit]], named: set[tuple[str, str]]) -> list[ScoredUnit]:
+    """For "Hoe lang duurt fase 1?" when a document numbers its phases only by their place in a list ("De fasen van
+    SBIR" / "1. Haalbaarheidsonderzoek: …" / "2. …"): the item in that place of the first numbered list after a line
+    naming the phases (or steps); [] when the question names more than one part, or no passage has such a list."""
+    if len(named) != 1:
+        return []
+    ((kind, number),) = named
+    names_them = re.compile(rf"\b{PLURAL_PARTS.get(kind, kind)}\b", re.IGNORECASE)
+    for passage in sorted(by_passage):
+        units = by_passage[passage]
+        opening = next((i for i, u in enumerate(units) if names_them.search(u.text)), None)
+        items = {m.group(1): u for u in units[opening or 0 :] if (m := NUMBERED_ITEM.match(u.text))}
+        if opening is not None and number in items:
+            return [items[number]]
     return []
 
 

@@ -532,3 +532,16 @@ def test_a_follow_up_of_a_follow_up_keeps_the_subject_not_what_was_asked_of_it()
     assert resolve("Waarom zou ik er een houden?", [Turn("Wat is een marktconsultatie?", "…")]) == (
         "Waarom zou ik er een houden? (marktconsultatie)"  # one of what the question before was about
     )
+
+
+def test_a_phase_a_document_numbers_only_by_its_place_in_a_list_is_that_item() -> None:
+    items = ["- 1. Haalbaarheidsonderzoek: dat duurt zes maanden.", "- 2. Ontwikkeling: een prototype in twee jaar."]
+    units = [_unit("SBIR daagt ondernemers uit.", 0, 0.9), _unit("De fasen van SBIR", 1, 0.8)] + [
+        _unit(item, i, 0.85) for i, item in enumerate(items, start=2)
+    ]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert [u.text for u in answerer.select("Hoe lang duurt fase 2?", units, named={("fase", "2")}, lead=set())] == [
+        items[1]
+    ]
+    tips = [units[0], _unit("Tips", 1, 0.8)] + units[2:]  # a numbered list of something else
+    assert answerer.select("Hoe lang duurt fase 2?", tips, named={("fase", "2")}, lead=set()) != [tips[3]]
