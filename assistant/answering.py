@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import count, groupby, pairwise, takewhile
+from itertools import groupby, pairwise
 
 from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
@@ -21,6 +21,7 @@ from .quotes import (
     ScoredUnit,
     best_list,
     fit,
+    leading_run,
     length,
     lists,
     score_units,
@@ -201,10 +202,9 @@ def _announced_steps(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit
 def _numbered_list(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
     """For "Hoe pak ik dat aan?" when a passage lists the steps without naming them steps ("Zo pakt u het aan:" /
     "1. Stel de behoefte vast." / "2. Houd een marktconsultatie." …): the first passage's numbered list that runs
-    from 1 without a gap, at least three items, as far as the answer has room; [] when none does."""
+    from 0 or 1 without a gap, at least three items, as far as the answer has room; [] when none does."""
     for passage in sorted(by_passage):
-        numbered = {int(m.group(1)): u for u in by_passage[passage] if (m := NUMBERED_ITEM.match(u.text))}
-        run = [numbered[n] for n in takewhile(numbered.__contains__, count(1))]
+        run = leading_run(_numbered_items(by_passage[passage]))
         if len(run) >= MIN_OUTLINE_STEPS:
             return fit(run)
     return []
@@ -221,10 +221,18 @@ def _item_by_place(by_passage: dict[int, list[ScoredUnit]], named: set[tuple[str
     for passage in sorted(by_passage):
         units = by_passage[passage]
         opening = next((i for i, u in enumerate(units) if names_them.search(u.text)), None)
-        items = {m.group(1): u for u in units[opening or 0 :] if (m := NUMBERED_ITEM.match(u.text))}
-        if opening is not None and number in items:
-            return [items[number]]
+        if opening is not None and (item := _numbered_items(units[opening:]).get(int(number))):
+            return [item]
     return []
+
+
+def _numbered_items(units: list[ScoredUnit]) -> dict[int, ScoredUnit]:
+    """The list items among the units by their number ("- 2. Houd een marktconsultatie." -> 2), the first of each."""
+    items: dict[int, ScoredUnit] = {}
+    for unit in units:
+        if numbered := NUMBERED_ITEM.match(unit.text):
+            items.setdefault(int(numbered.group(1)), unit)
+    return items
 
 
 def _list_answer(units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

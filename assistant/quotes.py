@@ -267,11 +267,11 @@ def step_outline(hits: list[Hit], doc_id: str) -> list[ScoredUnit]:
                 text = unit.removeprefix("- ")
                 from_lines.setdefault(told, ScoredUnit(f"- {text}", p, told, 0.0, 0.0, quotes=(text,)))
     # lines that say "Stap 2: …" win a tie with numbered headings, which may be a guide's chapters
-    best_run = max((_leading_run(steps) for steps in (from_lines, from_headings, *overviews)), key=len)
+    best_run = max((leading_run(steps) for steps in (from_lines, from_headings, *overviews)), key=len)
     return fit(best_run) if len(best_run) >= MIN_OUTLINE_STEPS else []
 
 
-def _leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
+def leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:
     """The steps numbered 0 or 1, 2, 3, ... up to the first gap."""
     number = min(steps, default=2)
     run: list[ScoredUnit] = []
