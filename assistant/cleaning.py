@@ -63,6 +63,7 @@ TRAILING_FUNCTION_WORD = re.compile(
     r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als|tijdens)$",
     re.IGNORECASE,
 )
+HYPHENATED_CAPITALS = re.compile(r"[A-ZÀ-Ý]-$")
 LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|door|naar)\b", re.IGNORECASE)
 
 # A page of the bundled extractions starts with a line that begins with exactly one space.
@@ -143,10 +144,9 @@ def _page_lines(page: str) -> list[str]:
         elif subscript and (line[:1] in "-)" or line[:1].islower()):
             lines[-1] += line if line[:1] in "-)" else " " + line  # "CO2" / "-neutraal te maken" or "-Prestatieladder)"
             subscript = False
-        elif lines and _in_capitals(line) and _in_capitals(lines[-1]) and re.search(r"[A-ZÀ-Ý]-$", lines[-1]):
-            lines[-1] = lines[-1][:-1] + line  # a title in capitals hyphenated over two lines: "AANGEKON-" / "DIGD"
         elif lines and _in_capitals(line) and _in_capitals(lines[-1]) and _title_goes_on(lines[-1], line):
-            lines[-1] += " " + line  # "STAP 4: BEPAAL CRITERIA OM DE INNOVATIE" / "TE BEOORDELEN"
+            hyphenated = HYPHENATED_CAPITALS.search(lines[-1])  # "AANGEKON-" / "DIGD"
+            lines[-1] = lines[-1][:-1] + line if hyphenated else f"{lines[-1]} {line}"
         elif not lines or line != lines[-1]:
             lines.append(line)
             subscript = False
@@ -323,10 +323,12 @@ def _in_capitals(line: str) -> bool:
 
 
 def _title_goes_on(title: str, line: str) -> bool:
-    """Whether a line in capitals is the rest of the title in capitals before it: the title breaks off on a comma
-    or a function word ("BIJLAGE 3. LEDEN VAN DE" / "WERKGROEP"), or the line opens with one ("… INNOVATIE" /
-    "TE BEOORDELEN")."""
-    return title.endswith(",") or bool(TRAILING_FUNCTION_WORD.search(title) or LEADING_FUNCTION_WORD.match(line))
+    """Whether a line in capitals is the rest of the title in capitals before it: the title is hyphenated
+    ("AANGEKON-" / "DIGD"), breaks off on a comma or a function word ("BIJLAGE 3. LEDEN VAN DE" / "WERKGROEP"), or
+    the line opens with one ("STAP 4: BEPAAL CRITERIA OM DE INNOVATIE" / "TE BEOORDELEN")."""
+    return title.endswith(",") or bool(
+        HYPHENATED_CAPITALS.search(title) or TRAILING_FUNCTION_WORD.search(title) or LEADING_FUNCTION_WORD.match(line)
+    )
 
 
 def _first_line(pages: list[list[str]]) -> str | None:
