@@ -86,7 +86,8 @@ class Retriever:
                 lexical_path = self.settings.cache_dir / f"lexical-{self.settings.collection}.pkl"
                 hubness_path = self.settings.cache_dir / f"hubness-{self.settings.collection}.npz"
                 index = LexicalIndex.load(lexical_path, revision)
-                hubness = Hubness.load(hubness_path, revision)
+                # switched off, it would only cost a pass over every window vector at start-up
+                hubness = Hubness.load(hubness_path, revision) if self.settings.hub_weight else Hubness(revision, {})
                 if index is None or hubness is None:
                     self.rebuilds += 1
                 if index is None:
