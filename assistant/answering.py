@@ -40,7 +40,7 @@ LIST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 STEPS_QUESTION = re.compile(
-    r"\b(stappen|stappenplan|fasen|fases|verloop|doorlopen|aanpak|aanpakken|te werk)\b|\bpak\b[^?.]*\baan\b", re.IGNORECASE
+    r"\b(stappen|stappenplan|fasen|fases|verloop|verloopt|verlopen|doorlopen|aanpak|aanpakken|te werk)\b|\bpak\b[^?.]*\baan\b", re.IGNORECASE
 )
 # "Mag een bedrijf uit het partnerschap stappen?" uses the verb: it asks no steps
 STEPPING_OUT = re.compile(r"\b(?:uit|eruit|in|erin|over|af|mee|terug)\b[^?.,;]*\bstappen\b", re.IGNORECASE)
@@ -50,10 +50,10 @@ SECOND_QUESTION = re.compile(
 )
 OPTIONS = re.compile(r"\b([\w-]{4,})\s+of\s+(?:een\s+|de\s+|het\s+)?(?!niet\b)([\w-]{4,})\b", re.IGNORECASE)
 CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
-# "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:"
+# "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:", "De 3 fases zijn: …"
 ANNOUNCES_STEPS = re.compile(
     rf"\b(?:kent|bestaat uit|omvat|telt|doorloopt|heeft)\s+(?:{WRITTEN_NUMBER}|\d{{1,2}})\s+(?:\w+\s+)?"
-    r"(?:fasen|fases|stappen)\b",
+    rf"(?:fasen|fases|stappen)\b|\bde\s+(?:{WRITTEN_NUMBER}|\d{{1,2}})\s+(?:fasen|fases|stappen)\s+(?:zijn|luiden)\b",
     re.IGNORECASE,
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
@@ -61,6 +61,7 @@ PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
+ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 SECOND_SPAN_MARGIN = 0.005  # a second passage is quoted only when it scores within this of the best
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
 QUANTITY_MARGIN = 0.03  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
@@ -131,7 +132,7 @@ class ExtractiveAnswerer:
             return item
         if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
-        if asks_for_steps(question) and (announced := _announced_steps(by_passage)):
+        if asks_for_steps(question) and (announced := _announced_steps(question, by_passage)):
             return announced
         found = _list_answer(units, by_passage) if LIST_QUESTION.search(question) else []
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
@@ -188,15 +189,21 @@ def _aspect_section(
     return span(heading, by_passage[heading.passage], budget=ANSWER_CHARS, max_units=None)
 
 
-def _announced_steps(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
+def _announced_steps(question: str, by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
     """For "Welke fasen heeft de dialoog?" when the best passage tells them in prose: the sentence announcing how
     many there are ("De procedure kent vier fasen.") with what follows it ("Eerst … Daarna … Tot slot …"), as
-    far as the answer has room; [] when the best passage announces none."""
-    best_passage = by_passage.get(min(by_passage, default=0), [])
-    announcing = next((u for u in best_passage if ANNOUNCES_STEPS.search(u.text)), None)
-    if announcing is None:
-        return []
-    return span(announcing, best_passage, budget=ANSWER_CHARS, max_units=None)
+    far as the answer has room; [] when no passage announces them. The next passage counts only when the section
+    it announces them in is titled by a word of the question ("SBIR"): the same passage may hold other procedures."""
+    asked = set(analyse(question)) | set(analyse(question.replace("-", " ")))  # "SBIR-traject" names "SBIR"
+    for rank, passage in enumerate(sorted(by_passage)[:ANNOUNCING_PASSAGES]):
+        units = by_passage[passage]
+        announcing = next((i for i, u in enumerate(units) if ANNOUNCES_STEPS.search(u.text)), None)
+        if announcing is None:
+            continue
+        heading = next((u for u in reversed(units[:announcing]) if u.heading), None)
+        if rank == 0 or (heading is not None and set(analyse(heading.text)) & asked):
+            return span(units[announcing], units, budget=ANSWER_CHARS, max_units=None)
+    return []
 
 
 def _numbered_list(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

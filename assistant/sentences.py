@@ -38,8 +38,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _ends_with_abbreviation(candidate: str) -> bool:
-    if re.fullmatch(r"(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})*\.?", candidate.strip()):
-        return True  # an enumerator ("1.", "III.2.") opens a heading or list item, it ends nothing
+    if re.fullmatch(r"(?:(?:tabel|figuur|grafiek|afbeelding|bijlage|kader)\s+)?(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})*\.?",
+                    candidate.strip(), re.IGNORECASE):
+        return True  # an enumerator ("1.", "III.2.", "TABEL 2.") opens a heading, caption or list item, it ends nothing
     last = candidate.rsplit(None, 1)[-1].lower().rstrip(".") if candidate else ""
     # Initials ("F.", "M.") and known abbreviations do not end a sentence.
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())

@@ -22,7 +22,7 @@ from assistant.lexical import opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, fit, lists, span, stands_alone, step_outline
-from assistant.sentences import about_document, looks_like_heading, reads_as_names
+from assistant.sentences import about_document, looks_like_heading, reads_as_names, split_sentences
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
 
@@ -317,6 +317,26 @@ def test_steps_told_in_prose_are_quoted_from_the_sentence_that_announces_them() 
     chosen = answerer.select("Welke fasen heeft de dialoog?", prose)
     assert [u.text for u in chosen] == [u.text for u in prose[1:]]  # all four, not cut after the usual four sentences
     assert answerer.select("Wat is de dialoog?", prose)[0].text == prose[0].text  # asks no steps
+
+
+def test_steps_announced_in_the_next_passage_count_only_under_a_heading_the_question_names() -> None:
+    general = [_unit("Er zijn verschillende instrumenten voor innovatie.", 0, 0.9)]
+    sbir = [dataclasses.replace(_unit(t, i, 0.8), passage=1) for i, t in enumerate([
+        "SBIR", "SBIR is een gefaseerde werkwijze.", "De 3 fases zijn: haalbaarheidsonderzoek (fase 1), "
+        "ontwikkeling (fase 2) en vermarkten (fase 3).", "Een SBIR-competitie levert meerdere oplossingen op.",
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Hoe verloopt een SBIR-traject?", [*general, *sbir])
+    assert [u.text for u in chosen] == [u.text for u in sbir[2:]]
+    other = answerer.select("Hoe verloopt een innovatiepartnerschap?", [*general, *sbir])
+    assert "De 3 fases zijn" not in " ".join(u.text for u in other)  # SBIR's phases are not the partnership's
+
+
+def test_a_caption_number_ends_no_sentence() -> None:
+    assert split_sentences("Dat was € 40 miljoen.\n\nTABEL 2. AANTAL SBIR-TRAJECTEN:") == [
+        "Dat was € 40 miljoen.", "TABEL 2. AANTAL SBIR-TRAJECTEN:"
+    ]
+    assert split_sentences("Zie figuur 3. Dat helpt.") == ["Zie figuur 3.", "Dat helpt."]
 
 
 def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:
