@@ -38,6 +38,8 @@ SOURCE_REFERENCE = re.compile(
 )
 # A footnote's number glued to the word that refers to it: "wereld3.", "opschaling)10", "innovatie.28 Let wel".
 GLUED_MARKER = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][).]))\d{1,3}(?=[.,;:)]*(?:\s|$))")
+# … or to a year: "in de periode 201618 tot 2021" is 2016 with footnote 18
+GLUED_TO_YEAR = re.compile(r"\b((?:19[5-9]|20[0-4])\d)[1-9]\d?(?=[.,;:)]*(?:\s|$))")
 MAX_BARE_SECTION_NUMBER = 20
 RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes on in the next
 MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de informatie uit … gebruiken?")
@@ -288,14 +290,15 @@ class _Footnotes:
 
     def without_markers(self, blocks: list[Block]) -> list[Block]:
         """The blocks without the footnote numbers glued to the words that refer to them ("een betere wereld3.",
-        "opschaling)10", "innovatie.28 Let wel"); the footnotes themselves keep their number. Only in a document
+        "opschaling)10", "innovatie.28 Let wel", "periode 201618 tot"); the footnotes themselves keep their number. Only in a document
         with footnotes ("CO2" is no marker), but any number: not every footnote is printed where it can be
         recognised as one."""
         if not self.found:
             return blocks
         footnotes = {id(block) for block in self.emitted}
         return [
-            block if id(block) in footnotes else dataclasses.replace(block, text=GLUED_MARKER.sub("", block.text))
+            block if id(block) in footnotes
+            else dataclasses.replace(block, text=GLUED_TO_YEAR.sub(r"\1", GLUED_MARKER.sub("", block.text)))
             for block in blocks
         ]
 

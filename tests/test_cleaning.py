@@ -169,10 +169,13 @@ def test_a_glued_marker_goes_in_a_document_with_footnotes_even_when_its_footnote
     text = (
         "Werk samen zoals in het Intergov initiatief43.\nDaarmee daalt de uitstoot\n"
         "9 Precommercieel inkopen verschilt van innovatiesubsidies, zie Dialogic (2017), Innoveren in de keten.\n"
-        "van CO2 voor de deelnemers.\n"
+        "van CO2 voor de deelnemers in de periode 201618 tot 2021.\n"
     )
     blocks, _ = blocks_from_pages([text])
-    assert texts(blocks)[:2] == ["Werk samen zoals in het Intergov initiatief.", "Daarmee daalt de uitstoot van CO2 voor de deelnemers."]
+    assert texts(blocks)[:2] == [
+        "Werk samen zoals in het Intergov initiatief.",
+        "Daarmee daalt de uitstoot van CO2 voor de deelnemers in de periode 2016 tot 2021.",
+    ]
     without_footnotes, _ = blocks_from_pages(["Werk samen zoals in het Intergov initiatief43. Daarmee daalt de uitstoot."])
     assert texts(without_footnotes) == ["Werk samen zoals in het Intergov initiatief43. Daarmee daalt de uitstoot."]
 
