@@ -27,7 +27,6 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"halverwege|tussentijds|onderweg", "na elke fase"),
     (r"stoppen|afhaken|uitstappen|eruit stappen|ophouden", "afbreken, beëindigen"),
     (r"winnaar|uitkiezen|kiezen wie", "gunning, selectie"),
-    (r"meedoen|meedoet|meededen|mee\s+(?:doen|dingen)|meedingen|deelnemen|deelneemt", "deelnemers, inschrijvers, gegadigden"),
     (r"afspraken|contractuele|overeenkomst\w*", "contract, inkoopvoorwaarden"),
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
     (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch, rechtmatigheid, aanbestedingsrecht"),

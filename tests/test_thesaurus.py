@@ -8,8 +8,6 @@ def test_buyer_words_get_the_documents_words() -> None:
     assert expand("Wat zijn de nadelen?").endswith("(beperkingen risico's)")
     for question in ("Waar moet ik op letten bij SBIR?", "Waar let ik op?", "Waarop moet ik letten?"):
         assert expand(question).endswith("(aandachtspunten valkuilen)")
-    for question in ("Wie mag meedoen aan een innovatiepartnerschap?", "Kan ik mee dingen?"):
-        assert expand(question).endswith("(deelnemers inschrijvers gegadigden)")
 
 
 def test_words_the_question_already_uses_are_not_added() -> None:
