@@ -45,6 +45,7 @@ RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes 
 MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de informatie uit … gebruiken?")
 MAX_HEADING_TAIL_WORDS = 6  # a heading's second line ("in Nederland en in Europa")
 MIN_CONTENTS_ITEMS = 3  # a list of the document's own section titles this long is its menu
+MAX_TITLE_WORDS = 12  # a line in capitals this short is a title
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # A line ending in a web address ("… te vinden op: https://www.amsterdam.nl/", "…/grip-op-algoritmes/")
@@ -96,7 +97,7 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
         return False  # "40 Dialogic, 2021, Inventarisatie ..." is a footnote, not section 40
     if line.endswith("?") and not NUMBERED_HEADING.match(line):
         return False  # unless it heads a paragraph of its own (see `_question_headings`)
-    if _in_capitals(line) and len(words) <= 12:
+    if _in_capitals(line) and len(words) <= MAX_TITLE_WORDS:
         return True
     if FOOTNOTE.match(line) and int(words[0]) > MAX_BARE_SECTION_NUMBER:
         return False  # "42 Zoals de Vlaamse overheid PIO" is a footnote: sections that far along have "42." or "4.2"
@@ -157,7 +158,7 @@ def _page_lines(page: str) -> list[str]:
 
 def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
     """Turn the page texts of a PDF extraction into blocks; also return the bare URLs dropped from the text."""
-    page_lines = [_page_lines(p) for p in pages]
+    page_lines = _titles_first([_page_lines(p) for p in pages])
     running = _running_lines(page_lines)
     lengths = [len(line) for lines in page_lines for line in lines]
     footnotes = _Footnotes(wide=FOOTNOTE_WIDTH * statistics.median(lengths) if lengths else 0.0)
@@ -332,6 +333,26 @@ def _title_goes_on(title: str, line: str) -> bool:
     return title.endswith(",") or bool(
         HYPHENATED_CAPITALS.search(title) or TRAILING_FUNCTION_WORD.search(title) or LEADING_FUNCTION_WORD.match(line)
     )
+
+
+def _titles_first(pages: list[list[str]]) -> list[list[str]]:
+    """The pages, with a title in capitals that the extraction printed at the bottom of its page moved to the top:
+    a step plan's "STAP 2: MAAK EEN VOORSELECTIE …" came after the step's first page, over the page's links or
+    between the halves of a sentence going on on the next page, so that page fell under the step before. Only a
+    page that opens with a sentence of its own, and only a title at the bottom: before the page's links, or last
+    when the next page goes on mid-sentence (a heading left last on its page heads the next page's text)."""
+    moved = []
+    for number, lines in enumerate(pages):
+        following = _first_line(pages[number + 1 :]) or ""
+        for i, line in enumerate(lines[1:], start=1):
+            below = lines[i + 1] if i + 1 < len(lines) else None
+            at_bottom = bool(URL_LINE.match(below)) if below else following[:1].islower()
+            if _in_capitals(line) and len(line.split()) <= MAX_TITLE_WORDS and at_bottom:
+                if lines[0][:1].isupper() and not _in_capitals(lines[0]):
+                    lines = [line, *lines[:i], *lines[i + 1 :]]
+                break
+        moved.append(lines)
+    return moved
 
 
 def _first_line(pages: list[list[str]]) -> str | None:

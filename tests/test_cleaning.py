@@ -75,17 +75,33 @@ def test_the_text_after_a_list_of_short_labels_is_no_part_of_its_last_item() -> 
 
 def test_a_title_printed_in_the_middle_of_a_sentence_goes_after_its_paragraph() -> None:
     pages = [
-        "Met het partnerschap is een product ontwikkeld dat\nSTAP 10: VOER HET OPSCHALINGSPLAN UIT",
+        "Zo is met het partnerschap een product",
+        "ontwikkeld dat\nSTAP 10: VOER HET OPSCHALINGSPLAN UIT",
         "met satellietdata betere voorspellingen maakt.\nDaarna volgde de selectie.",
     ]
     blocks, _ = blocks_from_pages(pages)
     assert [(b.kind, b.text) for b in blocks] == [
-        ("paragraph", "Met het partnerschap is een product ontwikkeld dat met satellietdata betere voorspellingen maakt."),
+        ("paragraph", "Zo is met het partnerschap een product ontwikkeld dat met satellietdata betere voorspellingen maakt."),
         ("heading", "STAP 10: VOER HET OPSCHALINGSPLAN UIT"),
         ("paragraph", "Daarna volgde de selectie."),
     ]
     going_on, _ = blocks_from_pages(["Zo werkt u met de\nSTAP 4: BEPAAL DE CRITERIA OM DE\ninnovatie te beoordelen."])
     assert [b.kind for b in going_on] == ["paragraph", "heading", "paragraph"]  # the title goes on after "DE"
+
+
+def test_a_title_printed_at_the_bottom_of_its_page_heads_the_page() -> None:
+    over_links = ["Een traject begint met verkennen.\nSTAP 1: VERKEN NIEUWE TECHNOLOGIEËN\nhttps://nlaic.com/", "Daarna volgt meer."]
+    assert texts(blocks_from_pages(over_links)[0])[:2] == ["STAP 1: VERKEN NIEUWE TECHNOLOGIEËN", "Een traject begint met verkennen."]
+    mid_sentence = [
+        "In de laatste stap schaalt u op. Er is een product ontwikkeld dat\nSTAP 10: VOER HET OPSCHALINGSPLAN UIT",
+        "met satellietdata betere voorspellingen maakt.",
+    ]
+    assert texts(blocks_from_pages(mid_sentence)[0]) == [
+        "STAP 10: VOER HET OPSCHALINGSPLAN UIT",
+        "In de laatste stap schaalt u op. Er is een product ontwikkeld dat met satellietdata betere voorspellingen maakt.",
+    ]
+    left_last = ["Tekst van het eerste deel.\nRESULTATEN", "De resultaten zijn goed."]  # it heads the next page's text
+    assert texts(blocks_from_pages(left_last)[0]) == ["Tekst van het eerste deel.", "RESULTATEN", "De resultaten zijn goed."]
 
 
 def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
