@@ -56,6 +56,8 @@ ANNOUNCES_STEPS = re.compile(
     rf"(?:fasen|fases|stappen)\b|\bde\s+(?:{WRITTEN_NUMBER}|\d{{1,2}})\s+(?:fasen|fases|stappen)\s+(?:zijn|luiden)\b",
     re.IGNORECASE,
 )
+# "Welke stap komt na de mededingingsfase?", "Wat gebeurt er na stap 4?", "Welke fase volgt op de vraagarticulatie?"
+STEP_AFTER = re.compile(r"\b(?:komt|volgt|gebeurt)\s+(?:er\s+)?(?:na|op)\s+([^?]+)", re.IGNORECASE)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
@@ -82,11 +84,14 @@ class ExtractiveAnswerer:
         searched = self.retriever.query(question)
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
-        if asks_for_steps(question) and hits:
+        after = STEP_AFTER.search(question)
+        if (asks_for_steps(question) or after) and hits:
             outlines = {doc_id: step_outline(hits, doc_id) for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits)}
             best = hits[0].chunk.doc_id  # another document answers only with steps of its own
             outline = outlines[self.retriever.subject_document(question, [d for d in outlines if d == best or outlines[d]])]
-            if outline and not _asks_inside_a_step(question, outline):
+            if after and (following := _step_after(outline, after.group(1))):
+                return compose(question, [following], hits, cite_each=True)
+            if outline and asks_for_steps(question) and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}
@@ -204,6 +209,17 @@ def _announced_steps(question: str, by_passage: dict[int, list[ScoredUnit]]) -> 
         if rank == 0 or (heading is not None and set(analyse(heading.text)) & asked):
             return span(units[announcing], units, budget=ANSWER_CHARS, max_units=None)
     return []
+
+
+def _step_after(outline: list[ScoredUnit], previous: str) -> ScoredUnit | None:
+    """The step of the outline after the one `previous` names ("stap 4", "de mededingingsfase"); None when it
+    names none of them, or the last."""
+    numbered = {number for kind, number in named_parts(previous)}
+    asked = set(analyse(previous))
+    for step, following in pairwise(outline):
+        if numbered and str(step.position) in numbered or not numbered and asked & set(analyse(step.text)):
+            return following
+    return None
 
 
 def _numbered_list(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

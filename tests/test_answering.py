@@ -38,6 +38,12 @@ def test_steps_question_returns_the_steps_as_a_cited_list(pipeline: Pipeline) ->
     assert all(line.rstrip().endswith("]") for line in lines)
 
 
+def test_the_step_after_a_named_one_is_the_next_of_the_outline(pipeline: Pipeline) -> None:
+    for question in ("Welke fase komt na de mededingingsfase?", "Wat gebeurt er na fase 2 van het innovatiepartnerschap?"):
+        answer = pipeline.ask(question)
+        assert answer.text.startswith("- 3. Ontwikkelfase") and answer.text.count("\n") == 0, question
+
+
 def test_citations_are_numbered_in_order_and_point_to_retrieved_passages(pipeline: Pipeline) -> None:
     answer = pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
