@@ -36,7 +36,8 @@ from .settings import Settings
 
 LIST_QUESTION = re.compile(
     r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|noem|lijst|tips|"
-    r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
+    r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b|"
+    r"^welke\s+\w+(?:en|s|’s|'s)\b",  # "Welke checks …?", "Welke eisen …?": a plural asks for several
     re.IGNORECASE,
 )
 STEPS_QUESTION = re.compile(

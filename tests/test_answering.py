@@ -216,6 +216,12 @@ def test_a_list_keeps_an_item_broken_over_two_lines() -> None:
         "- Wat is de volwassenheid?",
     ]
     assert found[2].quotes == ("Is er expertise?", "Bijvoorbeeld in huis.")
+    announcing = [_unit(t, i) for i, t in enumerate([
+        "De vraag kent drie dimensies:", "- De uitvraag.", "- De partner.", "- De diensten.",
+        "Doe ook de volgende checks:", "- Is het innovatief?", "- Welke stappen?",
+    ])]
+    (dimensions,) = lists(announcing)  # the line announcing the checks does not go on the third item
+    assert [u.text for u in dimensions][-1] == "- De diensten."
 
 
 def test_a_list_whose_items_are_explained_in_between_is_quoted_as_its_items() -> None:
@@ -343,6 +349,18 @@ def test_a_caption_number_ends_no_sentence() -> None:
         "Dat was € 40 miljoen.", "TABEL 2. AANTAL SBIR-TRAJECTEN:"
     ]
     assert split_sentences("Zie figuur 3. Dat helpt.") == ["Zie figuur 3.", "Dat helpt."]
+
+
+def test_a_question_asking_for_several_things_gets_the_list() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Er zijn diverse aspecten om af te wegen.", 0.9), ("Die verschillen per organisatie.", 0.8),
+        ("Het is een keuze van de organisatie zelf.", 0.8), ("Daar hoort een goed gesprek bij.", 0.8),
+        ("Voorbeelden van afwegingen zijn:", 0.85), ("- Wat is de slaagkans?", 0.88),
+        ("- Is er expertise?", 0.86), ("- Wat is de volwassenheid?", 0.86),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert [u.text for u in answerer.select("Welke afwegingen maak ik?", units)] == [u.text for u in units[4:]]
+    assert answerer.select("Hoe maak ik een afweging?", units)[0].text == units[0].text
 
 
 def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:
