@@ -97,8 +97,12 @@ class ExtractiveAnswerer:
         named = named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}
         on_aspect = self.retriever.aspect_section(searched)
+        # a passage inside such a section, whose heading is in the passage before it, counts by its section title
+        inside = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED])
+                  if on_aspect(hit.chunk.section.split(" › ")[-1], hit.chunk.index_text)}
         chosen = self.select(
-            question, units, named, lead, lambda unit: on_aspect(unit.text, hits[unit.passage].chunk.index_text)
+            question, units, named, lead,
+            lambda unit: on_aspect(unit.text, hits[unit.passage].chunk.index_text) if unit.heading else unit.passage in inside,
         )
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
@@ -188,11 +192,13 @@ def _aspect_section(
     units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], asked_aspect: Callable[[ScoredUnit], bool]
 ) -> list[ScoredUnit]:
     """For "Wat zijn de risico's van …?": the opening of a section titled by that aspect ("Risico's en valkuilen"),
-    as much of it as the answer has room for; [] when no passage shows such a heading."""
+    as much of it as the answer has room for, or the start of a passage inside such a section (`asked_aspect` says
+    so of its sentences); [] when no passage shows or lies in one."""
     heading = next((u for u in units if u.heading and asked_aspect(u)), None)
-    if heading is None:
+    opening = heading or next((u for p in sorted(by_passage) for u in by_passage[p] if not u.heading and asked_aspect(u)), None)
+    if opening is None:
         return []
-    return span(heading, by_passage[heading.passage], budget=ANSWER_CHARS, max_units=None)
+    return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)
 
 
 def _announced_steps(question: str, by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

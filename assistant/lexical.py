@@ -53,6 +53,8 @@ ASPECT_QUALIFIER = re.compile(
     r"enkele|praktische|concrete|overige|eventuele|typische)\b",
     re.IGNORECASE,
 )
+# One aspect under several names: a question on "knelpunten" is answered by a section on "belemmeringen"
+ASPECT_KIN = ("knelpunten belemmeringen barrières",)
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
 # use) and one edit away from a word the documents use often (not a rare near-namesake: "veranderd" is not
@@ -257,17 +259,24 @@ class LexicalIndex:
 
     def subject_share(self, terms: set[str], doc_id: str) -> float:
         """How much document `doc_id` is about `terms`: the IDF-weighted share of its chunks that hold each. A
-        guide on "proeftuinen" says the word in every chunk; a plan that mentions proeftuinen once, in one. Worked
-        out per document when first asked (step questions only ask it)."""
-        if doc_id not in self._spread:
-            chunk_terms = [set(self.terms(c.index_text)) for c in self.chunks if c.doc_id == doc_id]
-            self._spread[doc_id] = (len(chunk_terms), Counter(t for held in chunk_terms for t in held))
-        chunks, holding = self._spread[doc_id]
+        guide on "proeftuinen" says the word in every chunk; a plan that mentions proeftuinen once, in one."""
+        chunks, holding = self._document_spread(doc_id)
         terms = {t for t in terms if t in self.document_frequency}  # a word no document uses tells none apart
         if not chunks or not terms:
             return 0.0
         idf = {t: self._idf(t) for t in terms}
         return sum(idf[t] * holding[t] for t in terms) / (chunks * sum(idf.values()))
+
+    def spread(self, term: str, doc_id: str) -> float:
+        """The share of document `doc_id`'s chunks that hold `term` (its title counts: every chunk holds it)."""
+        chunks, holding = self._document_spread(doc_id)
+        return holding[term] / chunks if chunks else 0.0
+
+    def _document_spread(self, doc_id: str) -> tuple[int, Counter[str]]:
+        if doc_id not in self._spread:  # worked out per document when first asked
+            chunk_terms = [set(self.terms(c.index_text)) for c in self.chunks if c.doc_id == doc_id]
+            self._spread[doc_id] = (len(chunk_terms), Counter(t for held in chunk_terms for t in held))
+        return self._spread[doc_id]
 
     def _idf(self, term: str) -> float:
         return math.log((len(self.chunks) + 1) / (self.document_frequency.get(term, 0) + 0.5))

@@ -31,6 +31,7 @@ from .errors import EmptyStore, UnknownDocument
 from .hubness import Hubness
 from .lexical import (
     ASPECT,
+    ASPECT_KIN,
     ASPECT_QUALIFIER,
     STEP_WORDS,
     LexicalIndex,
@@ -52,6 +53,7 @@ THEMED_ASPECT = re.compile(
     rf"\b(\w+e) (?={ASPECT.pattern})",
     re.IGNORECASE,
 )
+BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 QUESTION_WORD = re.compile(r"[\w'-]+")
 ASKS_WHO = re.compile(
@@ -226,17 +228,22 @@ class Retriever:
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
         if not aspects or not self.settings.aspect_weight:
             return lambda heading, text: False
+        aspects |= {stem for kin in ASPECT_KIN if aspects & set(analyse(kin)) for stem in analyse(kin)}
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
-        subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query)))
+        subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
         theme = self._asked_theme(query)
+        # "Wat zijn de grootste knelpunten bij innovatiegericht inkopen?" asks about a whole document's subject: its
+        # words are in a good share of one document's chunks. A heading presenting the aspect as a whole answers it.
+        broad = any(all(lexical.spread(t, doc) >= BROAD_SPREAD for t in subject) for doc in self.documents())
+        overview = lexical.title_terms("identificeren inventarisatie overzicht") if broad else frozenset()
 
         def on_aspect(heading: str, text: str) -> bool:
             if self._titles_theme(heading, theme):
                 return True
             terms = lexical.title_terms(heading)
             aspect_words = " ".join(ASPECT.findall(heading) + ASPECT_QUALIFIER.findall(heading))
-            if not terms & aspects or not terms - lexical.title_terms(aspect_words) <= asked:
+            if not terms & aspects or not terms - lexical.title_terms(aspect_words) - overview <= asked:
                 return False
             return not subject or bool(subject & set(lexical.terms(text)))
 

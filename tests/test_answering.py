@@ -334,8 +334,9 @@ def test_steps_told_in_prose_are_quoted_from_the_sentence_that_announces_them() 
 def test_steps_announced_in_the_next_passage_count_only_under_a_heading_the_question_names() -> None:
     general = [_unit("Er zijn verschillende instrumenten voor innovatie.", 0, 0.9)]
     sbir = [dataclasses.replace(_unit(t, i, 0.8), passage=1) for i, t in enumerate([
-        "SBIR", "SBIR is een gefaseerde werkwijze.", "De 3 fases zijn: haalbaarheidsonderzoek (fase 1), "
-        "ontwikkeling (fase 2) en vermarkten (fase 3).", "Een SBIR-competitie levert meerdere oplossingen op.",
+        "SBIR", "SBIR is een gefaseerde werkwijze.",
+        "De 3 fases zijn: haalbaarheidsonderzoek (fase 1), ontwikkeling (fase 2) en vermarkten (fase 3).",
+        "Een SBIR-competitie levert meerdere oplossingen op.",
     ])]
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     chosen = answerer.select("Hoe verloopt een SBIR-traject?", [*general, *sbir])
@@ -361,6 +362,16 @@ def test_a_question_asking_for_several_things_gets_the_list() -> None:
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     assert [u.text for u in answerer.select("Welke afwegingen maak ik?", units)] == [u.text for u in units[4:]]
     assert answerer.select("Hoe maak ik een afweging?", units)[0].text == units[0].text
+
+
+def test_a_passage_inside_the_asked_aspect_section_is_quoted_from_its_start() -> None:
+    other = [_unit("De werkgroep moest de knelpunten identificeren.", 0, 0.95)]
+    inside = [dataclasses.replace(_unit(t, i, 0.85), passage=1) for i, t in enumerate([
+        "Daarbij kwam een vage opdracht naar voren.", "Ook ontbreken meerjarige budgetten.",
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Wat zijn de knelpunten?", [*other, *inside], asked_aspect=lambda unit: unit.passage == 1)
+    assert [u.text for u in chosen] == [u.text for u in inside]
 
 
 def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:

@@ -332,6 +332,25 @@ def test_a_section_titled_by_the_theme_of_the_asked_aspect_comes_first(tmp_path:
     assert political("Politiek/Bestuurlijk", "") and not political("Politiek en planning", "")  # one of alternatives
 
 
+def test_a_broad_question_on_an_aspect_gets_the_section_presenting_it_as_a_whole(tmp_path: Path) -> None:
+    filler = "".join(f"\n\n## {topic.capitalize()}\n\n" + f"Bij innovatiegericht inkopen telt {topic} ook mee. " * 4
+                     for topic in ("de planning", "de markt", "het team", "de website"))
+    pipeline = ingested(tmp_path, {
+        "knelpunten.md": "# Knelpunten bij innovatiegericht inkopen\n\n## Opdracht\n\n"
+        + "De werkgroep moet de knelpunten rondom innovatiegericht inkopen identificeren. " * 3
+        + "\n\n## Identificeren van belemmeringen\n\n"
+        + "Daarbij kwam naar voren: een vage opdracht, geen meerjarige budgetten en weinig kennis. " * 3
+        + "\n\n## Financieel\n\n" + "Meerjarige budgetten ontbreken vaak bij de overheid. " * 3 + filler,
+    })
+    broad = "Welke knelpunten zijn er bij innovatiegericht inkopen?"  # its words are the document's subject
+    assert pipeline.ask(broad).text.startswith("Daarbij kwam naar voren: een vage opdracht")
+    assert pipeline.retriever.aspect_section(broad)("Belemmeringen", "Innovatiegericht inkopen kost geld.")  # two names
+    text = "Bij innovatiegericht inkopen ontbreekt de jurisprudentie."
+    assert pipeline.retriever.aspect_section(broad)("Identificeren van belemmeringen", text)
+    narrow = pipeline.retriever.aspect_section("Welke knelpunten met jurisprudentie zijn er bij innovatiegericht inkopen?")
+    assert not narrow("Identificeren van belemmeringen", text)  # the document says little of jurisprudentie
+
+
 def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_them(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
