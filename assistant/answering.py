@@ -36,10 +36,11 @@ from .settings import Settings
 
 LIST_QUESTION = re.compile(
     r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|noem|lijst|tips|"
-    r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b|"
-    r"^welke\s+\w+(?:en|s|’s|'s)\b",  # "Welke checks …?", "Welke eisen …?": a plural asks for several
+    r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
+# "Welke afwegingen maak ik …?": several of something, which a list announcing them by that name answers
+ASKS_SEVERAL = re.compile(r"^welke\s+(\w+(?:en|s|’s|'s))\b", re.IGNORECASE)
 STEPS_QUESTION = re.compile(
     r"\b(stappen|stappenplan|fasen|fases|verloop|verloopt|verlopen|doorlopen|aanpak|aanpakken|te werk)\b|\bpak\b[^?.]*\baan\b", re.IGNORECASE
 )
@@ -144,7 +145,9 @@ class ExtractiveAnswerer:
             return section
         if asks_for_steps(question) and (announced := _announced_steps(question, by_passage)):
             return announced
-        found = _list_answer(units, by_passage) if LIST_QUESTION.search(question) else []
+        found = _list_answer(units, by_passage) if LIST_QUESTION.search(question) or ASKS_SEVERAL.search(question) else []
+        if found and not LIST_QUESTION.search(question) and not _announces(found[0], ASKS_SEVERAL.search(question)):
+            found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
         if asks_for_steps(question) and not named and (numbered := _numbered_list(by_passage)):
@@ -273,6 +276,11 @@ def _list_answer(units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]
     passage = by_passage[best.passage]
     found = best_list([lst for p in sorted(by_passage) for lst in lists(by_passage[p])], best, passage)
     return found or best_list(lists(passage, LOOSE_GAP), best, passage, introduced_only=True)
+
+
+def _announces(lead_in: ScoredUnit, asked: re.Match[str] | None) -> bool:
+    """Whether a list's lead-in names what the question asks several of ("Enkele voorbeelden van afwegingen:")."""
+    return asked is not None and bool(set(analyse(asked.group(1))) & set(analyse(lead_in.text)))
 
 
 def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:

@@ -362,6 +362,7 @@ def test_a_question_asking_for_several_things_gets_the_list() -> None:
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     assert [u.text for u in answerer.select("Welke afwegingen maak ik?", units)] == [u.text for u in units[4:]]
     assert answerer.select("Hoe maak ik een afweging?", units)[0].text == units[0].text
+    assert answerer.select("Welke aspecten weeg ik af?", units)[0].text == units[0].text  # not the list's name
 
 
 def test_a_passage_inside_the_asked_aspect_section_is_quoted_from_its_start() -> None:
