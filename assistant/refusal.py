@@ -24,6 +24,7 @@ REFUSAL = (
 EVIDENCE_PASSAGES = 3
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 QUANTITY_COVERAGE = 0.2  # an asked quantity counts only in a passage holding this share of the question's terms
+TOLD_QUANTITY_COVERAGE = 0.4  # ... and answers a question the embedder finds too far off in one holding this share
 # A number written out: "vijf", "achttien", "vijfentwintig", "tweehonderd", "tientallen".
 _NUMBER_WORD = (
     r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|"
@@ -81,8 +82,13 @@ def refuses(
     # beside a passage that mentions 2022 for something else
     years = YEAR.findall(question)
     dated = [p for p in about_it if all(year in p for year in years)]
+    # "Hoeveel kilometer kademuren heeft Amsterdam?" is told in passing in a long sentence about something else
+    # ("… of de 200 km aan kademuren in Amsterdam."): a passage naming most of the question with the asked quantity
+    told = asks_quantity(question) and gives_asked_quantity(
+        question, [p for p, share in zip(dated, shares) if share >= TOLD_QUANTITY_COVERAGE]
+    )
     return (
-        best_similarity < settings.min_similarity
+        best_similarity < settings.min_similarity and not told
         or max(shares, default=0.0) < settings.refusal_threshold
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or bool(years) and not dated

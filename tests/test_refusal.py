@@ -113,3 +113,18 @@ def test_an_asked_year_must_come_with_the_asked_figure(tmp_path: Path) -> None:
     assert refuses(question, question, [Hit(counted, 1.0), Hit(budget, 0.9)], 1.0, lexical, settings)
     counted_2022 = Chunk("c", "C", "In 2022 zijn 7 innovatiepartnerschappen aangekondigd.", 2)
     assert not refuses(question, question, [Hit(counted, 1.0), Hit(counted_2022, 0.9)], 1.0, lexical, settings)
+
+
+def test_a_quantity_told_in_passing_answers_a_question_the_embedder_finds_far_off(tmp_path: Path) -> None:
+    told = Chunk("a", "A", "Het werkt bij een treintje opdrachten, zoals de 200 kilometer kademuren in Amsterdam.", 0)
+    other = Chunk("b", "B", "Hoeveel bruggen en sluizen de gemeente onderhoudt, staat in de begroting.", 1)
+    lexical = LexicalIndex.build([told, other], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.84)
+    far_off = 0.83  # the best sentence's similarity: below the floor
+
+    def refused(question: str, hits: list[Hit]) -> bool:
+        return refuses(question, question, hits, far_off, lexical, settings)
+
+    assert not refused("Hoeveel kilometer kademuren heeft Amsterdam?", [Hit(told, 1.0), Hit(other, 0.9)])
+    assert refused("Hoeveel bruggen heeft Amsterdam?", [Hit(other, 1.0), Hit(told, 0.9)])  # no number of bruggen
+    assert refused("Wat doet Amsterdam met kademuren?", [Hit(told, 1.0), Hit(other, 0.9)])  # asks no quantity
