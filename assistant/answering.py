@@ -60,6 +60,8 @@ ANNOUNCES_STEPS = re.compile(
 )
 # "Welke stap komt na de mededingingsfase?", "Wat gebeurt er na stap 4?", "Welke fase volgt op de vraagarticulatie?"
 STEP_AFTER = re.compile(r"\b(?:komt|volgt|gebeurt)\s+(?:er\s+)?(?:na|op)\s+([^?]+)", re.IGNORECASE)
+# a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren"
+SOURCE_REFERENCE = re.compile(r"(?:link|bron):\s|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ", re.IGNORECASE)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
@@ -81,7 +83,7 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         hits = self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
-        units = _without_title_lines(score_units(hits[:PASSAGES_CONSIDERED]), hits)
+        units = _quotable(score_units(hits[:PASSAGES_CONSIDERED]), hits)
         best_similarity = max((u.dense for u in units), default=0.0)
         searched = self.retriever.query(question)
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
@@ -185,10 +187,14 @@ def _named_part_positions(passage_units: list[ScoredUnit], named: set[tuple[str,
     return positions
 
 
-def _without_title_lines(units: list[ScoredUnit], hits: list[Hit]) -> list[ScoredUnit]:
-    """The units but the lines that repeat their document's title ("Handreiking concurrentiegerichte dialoog"): they
-    resemble every question on the document's subject and say nothing the citation does not."""
-    return [u for u in units if not (u.heading and u.text.lower() in hits[u.passage].chunk.title.lower())]
+def _quotable(units: list[ScoredUnit], hits: list[Hit]) -> list[ScoredUnit]:
+    """The units but the lines that repeat their document's title ("Handreiking concurrentiegerichte dialoog"), which
+    resemble every question on the document's subject and say nothing the citation does not, and bare source
+    references ("PIANOo, 2021, De aanbestedings- en staatssteunrechtelijke kaders …", "Link: … (pianoo.nl)")."""
+    return [
+        u for u in units
+        if not (u.heading and u.text.lower() in hits[u.passage].chunk.title.lower() or SOURCE_REFERENCE.match(u.text))
+    ]
 
 
 def _aspect_section(

@@ -10,7 +10,7 @@ from assistant.answering import (
     ExtractiveAnswerer,
     _more_from_quoted,
     _quantity_first,
-    _without_title_lines,
+    _quotable,
     asks_for_steps,
     compose,
     question_parts,
@@ -406,10 +406,12 @@ def test_a_sentence_about_the_document_itself_answers_only_a_question_about_the_
     assert penalised.strength(0) < SentenceScore("Aanbieders kunnen later instappen.", 0, 0.88, 0.5).strength(0)
 
 
-def test_a_line_repeating_the_documents_title_is_no_unit_to_quote() -> None:
+def test_a_line_repeating_the_documents_title_or_a_source_reference_is_no_unit_to_quote() -> None:
     hit = Hit(Chunk("d.pdf", "PIANOo | Handreiking dialoog", "Handreiking dialoog\nDe dialoog duurt lang.", 0), 1.0)
     units = [_unit("Handreiking dialoog", 0, 0.95), _unit("De dialoog duurt lang.", 1, 0.9)]
-    assert [u.text for u in _without_title_lines(units, [hit])] == ["De dialoog duurt lang."]
+    assert [u.text for u in _quotable(units, [hit])] == ["De dialoog duurt lang."]
+    references = [_unit("PIANOo, 2021, De kaders voor innovatiegericht inkopen.", 2), _unit("Link: Dialoog (pianoo.nl).", 3)]
+    assert _quotable(references, [hit]) == []  # a source reference says nothing itself
 
 
 def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:
