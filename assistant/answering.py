@@ -39,6 +39,7 @@ LIST_QUESTION = re.compile(
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
+PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)
 # "Welke afwegingen maak ik …?": several of something, which a list announcing them by that name answers
 ASKS_SEVERAL = re.compile(r"^welke\s+(\w+(?:en|s|’s|'s))\b", re.IGNORECASE)
 STEPS_QUESTION = re.compile(
@@ -147,8 +148,11 @@ class ExtractiveAnswerer:
             return section
         if asks_for_steps(question) and (announced := _announced_steps(question, by_passage)):
             return announced
-        found = _list_answer(units, by_passage) if LIST_QUESTION.search(question) or ASKS_SEVERAL.search(question) else []
-        if found and not LIST_QUESTION.search(question) and not _announces(found[0], ASKS_SEVERAL.search(question)):
+        # "Wat is stap 1 van het stappenplan?" asks what the step is: its step words ask for no list
+        asks_list = LIST_QUESTION.search(PART_WORDS.sub(" ", question) if named else question)
+        several = ASKS_SEVERAL.search(question)
+        found = _list_answer(units, by_passage) if asks_list or several else []
+        if found and not asks_list and not _announces(found[0], several):
             found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases

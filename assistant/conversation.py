@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import _STOPWORDS, ASPECT, NUMBERED_PART, STEP_WORDS, TOKEN
+from .lexical import _STOPWORDS, ASPECT, NUMBERED_PART, STEP_WORDS, TOKEN, with_numbers
 
 BACK_REFERENCES = tuple(
     f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
@@ -54,7 +54,9 @@ def topic_terms(text: str, limit: int = 6) -> list[str]:
 
 
 def resolve(question: str, history: list[Turn]) -> str:
-    """The question made self-contained: a short or referring follow-up gets the previous topic added."""
+    """The question made self-contained: a part numbered in words numbered in digits ("de tweede fase" -> "fase 2"),
+    and a short or referring follow-up with the previous topic added."""
+    question = with_numbers(question)
     own_terms = topic_terms(question)
     if not history or not _refers_back(question, own_terms):
         return question

@@ -35,6 +35,10 @@ SEPARATED_VERB = re.compile(
 )
 # "stap 4" is one thing to find, and "4" alone is too short to index
 NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
+ORDINAL_PART = re.compile(
+    rf"\b(?:(?:de|het)\s+)?(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<kind>stap|fase|hoofdstuk|aanbeveling)\b", re.IGNORECASE
+)
 NUMBERED_PHASE = re.compile(r"(\d{1,2})\.\s+(?:[\w-]+\s+)?[\w-]*fase\b", re.IGNORECASE)  # "2. Ontwikkelfase"
 STEP_LINE = re.compile(r"(?:stap|fase)\s+(\d{1,2})\s*:\s*\S", re.IGNORECASE)  # "Stap 2: Betrek de …"
 MAX_HEADING_WORDS = 12  # longer, a line naming "Stap 1: … Stap 2: …" is an overview, not one part's heading
@@ -86,6 +90,12 @@ def _stems(found: list[str]) -> list[str]:
     # Snowball keeps the -e of adjectives in -iek ("politieke", "specifieke", "publieke") that it drops elsewhere
     # ("juridische" -> "juridisch"): "Welke politieke knelpunten …?" should meet the section "Politiek".
     return [stem[:-1] if stem.endswith("ieke") else stem for stem in _stemmer.stemWords(found)]
+
+
+def with_numbers(text: str) -> str:
+    """The text with its parts numbered in words numbered in digits: "Wat gebeurt er in de tweede fase?" -> "Wat
+    gebeurt er in fase 2?", which names the part as the documents' headings do ("Fase 2", "2. Ontwikkelfase")."""
+    return ORDINAL_PART.sub(lambda m: f"{m['kind']} {ORDINALS.index(m['ordinal'].lower()) + 1}", text)
 
 
 def named_parts(text: str) -> set[tuple[str, str]]:

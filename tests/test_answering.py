@@ -103,6 +103,25 @@ def test_a_question_asking_only_what_it_asks_of_a_subject_is_a_follow_up() -> No
     assert resolve("En de voordelen?", aspect_asked) == "En de voordelen? (innovatiepartnerschap)"  # not "risico's"
 
 
+def test_a_part_numbered_in_words_is_numbered_in_digits() -> None:
+    history = [Turn("Wat is SBIR?", "…")]
+    assert resolve("Wat gebeurt er in de tweede fase?", history) == "Wat gebeurt er in fase 2? (SBIR)"
+    assert resolve("Wat is de eerste stap van het stappenplan?", []) == "Wat is stap 1 van het stappenplan?"
+    assert resolve("Wat is de eerste indruk van SBIR?", []) == "Wat is de eerste indruk van SBIR?"
+
+
+def test_a_named_step_asks_what_the_step_is_not_for_a_list_inside_it() -> None:
+    step = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("STAP 1: VERKEN NIEUWE TECHNOLOGIEËN", 0.85), ("Een traject begint met verkennen.", 0.86),
+        ("Zoek daarvoor naar:", 0.88), ("- publicaties,", 0.9), ("- patenten,", 0.87), ("- octrooien.", 0.87),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Wat is stap 1 van het stappenplan?", step, named={("stap", "1")}, lead={0})
+    assert [u.text for u in chosen][:2] == [step[0].text, step[1].text]
+    listed = answerer.select("Welke bronnen noemt stap 1?", step, named={("stap", "1")}, lead={0})
+    assert [u.text for u in listed][-3:] == [u.text for u in step[3:]]  # "bronnen" asks for the list
+
+
 def test_a_question_that_says_what_it_is_about_is_no_follow_up() -> None:
     history = [Turn("En wat zijn daarvan de risico's? (innovatiepartnerschap)", "…")]
     assert resolve("Hoe lang duurt dat?", history) == "Hoe lang duurt dat? (innovatiepartnerschap)"  # not "risico"
