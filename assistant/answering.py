@@ -39,6 +39,7 @@ LIST_QUESTION = re.compile(
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
+TITLED_ITEM = re.compile(r"^- ([^.:;]{3,40})[.:]\s")  # "- Risico’s. Zorgvuldige inschatting …"
 PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)
 # "Welke afwegingen maak ik …?": several of something, which a list announcing them by that name answers
 ASKS_SEVERAL = re.compile(r"^welke\s+(\w+(?:en|s|’s|'s))\b", re.IGNORECASE)
@@ -206,12 +207,17 @@ def _aspect_section(
 ) -> list[ScoredUnit]:
     """For "Wat zijn de risico's van …?": the opening of a section titled by that aspect ("Risico's en valkuilen"),
     as much of it as the answer has room for, or the start of a passage inside such a section (`asked_aspect` says
-    so of its sentences); [] when no passage shows or lies in one."""
+    so of its sentences), or else a list item titled by it ("- Risico’s. Zorgvuldige inschatting …"); [] when there
+    is none."""
     heading = next((u for u in units if u.heading and asked_aspect(u)), None)
     opening = heading or next((u for p in sorted(by_passage) for u in by_passage[p] if not u.heading and asked_aspect(u)), None)
-    if opening is None:
-        return []
-    return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)
+    if opening is not None:
+        return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)
+    for unit in units:  # "- Risico’s. Zorgvuldige inschatting van risico’s …": an item titled by the aspect
+        title = TITLED_ITEM.match(unit.text)
+        if title and asked_aspect(dataclasses.replace(unit, text=title[1], heading=True)):
+            return [unit]
+    return []
 
 
 def _announced_steps(question: str, by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:

@@ -394,6 +394,16 @@ def test_a_passage_inside_the_asked_aspect_section_is_quoted_from_its_start() ->
     assert [u.text for u in chosen] == [u.text for u in inside]
 
 
+def test_a_list_item_titled_by_the_asked_aspect_answers_when_no_section_is() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Het product voorspelt de risico's op natuurbranden.", 0.95), ("Let bij het partnerschap op:", 0.8),
+        ("- Rollen. Wie doet wat?", 0.8), ("- Risico's. Maak afspraken over wie welke risico's draagt.", 0.85),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Wat zijn de risico's?", units, asked_aspect=lambda u: u.heading and u.text == "Risico's")
+    assert [u.text for u in chosen] == [units[3].text]
+
+
 def test_a_sentence_that_introduces_a_list_is_quoted_with_its_items_or_not_at_all() -> None:
     best = _unit("Kijk met een onbevangen blik naar nieuwe ontwikkelingen.", 0, 0.9)
     lead_in = _unit("Zoek daarvoor naar publicaties over:", 1)
