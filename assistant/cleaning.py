@@ -45,6 +45,7 @@ RUN_ON_ENDS = ("/", ",", "-", "–", "(")  # a line ending on one of these goes 
 MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de informatie uit … gebruiken?")
 MAX_HEADING_TAIL_WORDS = 6  # a heading's second line ("in Nederland en in Europa")
 MIN_CONTENTS_ITEMS = 3  # a list of the document's own section titles this long is its menu
+LONG_BLOCK_SHINGLES = 12  # a block of this many word 5-grams repeats an earlier one when most of them were said
 MAX_TITLE_WORDS = 12  # a line in capitals this short is a title
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
@@ -479,12 +480,15 @@ def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
 
 
 def drop_repeated_blocks(blocks: list[Block], threshold: float = 0.6) -> list[Block]:
-    """Drop blocks whose text the document already said: documents that contain themselves twice."""
+    """Drop blocks whose text the document already said: documents that contain themselves twice. A short block
+    must have been said whole: "1. Succes: de digitale technologie is waardevol voor de organisatie." repeats most of
+    an earlier sentence ("… leidt hopelijk tot een succes: de digitale technologie is waardevol …") and is new."""
     seen: set[tuple[str, ...]] = set()
     kept: list[Block] = []
     for block in blocks:
         shingles = _shingles(block.text)
-        if block.kind != "heading" and len(shingles) >= 4 and len(shingles & seen) >= threshold * len(shingles):
+        share = threshold if len(shingles) >= LONG_BLOCK_SHINGLES else 1.0
+        if block.kind != "heading" and len(shingles) >= 4 and len(shingles & seen) >= share * len(shingles):
             continue
         seen |= shingles
         kept.append(block)

@@ -238,6 +238,9 @@ def test_a_document_that_repeats_itself_is_stored_once() -> None:
     ]
     tagged_copy = [Block(b.text + " ", "paragraph") for b in body]
     assert texts(drop_repeated_blocks(body + tagged_copy)) == texts(body)
+    said = Block("Stap 8 leidt hopelijk tot een succes: de digitale technologie is waardevol voor de organisatie.", "paragraph")
+    item = Block("1. Succes: de digitale technologie is waardevol voor de organisatie.", "item")
+    assert texts(drop_repeated_blocks([said, item, item])) == texts([said, item])  # a short block must be said whole
 
 
 def test_duplicate_lines_and_structure_tags_of_a_tagged_copy_are_dropped() -> None:
