@@ -72,7 +72,7 @@ PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 SECOND_SPAN_MARGIN = 0.005  # a second passage is quoted only when it scores within this of the best
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
-QUANTITY_MARGIN = 0.03  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
+QUANTITY_MARGIN = 0.05  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 
 

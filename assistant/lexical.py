@@ -68,6 +68,7 @@ MIN_FIX_OCCURRENCES = 5
 DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
 ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete
 _stemmer = Stemmer.Stemmer("dutch")
+_PHASE = re.compile(r"fa+se?$")
 
 
 def words(text: str) -> list[str]:
@@ -88,8 +89,9 @@ def word_stems(text: str) -> list[tuple[str, str]]:
 
 def _stems(found: list[str]) -> list[str]:
     # Snowball keeps the -e of adjectives in -iek ("politieke", "specifieke", "publieke") that it drops elsewhere
-    # ("juridische" -> "juridisch"): "Welke politieke knelpunten …?" should meet the section "Politiek".
-    return [stem[:-1] if stem.endswith("ieke") else stem for stem in _stemmer.stemWords(found)]
+    # ("juridische" -> "juridisch"): "Welke politieke knelpunten …?" should meet the section "Politiek". It makes
+    # "faas" of "fasen" and "ontwikkelfas" of "ontwikkelfase": "fasen", "fases" and "fase" should meet.
+    return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in _stemmer.stemWords(found)]
 
 
 def with_numbers(text: str) -> str:
@@ -190,7 +192,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 10  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 11  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass

@@ -20,6 +20,7 @@ def test_dutch_stemming_meets_inflections() -> None:
     assert analyse("aanbestedingen") == analyse("aanbesteding")
     assert analyse("de en het van") == []
     assert analyse("politieke specifieke") == analyse("politiek specifiek")  # Snowball keeps this -e
+    assert analyse("fasen fases ontwikkelfasen") == analyse("fase fase ontwikkelfase")  # and makes "faas" of "fasen"
 
 
 def test_compounds_and_separated_verbs_meet_their_parts() -> None:
