@@ -206,7 +206,10 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 blocks[-1] = dataclasses.replace(blocks[-1], text=f"{blocks[-1].text} {line}")
                 continue  # "1.2 Context innovatiegericht inkopen" / "in Nederland en in Europa"
             previous_ended = not current or current_kind == "table" or bool(SENTENCE_END.search(current[-1]))
-            if _is_heading(line, previous_ended, next_line):
+            after_next = content[i + 2] if i + 2 < len(content) else _first_line(page_lines[page_no:])
+            if _is_heading(line, previous_ended, next_line) or (
+                previous_ended and _title_breaks_off(line, next_line, after_next)
+            ):
                 # the sentence may go on on the next page
                 if not previous_ended and _interrupts(line, next_line or _first_line(page_lines[page_no:])):
                     interrupting.append(Block(text=line, kind="heading", page=page_no))
@@ -319,6 +322,17 @@ def _continues_heading(last: Block | None, line: str, next_line: str | None, pag
         last is not None and last.kind == "heading" and last.page == page and line[:1].islower()
         and len(line.split()) <= MAX_HEADING_TAIL_WORDS and not SENTENCE_END.search(line)
         and (next_line is None or _starts_new(next_line))
+    )
+
+
+def _title_breaks_off(line: str, next_line: str | None, after: str | None) -> bool:
+    """Whether a short line is a title broken off on a function word, finished by a short line in lower case
+    before the text starts anew: "Verschillen in denken bij overheden vergeleken met" / "marktpartijen" / "Een
+    andere belemmering …". Prose cannot stop there: the finishing line ends no sentence."""
+    return (
+        bool(TRAILING_FUNCTION_WORD.search(line)) and line[:1].isupper() and len(line.split()) <= MAX_TITLE_WORDS
+        and next_line is not None and next_line[:1].islower() and len(next_line.split()) <= MAX_HEADING_TAIL_WORDS
+        and not re.search(r"[.!?;:]", line + next_line) and after is not None and _starts_new(after)
     )
 
 

@@ -104,6 +104,18 @@ def test_a_title_printed_at_the_bottom_of_its_page_heads_the_page() -> None:
     assert texts(blocks_from_pages(left_last)[0]) == ["Tekst van het eerste deel.", "RESULTATEN", "De resultaten zijn goed."]
 
 
+def test_a_title_broken_off_on_a_function_word_is_one_heading() -> None:
+    page = ("Gebruik het als leerervaring.\nVerschillen in denken bij overheden vergeleken met\nmarktpartijen\n"
+            "Een andere belemmering is de afstand tot de markt.")
+    blocks, _ = blocks_from_pages([page])
+    assert [(b.kind, b.text) for b in blocks][1:] == [
+        ("heading", "Verschillen in denken bij overheden vergeleken met marktpartijen"),
+        ("paragraph", "Een andere belemmering is de afstand tot de markt."),
+    ]
+    lead_in, _ = blocks_from_pages(["Gebruik het.\nDit rapport geeft antwoord op de\nhoofdvraag:\nWat werkt?"])
+    assert "heading" not in [b.kind for b in lead_in]  # a sentence going on to its colon
+
+
 def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
     pages = [
         f"Handreiking digitale innovatie\nTekst van pagina {n} over inkopen.\nhttps://www.pianoo.nl/nl/pagina-{n}\n{n}"
