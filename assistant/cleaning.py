@@ -67,6 +67,9 @@ TRAILING_FUNCTION_WORD = re.compile(
     r"\b(?:de|het|een|en|of|van|in|op|met|voor|te|om|die|dat|aan|bij|zoals|door|naar|als|tijdens)$",
     re.IGNORECASE,
 )
+# A name with its academic titles on a line of its own, under a quote or a photo: "Prof.dr.ir. Frido Smulders",
+# "Prof. dr. ir. Joop Halman & Dr. ir. Bart Lenderink". It ends no sentence, yet what follows starts anew.
+BYLINE = re.compile(r"^(?:prof|dr|ir|mr|drs|ing)\.\s?(?:(?:dr|ir|mr|drs|ing)\.\s?)*[A-Z][^!?:;]{2,80}[^.!?:;]$", re.IGNORECASE)
 HYPHENATED_CAPITALS = re.compile(r"[A-ZÀ-Ý]-$")
 LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|door|naar)\b", re.IGNORECASE)
 
@@ -205,7 +208,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             if not current and _continues_heading(blocks[-1] if blocks else None, line, next_line, page_no):
                 blocks[-1] = dataclasses.replace(blocks[-1], text=f"{blocks[-1].text} {line}")
                 continue  # "1.2 Context innovatiegericht inkopen" / "in Nederland en in Europa"
-            previous_ended = not current or current_kind == "table" or bool(SENTENCE_END.search(current[-1]))
+            byline = len(current) == 1 and bool(BYLINE.match(current[0]))
+            previous_ended = not current or current_kind == "table" or byline or bool(SENTENCE_END.search(current[-1]))
             after_next = content[i + 2] if i + 2 < len(content) else _first_line(page_lines[page_no:])
             if _is_heading(line, previous_ended, next_line) or (
                 previous_ended and _title_breaks_off(line, next_line, after_next)
@@ -223,7 +227,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             if item_ended and not _is_label(current):
                 current_kind = "heading"  # a numbered finding's title over the paragraph that explains it
             if is_item or item_ended or (current_kind == "table") != is_row or (
-                current and (SENTENCE_END.search(current[-1]) or URL_END.search(current[-1])) and _starts_new(line)
+                current and (SENTENCE_END.search(current[-1]) or URL_END.search(current[-1]) or byline) and _starts_new(line)
             ):
                 flush()
             if not current:

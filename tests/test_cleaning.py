@@ -116,6 +116,21 @@ def test_a_title_broken_off_on_a_function_word_is_one_heading() -> None:
     assert "heading" not in [b.kind for b in lead_in]  # a sentence going on to its colon
 
 
+def test_a_byline_under_a_quote_ends_its_paragraph() -> None:
+    page = (
+        "“Innoveren is gedrag.”\nProf.dr.ir. Frido Smulders\n"
+        "27 Revolverende fondsen worden vaak genoemd, zie Dialogic (2017), Innoveren in de keten.\n"
+        "Mindset\nInnovatie-onvriendelijk klimaat\nEen open houding helpt."
+    )
+    blocks, _ = blocks_from_pages([page])
+    assert blocks[1].text == "Prof.dr.ir. Frido Smulders"
+    assert [(b.kind, b.text) for b in blocks if not b.text.startswith("27 ")][2:] == [
+        ("heading", "Mindset"),
+        ("heading", "Innovatie-onvriendelijk klimaat"),
+        ("paragraph", "Een open houding helpt."),
+    ]
+
+
 def test_page_numbers_running_headers_and_url_lines_are_dropped() -> None:
     pages = [
         f"Handreiking digitale innovatie\nTekst van pagina {n} over inkopen.\nhttps://www.pianoo.nl/nl/pagina-{n}\n{n}"
