@@ -40,11 +40,13 @@ LIST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 TITLED_ITEM = re.compile(r"^- ([^.:;]{3,40})[.:]\s")  # "- Risico’s. Zorgvuldige inschatting …"
-PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)
+PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)  # "stap 1", "stappenplan", "fasen"
 # "Welke afwegingen maak ik …?": several of something, which a list announcing them by that name answers
 ASKS_SEVERAL = re.compile(r"^welke\s+(\w+(?:en|s|’s|'s))\b", re.IGNORECASE)
 STEPS_QUESTION = re.compile(
-    r"\b(stappen|stappenplan|fasen|fases|verloop|verloopt|verlopen|doorlopen|aanpak|aanpakken|te werk)\b|\bpak\b[^?.]*\baan\b", re.IGNORECASE
+    r"\b(stappen|stappenplan|fasen|fases|verloop|verloopt|verlopen|doorlopen|aanpak|aanpakken|te werk)\b|"
+    r"\bpak\b[^?.]*\baan\b",
+    re.IGNORECASE,
 )
 # "Mag een bedrijf uit het partnerschap stappen?" uses the verb: it asks no steps
 STEPPING_OUT = re.compile(r"\b(?:uit|eruit|in|erin|over|af|mee|terug)\b[^?.,;]*\bstappen\b", re.IGNORECASE)
@@ -105,10 +107,13 @@ class ExtractiveAnswerer:
         # a passage inside such a section, whose heading is in the passage before it, counts by its section title
         inside = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED])
                   if on_aspect(hit.chunk.section.split(" › ")[-1], hit.chunk.index_text)}
-        chosen = self.select(
-            question, units, named, lead,
-            lambda unit: on_aspect(unit.text, hits[unit.passage].chunk.index_text) if unit.heading else unit.passage in inside,
-        )
+
+        def asked_aspect(unit: ScoredUnit) -> bool:
+            if unit.heading:
+                return on_aspect(unit.text, hits[unit.passage].chunk.index_text)
+            return unit.passage in inside
+
+        chosen = self.select(question, units, named, lead, asked_aspect)
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
         return compose(question, chosen, hits)
@@ -210,7 +215,8 @@ def _aspect_section(
     so of its sentences), or else a list item titled by it ("- Risico’s. Zorgvuldige inschatting …"); [] when there
     is none."""
     heading = next((u for u in units if u.heading and asked_aspect(u)), None)
-    opening = heading or next((u for p in sorted(by_passage) for u in by_passage[p] if not u.heading and asked_aspect(u)), None)
+    inside = next((u for p in sorted(by_passage) for u in by_passage[p] if not u.heading and asked_aspect(u)), None)
+    opening = heading or inside
     if opening is not None:
         return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)
     for unit in units:  # "- Risico’s. Zorgvuldige inschatting van risico’s …": an item titled by the aspect

@@ -69,7 +69,9 @@ TRAILING_FUNCTION_WORD = re.compile(
 )
 # A name with its academic titles on a line of its own, under a quote or a photo: "Prof.dr.ir. Frido Smulders",
 # "Prof. dr. ir. Joop Halman & Dr. ir. Bart Lenderink". It ends no sentence, yet what follows starts anew.
-BYLINE = re.compile(r"^(?:prof|dr|ir|mr|drs|ing)\.\s?(?:(?:dr|ir|mr|drs|ing)\.\s?)*[A-Z][^!?:;]{2,80}[^.!?:;]$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:prof|dr|ir|mr|drs|ing)\.\s?(?:(?:dr|ir|mr|drs|ing)\.\s?)*[A-Z][^!?:;]{2,80}[^.!?:;]$", re.IGNORECASE
+)
 HYPHENATED_CAPITALS = re.compile(r"[A-ZÀ-Ý]-$")
 LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|door|naar)\b", re.IGNORECASE)
 
@@ -227,7 +229,8 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             if item_ended and not _is_label(current):
                 current_kind = "heading"  # a numbered finding's title over the paragraph that explains it
             if is_item or item_ended or (current_kind == "table") != is_row or (
-                current and (SENTENCE_END.search(current[-1]) or URL_END.search(current[-1]) or byline) and _starts_new(line)
+                current and (SENTENCE_END.search(current[-1]) or URL_END.search(current[-1]) or byline)
+                and _starts_new(line)
             ):
                 flush()
             if not current:
