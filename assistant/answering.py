@@ -55,6 +55,9 @@ SECOND_QUESTION = re.compile(
     r",?\s+en\s+(?=(?:wat|hoe|hoeveel|welke?|wie|waarom|wanneer|waar|in welke|op welke|met welke)\b)", re.IGNORECASE
 )
 OPTIONS = re.compile(r"\b([\w-]{4,})\s+of\s+(?:een\s+|de\s+|het\s+)?(?!niet\b)([\w-]{4,})\b", re.IGNORECASE)
+COMPARED = re.compile(
+    r"\bverschil\w*\s+tussen\s+(?:een\s+|de\s+|het\s+)?([\w-]{3,})\s+en\s+(?:een\s+|de\s+|het\s+)?([\w-]{3,})", re.IGNORECASE
+)
 CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
 # "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:", "De 3 fases zijn: …"
 ANNOUNCES_STEPS = re.compile(
@@ -378,10 +381,13 @@ def asks_for_steps(question: str) -> bool:
 
 def question_parts(question: str) -> list[str]:
     """The separate questions in a question that asks two (or more) things; [] for a single question.
-    A choice ("proeftuin of innovatiepartnerschap, wanneer kies ik wat?") asks about each option."""
+    A choice ("proeftuin of innovatiepartnerschap, wanneer kies ik wat?") asks about each option, a comparison
+    ("het verschil tussen SBIR en een innovatiepartnerschap") what each is."""
     options = OPTIONS.search(question)
     if options and CHOICE.search(question):
         return [question.replace(options.group(0), option, 1) for option in options.groups()]
+    if compared := COMPARED.search(question):  # "Wat is het verschil tussen SBIR en een innovatiepartnerschap?"
+        return [f"Wat is {option}?" for option in compared.groups()]
     parts = [p.strip() for p in SECOND_QUESTION.split(question) if len(p.split()) >= 3]
     return parts if len(parts) >= 2 else []
 

@@ -477,6 +477,9 @@ def test_a_choice_between_two_options_asks_about_each() -> None:
     ]
     assert question_parts("Is het beter of niet?") == []
     assert question_parts("Weet u of de markt dit kan leveren?") == []  # "of" as "whether", no choice asked
+    assert question_parts("Wat is het verschil tussen SBIR en een innovatiepartnerschap?") == [
+        "Wat is SBIR?", "Wat is innovatiepartnerschap?"  # a comparison asks what each is
+    ]
 
 
 def _hit(text: str, doc: str = "d") -> Hit:
