@@ -382,6 +382,9 @@ def test_a_question_asking_for_several_things_gets_the_list() -> None:
     assert [u.text for u in answerer.select("Welke afwegingen maak ik?", units)] == [u.text for u in units[4:]]
     assert answerer.select("Hoe maak ik een afweging?", units)[0].text == units[0].text
     assert answerer.select("Welke aspecten weeg ik af?", units)[0].text == units[0].text  # not the list's name
+    by_the_way = [dataclasses.replace(units[4], text="Afwegingen zijn nodig omdat het lastig is.")] + units[5:]
+    by_the_way = units[:4] + by_the_way
+    assert answerer.select("Welke afwegingen maak ik?", by_the_way)[0].text == units[0].text  # names them, announces none
 
 
 def test_a_passage_inside_the_asked_aspect_section_is_quoted_from_its_start() -> None:
