@@ -30,6 +30,12 @@ OF_A_SUBJECT = re.compile(
     r"ondernemers?|aanbieders?|deelnemers?|leveranciers?|partij\w*|marktpartij\w*|bedrijf|bedrijven|opdrachtgevers?)$",
     re.IGNORECASE,
 )
+# "En voor SBIR?", "Geldt dat ook voor een prijsvraag?", "En bij een innovatiepartnerschap?": another subject
+OTHER_SUBJECT = re.compile(
+    r"^(?:(?:en|maar|ook)(?:\s+(?:dan|nu|ook))?|geldt (?:dat|dit|het) ook|hoe zit (?:dat|het)(?: dan)?)\s+"
+    r"(?:voor|van|bij|met|in)\s+(?:een\s+|de\s+|het\s+)?[\w-]+\s*\??$",
+    re.IGNORECASE,
+)
 RESOLVED = re.compile(r"\?\s*\(([^()]+)\)$")  # what `resolve` adds: "Wat zijn de risico's? (marktconsultatie)"
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
@@ -60,6 +66,10 @@ def resolve(question: str, history: list[Turn]) -> str:
     own_terms = topic_terms(question)
     if not history or not _refers_back(question, own_terms):
         return question
+    if OTHER_SUBJECT.match(question) and any(not OF_A_SUBJECT.match(t) for t in own_terms):
+        # "En voor SBIR?" after "Welke fasen heeft een innovatiepartnerschap?" asks the same of another subject
+        asked = [t for t in topic_terms(history[-1].question) if OF_A_SUBJECT.match(t)]
+        return f"{question.rstrip()} ({' '.join(asked)})" if asked else question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
     # a follow-up resolved before ("Wie mag daaraan meedoen? (SBIR)") passes on its subject, not what it asked

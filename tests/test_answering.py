@@ -122,6 +122,14 @@ def test_a_named_step_asks_what_the_step_is_not_for_a_list_inside_it() -> None:
     assert [u.text for u in listed][-3:] == [u.text for u in step[3:]]  # "bronnen" asks for the list
 
 
+def test_a_follow_up_naming_another_subject_asks_the_same_of_it() -> None:
+    history = [Turn("Welke fasen heeft een innovatiepartnerschap?", "…")]
+    assert resolve("En voor SBIR?", history) == "En voor SBIR? (fasen)"
+    assert resolve("Geldt dat ook voor een prijsvraag?", history) == "Geldt dat ook voor een prijsvraag? (fasen)"
+    assert resolve("En wat zijn daarvan de risico's?", history).endswith("(innovatiepartnerschap)")  # same subject
+    assert resolve("En voor SBIR?", [Turn("Wat is een proeftuin?", "…")]) == "En voor SBIR?"  # nothing asked of it
+
+
 def test_a_question_that_says_what_it_is_about_is_no_follow_up() -> None:
     history = [Turn("En wat zijn daarvan de risico's? (innovatiepartnerschap)", "…")]
     assert resolve("Hoe lang duurt dat?", history) == "Hoe lang duurt dat? (innovatiepartnerschap)"  # not "risico"
