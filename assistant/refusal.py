@@ -76,23 +76,23 @@ def refuses(
     passages = [h.chunk.text for h in hits[:EVIDENCE_PASSAGES]]
     # each passage's share of the question's terms, with or without the documents' words, whichever is larger
     shares = [max(pair) for pair in zip(*(lexical.coverage(q, passages) for q in {question, searched}))]
-    # "Hoe lang duurt fase 1 van SBIR?" is not answered by "de komende 48 uur" in a passage about forest fires
-    about_it = [p for p, share in zip(passages, shares) if share >= QUANTITY_COVERAGE]
     # "Hoeveel … in 2022?" is answered by a passage that names 2022 with its figure, not by a 2016-2021 count
     # beside a passage that mentions 2022 for something else
     years = YEAR.findall(question)
-    dated = [p for p in about_it if all(year in p for year in years)]
+    dated = {p: share for p, share in zip(passages, shares) if all(year in p for year in years)}
+    # "Hoe lang duurt fase 1 van SBIR?" is not answered by "de komende 48 uur" in a passage about forest fires
+    about_it = [p for p, share in dated.items() if share >= QUANTITY_COVERAGE]
     # "Hoeveel kilometer kademuren heeft Amsterdam?" is told in passing in a long sentence about something else
     # ("… of de 200 km aan kademuren in Amsterdam."): a passage naming most of the question with the asked quantity
     told = asks_quantity(question) and gives_asked_quantity(
-        question, [p for p, share in zip(dated, shares) if share >= TOLD_QUANTITY_COVERAGE]
+        question, [p for p, share in dated.items() if share >= TOLD_QUANTITY_COVERAGE]
     )
     return (
         best_similarity < settings.min_similarity and not told
         or max(shares, default=0.0) < settings.refusal_threshold
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
-        or bool(years) and not dated
-        or not gives_asked_quantity(question, dated)
+        or bool(years) and not about_it
+        or not gives_asked_quantity(question, about_it)
     )
 
 
