@@ -14,6 +14,7 @@ naming a numbered step ("Wat is stap 4?") gets that step's section first.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import threading
 from collections.abc import Callable
@@ -233,17 +234,22 @@ class Retriever:
         asked = set(lexical.terms(query))
         subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
         theme = self._asked_theme(query)
-        # "Wat zijn de grootste knelpunten bij innovatiegericht inkopen?" asks about a whole document's subject: its
-        # words are in a good share of one document's chunks. A heading presenting the aspect as a whole answers it.
-        broad = any(all(lexical.spread(t, doc) >= BROAD_SPREAD for t in subject) for doc in self.documents())
-        overview = lexical.title_terms("identificeren inventarisatie overzicht") if broad else frozenset()
+        overview = lexical.title_terms("identificeren inventarisatie overzicht")
+
+        @functools.cache
+        def broad() -> bool:
+            """Whether the question asks about a whole document's subject ("Wat zijn de grootste knelpunten bij
+            innovatiegericht inkopen?"): its words are in a good share of one document's chunks. A heading presenting
+            the aspect as a whole ("Identificeren van belemmeringen") answers it. Worked out only for such a heading."""
+            return any(all(lexical.spread(t, doc) >= BROAD_SPREAD for t in subject) for doc in self.documents())
 
         def on_aspect(heading: str, text: str) -> bool:
             if self._titles_theme(heading, theme):
                 return True
             terms = lexical.title_terms(heading)
             aspect_words = " ".join(ASPECT.findall(heading) + ASPECT_QUALIFIER.findall(heading))
-            if not terms & aspects or not terms - lexical.title_terms(aspect_words) - overview <= asked:
+            unasked = terms - lexical.title_terms(aspect_words) - asked
+            if not terms & aspects or unasked and not (unasked <= overview and broad()):
                 return False
             return not subject or bool(subject & set(lexical.terms(text)))
 
