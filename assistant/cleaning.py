@@ -187,6 +187,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
         interrupting.clear()
 
     for page_no, content in enumerate(page_lines, start=1):
+        next_page = _first_line(page_lines[page_no:])  # where a sentence or heading broken off at the page end goes on
         for i, line in enumerate(content):
             if url := URL_LINE.match(line):
                 urls.append(url["url"])
@@ -212,12 +213,12 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 continue  # "1.2 Context innovatiegericht inkopen" / "in Nederland en in Europa"
             byline = len(current) == 1 and bool(BYLINE.match(current[0]))
             previous_ended = not current or current_kind == "table" or byline or bool(SENTENCE_END.search(current[-1]))
-            after_next = content[i + 2] if i + 2 < len(content) else _first_line(page_lines[page_no:])
+            after_next = content[i + 2] if i + 2 < len(content) else next_page
             if _is_heading(line, previous_ended, next_line) or (
                 previous_ended and _title_breaks_off(line, next_line, after_next)
             ):
                 # the sentence may go on on the next page
-                if not previous_ended and _interrupts(line, next_line or _first_line(page_lines[page_no:])):
+                if not previous_ended and _interrupts(line, next_line or next_page):
                     interrupting.append(Block(text=line, kind="heading", page=page_no))
                     continue  # "… een product ontwikkeld dat / STAP 10: … / met satellietdata …"
                 flush()
@@ -325,9 +326,14 @@ class _Footnotes:
 def _continues_heading(last: Block | None, line: str, next_line: str | None, page: int) -> bool:
     """Whether a short line in lower case, with no sentence end, is the second line of the heading just before it:
     "3.1 Identificeren van (voornaamste)" / "belemmeringen", when the text after it starts anew."""
+    return last is not None and last.kind == "heading" and last.page == page and _heading_tail(line, next_line)
+
+
+def _heading_tail(line: str, next_line: str | None) -> bool:
+    """Whether a line can finish a heading printed over two lines: short, in lower case, ending no sentence, and
+    followed by text that starts anew (or by nothing)."""
     return (
-        last is not None and last.kind == "heading" and last.page == page and line[:1].islower()
-        and len(line.split()) <= MAX_HEADING_TAIL_WORDS and not SENTENCE_END.search(line)
+        line[:1].islower() and len(line.split()) <= MAX_HEADING_TAIL_WORDS and not SENTENCE_END.search(line)
         and (next_line is None or _starts_new(next_line))
     )
 
@@ -335,11 +341,11 @@ def _continues_heading(last: Block | None, line: str, next_line: str | None, pag
 def _title_breaks_off(line: str, next_line: str | None, after: str | None) -> bool:
     """Whether a short line is a title broken off on a function word, finished by a short line in lower case
     before the text starts anew: "Verschillen in denken bij overheden vergeleken met" / "marktpartijen" / "Een
-    andere belemmering …". Prose cannot stop there: the finishing line ends no sentence."""
+    andere belemmering …". Prose cannot stop there: the finishing line ends no sentence, nor does the title."""
     return (
         bool(TRAILING_FUNCTION_WORD.search(line)) and line[:1].isupper() and len(line.split()) <= MAX_TITLE_WORDS
-        and next_line is not None and next_line[:1].islower() and len(next_line.split()) <= MAX_HEADING_TAIL_WORDS
-        and not re.search(r"[.!?;:]", line + next_line) and after is not None and _starts_new(after)
+        and next_line is not None and after is not None and _heading_tail(next_line, after)
+        and not re.search(r"[.!?;:]", line + next_line)
     )
 
 
