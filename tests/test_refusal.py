@@ -67,10 +67,11 @@ def test_the_documents_word_for_the_buyers_own_counts_as_evidence(tmp_path: Path
 
 
 def test_an_asked_quantity_counts_only_in_a_passage_about_the_question(tmp_path: Path) -> None:
-    sbir = Chunk("a", "A", "SBIR kent drie fasen: fase 1 is een haalbaarheidsstudie, fase 2 een prototype.", 0)
-    fires = Chunk("b", "B", "De prognoses van de natuurbranden gelden telkens voor de komende 48 uur.", 1)
-    duration = Chunk("c", "C", "Bij SBIR duurt fase 1 doorgaans 6 maanden.", 2)
-    lexical = LexicalIndex.build([sbir, fires, duration], revision=1)
+    (sbir, fires, duration), lexical = _indexed(
+        "SBIR kent drie fasen: fase 1 is een haalbaarheidsstudie, fase 2 een prototype.",
+        "De prognoses van de natuurbranden gelden telkens voor de komende 48 uur.",
+        "Bij SBIR duurt fase 1 doorgaans 6 maanden.",
+    )
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
     question = "Hoe lang duurt fase 1 van SBIR?"
     assert refuses(question, question, [Hit(sbir, 1.0), Hit(fires, 0.9)], 1.0, lexical, settings)
@@ -78,9 +79,10 @@ def test_an_asked_quantity_counts_only_in_a_passage_about_the_question(tmp_path:
 
 
 def test_a_year_the_question_asks_about_must_be_in_a_passage_about_the_question(tmp_path: Path) -> None:
-    counted = Chunk("a", "A", "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.", 0)
-    other = Chunk("b", "B", "In 2022 verscheen een rapport over de werkgroep en haar aanbevelingen.", 1)
-    lexical = LexicalIndex.build([counted, other], revision=1)
+    (counted, other), lexical = _indexed(
+        "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.",
+        "In 2022 verscheen een rapport over de werkgroep en haar aanbevelingen.",
+    )
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
     hits = [Hit(counted, 1.0), Hit(other, 0.9)]
     for year, answered in (("2022", False), ("2021", True)):  # 2022 is known, but not of innovatiepartnerschappen
@@ -107,9 +109,10 @@ def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Pa
 
 
 def test_an_asked_year_must_come_with_the_asked_figure(tmp_path: Path) -> None:
-    counted = Chunk("a", "A", "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.", 0)
-    budget = Chunk("b", "B", "Het budget voor innovatiepartnerschappen werd in 2022 geschat op 100 miljard euro.", 1)
-    lexical = LexicalIndex.build([counted, budget], revision=1)
+    (counted, budget), lexical = _indexed(
+        "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.",
+        "Het budget voor innovatiepartnerschappen werd in 2022 geschat op 100 miljard euro.",
+    )
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
     question = "Hoeveel innovatiepartnerschappen zijn er in 2022 aangekondigd?"  # 2022 is there, its count is not
     assert refuses(question, question, [Hit(counted, 1.0), Hit(budget, 0.9)], 1.0, lexical, settings)
@@ -118,9 +121,10 @@ def test_an_asked_year_must_come_with_the_asked_figure(tmp_path: Path) -> None:
 
 
 def test_a_quantity_told_in_passing_answers_a_question_the_embedder_finds_far_off(tmp_path: Path) -> None:
-    told = Chunk("a", "A", "Het werkt bij een treintje opdrachten, zoals de 200 kilometer kademuren in Amsterdam.", 0)
-    other = Chunk("b", "B", "Hoeveel bruggen en sluizen de gemeente onderhoudt, staat in de begroting.", 1)
-    lexical = LexicalIndex.build([told, other], revision=1)
+    (told, other), lexical = _indexed(
+        "Het werkt bij een treintje opdrachten, zoals de 200 kilometer kademuren in Amsterdam.",
+        "Hoeveel bruggen en sluizen de gemeente onderhoudt, staat in de begroting.",
+    )
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.84)
     far_off = 0.83  # the best sentence's similarity: below the floor
 
@@ -130,3 +134,9 @@ def test_a_quantity_told_in_passing_answers_a_question_the_embedder_finds_far_of
     assert not refused("Hoeveel kilometer kademuren heeft Amsterdam?", [Hit(told, 1.0), Hit(other, 0.9)])
     assert refused("Hoeveel bruggen heeft Amsterdam?", [Hit(other, 1.0), Hit(told, 0.9)])  # no number of bruggen
     assert refused("Wat doet Amsterdam met kademuren?", [Hit(told, 1.0), Hit(other, 0.9)])  # asks no quantity
+
+
+def _indexed(*texts: str) -> tuple[list[Chunk], LexicalIndex]:
+    """Passages "a", "b", … of documents "A", "B", …, and the lexical index of just them."""
+    chunks = [Chunk(chr(97 + i), chr(65 + i), text, i) for i, text in enumerate(texts)]
+    return chunks, LexicalIndex.build(chunks, revision=1)
