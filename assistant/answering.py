@@ -68,7 +68,7 @@ ANNOUNCES_STEPS = re.compile(
 # "Welke stap komt na de mededingingsfase?", "Wat gebeurt er na stap 4?", "Welke fase volgt op de vraagarticulatie?"
 STEP_AFTER = re.compile(r"\b(?:komt|volgt|gebeurt)\s+(?:er\s+)?(?:na|op)\s+([^?]+)", re.IGNORECASE)
 # a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren"
-SOURCE_REFERENCE = re.compile(r"(?:link|bron):\s|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ", re.IGNORECASE)
+BARE_REFERENCE = re.compile(r"(?:link|bron):\s|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ", re.IGNORECASE)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
@@ -206,7 +206,7 @@ def _quotable(units: list[ScoredUnit], hits: list[Hit]) -> list[ScoredUnit]:
     references ("PIANOo, 2021, De aanbestedings- en staatssteunrechtelijke kaders …", "Link: … (pianoo.nl)")."""
     return [
         u for u in units
-        if not (u.heading and u.text.lower() in hits[u.passage].chunk.title.lower() or SOURCE_REFERENCE.match(u.text))
+        if not (u.heading and u.text.lower() in hits[u.passage].chunk.title.lower() or BARE_REFERENCE.match(u.text))
     ]
 
 

@@ -34,10 +34,11 @@ SEPARATED_VERB = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
 )
 # "stap 4" is one thing to find, and "4" alone is too short to index
-NUMBERED_PART = re.compile(r"\b(stap|fase|hoofdstuk|aanbeveling)\s+(\d{1,2})\b")
+PART_KINDS = "stap|fase|hoofdstuk|aanbeveling"  # the parts of a plan or report a question names by number
+NUMBERED_PART = re.compile(rf"\b({PART_KINDS})\s+(\d{{1,2}})\b")
 ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
 ORDINAL_PART = re.compile(
-    rf"\b(?:(?:de|het)\s+)?(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<kind>stap|fase|hoofdstuk|aanbeveling)\b", re.IGNORECASE
+    rf"\b(?:(?:de|het)\s+)?(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<kind>{PART_KINDS})\b", re.IGNORECASE
 )
 NUMBERED_PHASE = re.compile(r"(\d{1,2})\.\s+(?:[\w-]+\s+)?[\w-]*fase\b", re.IGNORECASE)  # "2. Ontwikkelfase"
 STEP_LINE = re.compile(r"(?:stap|fase)\s+(\d{1,2})\s*:\s*\S", re.IGNORECASE)  # "Stap 2: Betrek de …"

@@ -229,7 +229,7 @@ class Retriever:
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
         if not aspects or not self.settings.aspect_weight:
             return lambda heading, text: False
-        aspects |= {stem for kin in ASPECT_KIN if aspects & set(analyse(kin)) for stem in analyse(kin)}
+        aspects |= {stem for kin in map(set, map(analyse, ASPECT_KIN)) if aspects & kin for stem in kin}
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
         subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
