@@ -46,6 +46,7 @@ MAX_QUESTION_HEADING_WORDS = 15  # FAQ questions head their answers ("Mag ik de 
 MAX_HEADING_TAIL_WORDS = 6  # a heading's second line ("in Nederland en in Europa")
 MIN_CONTENTS_ITEMS = 3  # a list of the document's own section titles this long is its menu
 LONG_BLOCK_SHINGLES = 12  # a block of this many word 5-grams repeats an earlier one when most of them were said
+MAX_OPENED_HEADING_WORDS = 8  # a line this long heads the text after it only when that plainly starts anew
 MAX_TITLE_WORDS = 12  # a line in capitals this short is a title
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
@@ -73,6 +74,10 @@ BYLINE = re.compile(
     r"^(?:prof|dr|ir|mr|drs|ing)\.\s?(?:(?:dr|ir|mr|drs|ing)\.\s?)*[A-Z][^!?:;]{2,80}[^.!?:;]$", re.IGNORECASE
 )
 HYPHENATED_CAPITALS = re.compile(r"[A-ZÀ-Ý]-$")
+INNER_SENTENCE_END = re.compile(r"[.!?]\s")
+OPENS_SENTENCE = re.compile(
+    r"(?:om|wat|wie|hoe|het|de|een|er|dit|deze|dat|die|we|wij|u|in|op|bij|voor|als|met|zo|ook|hier|daar)\s", re.IGNORECASE
+)
 LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|door|naar)\b", re.IGNORECASE)
 
 # A page of the bundled extractions starts with a line that begins with exactly one space.
@@ -122,7 +127,12 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
     next_starts_upper = (
         next_line is None or next_line[:1].isupper() or bool(BULLET.match(next_line) or NUMBERED_TITLE.match(next_line))
     )
-    return previous_ended and starts_upper and next_starts_upper and len(words) <= 6
+    if not (previous_ended and starts_upper and next_starts_upper):
+        return False
+    # a longer line is a heading only when the next one plainly starts a sentence of its own ("De tien regels van
+    # Bureau ICT Toetsing" / "Om te bepalen …"), not when it goes on with a name ("… heeft EZK PIANOo" / "Expertisecentrum")
+    opened = bool(next_line and OPENS_SENTENCE.match(next_line)) and not INNER_SENTENCE_END.search(line)
+    return len(words) <= 6 or len(words) <= MAX_OPENED_HEADING_WORDS and opened
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:

@@ -382,6 +382,20 @@ def test_a_short_line_that_opens_a_sentence_is_no_heading() -> None:
     ]
 
 
+def test_a_longer_line_heads_the_text_after_it_only_when_that_plainly_starts_anew() -> None:
+    page = (
+        "Dit helpt bij opschaling.\n\nDe tien regels van Bureau ICT Toetsing\n\nOm te bepalen of een ICT-project "
+        "voldoet, kan het BIT toetsen.\n\nOp basis van deze kamerbrief heeft EZK PIANOo\n\nExpertisecentrum "
+        "Aanbesteden gevraagd om te helpen.\n"
+    )
+    assert cleaned(page) == [
+        ("paragraph", "Dit helpt bij opschaling."),
+        ("heading", "De tien regels van Bureau ICT Toetsing"),
+        ("paragraph", "Om te bepalen of een ICT-project voldoet, kan het BIT toetsen."),
+        ("paragraph", "Op basis van deze kamerbrief heeft EZK PIANOo Expertisecentrum Aanbesteden gevraagd om te helpen."),
+    ]
+
+
 def test_a_heading_printed_over_two_lines_is_one_heading() -> None:
     page = "3.1 Identificeren van (voornaamste) \n\nbelemmeringen\n\nMeerdere aspecten kwamen naar voren.\n"
     assert cleaned(page) == [
