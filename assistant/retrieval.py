@@ -404,16 +404,24 @@ class Retriever:
         parts = [chunk.chunk_id]
         if not self.settings.small_to_big:
             return self._passage(chunk, text, parts), tuple(parts)
+        # a chunk's own section reads on before it rather than into the next section after it (a list cut in two)
+        before_first = before is not None and after is not None and after.section != chunk.section == before.section
+        if before is not None and before_first:
+            text = self._with_lead(chunk, before, text, parts)
         if after is not None and len(text) + len(after.text) <= PASSAGE_CHARS:
             text = _join_overlapping(text, shown_text(after, chunk))
             parts.append(after.chunk_id)
-        if before is not None:
-            room = PASSAGE_CHARS - len(text)
-            lead = _tail_within(shown_text(before, self._neighbour(chunk, -2)), room)
-            if lead:
-                text = _join_overlapping(lead, text)
-                parts.insert(0, before.chunk_id)
+        if before is not None and not before_first:
+            text = self._with_lead(chunk, before, text, parts)
         return self._passage(chunk, text, parts), tuple(parts)
+
+    def _with_lead(self, chunk: Chunk, before: Chunk, text: str, parts: list[str]) -> str:
+        """`text` opened by the last paragraphs of the chunk `before` it that fit, recorded in `parts`."""
+        lead = _tail_within(shown_text(before, self._neighbour(chunk, -2)), PASSAGE_CHARS - len(text))
+        if not lead:
+            return text
+        parts.insert(0, before.chunk_id)
+        return _join_overlapping(lead, text)
 
     def _passage(self, chunk: Chunk, text: str, parts: list[str]) -> Chunk:
         """`chunk` as the passage of `text`, which its `parts` make up: the headings are those of all of them."""

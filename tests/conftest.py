@@ -55,14 +55,14 @@ def fake_settings(tmp_path: Path, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-def ingested(tmp_path: Path, documents: dict[str, str]) -> Pipeline:
+def ingested(tmp_path: Path, documents: dict[str, str], **overrides: object) -> Pipeline:
     """A pipeline on the fake embedder over `documents` (file name -> text), written to tmp_path/docs and ingested
-    into a real Chroma store."""
+    into a real Chroma store; `overrides` change its settings."""
     folder = tmp_path / "docs"
     folder.mkdir(exist_ok=True)
     for name, text in documents.items():
         (folder / name).write_text(text, encoding="utf-8")
-    pipeline = Pipeline(fake_settings(tmp_path))
+    pipeline = Pipeline(fake_settings(tmp_path, **overrides))
     report = pipeline.ingest([folder])
     assert not report.failed, report.failed
     return pipeline

@@ -103,6 +103,30 @@ def test_small_to_big_passages_hold_neighbours(pipeline: Pipeline) -> None:
     assert "go/no-go" in hit.chunk.text and len(hit.chunk.text) <= 2400
 
 
+def test_a_passage_reads_on_into_its_own_section_rather_than_the_next(tmp_path: Path) -> None:
+    rules = [
+        "Zorg voor een zakelijke rechtvaardiging en breng alternatieven in kaart, ook het alternatief om niets te doen.",
+        "Toon de meerwaarde aan voor eindgebruikers en de samenleving, zoveel mogelijk met kwantitatieve berekeningen.",
+        "Zorg voor draagvlak bij alle betrokken partijen en toets de bestuurlijke en technische haalbaarheid vooraf.",
+        "Reorganiseer en standaardiseer eerst de werkprocessen, en ga pas daarna automatiseren wat dan nog handwerk is.",
+        "Breng de risico's in kaart en voorkom voortmodderen: uitstel van beëindiging wordt pijnlijker naarmate het duurt.",
+        "Leg de verantwoordelijkheid voor het budget en de opdracht bij één persoon, zodat niemand naar een ander wijst.",
+        "Verdeel het werk in fases en lever aan het einde van iedere fase een bruikbaar eindproduct af voor gebruikers.",
+        "Sluit aan op de standaarden van de overheid; pas in beginsel open standaarden toe en leg uit waarom niet.",
+        "Laat buitenstaanders meekijken: kritiek en tegengeluid vergroten de kwaliteit van het project aanzienlijk.",
+        "Maak duidelijk hoe ICT-projecten aanbesteed worden en overleg altijd met de markt voordat u aanbesteedt.",
+    ]
+    listed = "\n".join(f"{n}. Regel {n}: {rule} Zo houdt de organisatie grip op het project." for n, rule in enumerate(rules, 1))
+    next_step = "Bij de volgende stap voert u het opschalingsplan uit en stemt u alles af met de organisatie. " * 20
+    pipeline = ingested(tmp_path, {
+        "plan.md": f"# Stappenplan\n\n## De tien regels\n\nLees de tien regels hieronder:\n\n{listed}\n\n"
+        f"## Stap 10\n\n{next_step}\n",
+    }, chunk_words=230)
+    best = pipeline.retriever.search("Welke regels zijn er voor het aanbesteden van ICT-projecten?", k=1)[0]
+    assert best.chunk.section.endswith("De tien regels") and "Regel 10:" in best.chunk.text
+    assert "Lees de tien regels hieronder:" in best.chunk.text and "opschalingsplan" not in best.chunk.text
+
+
 def test_no_two_passages_repeat_a_chunk(pipeline: Pipeline) -> None:
     for question in ("go/no-go beslissing na elke fase", "Welke stappen zijn er bij een innovatiepartnerschap?"):
         parts = [part for hit in pipeline.retriever.search(question, k=10) for part in hit.parts]
