@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
@@ -22,6 +22,7 @@ from .quotes import (
     best_list,
     fit,
     leading_run,
+    leads_in,
     length,
     lists,
     score_units,
@@ -116,7 +117,7 @@ class ExtractiveAnswerer:
                 return on_aspect(unit.text, hits[unit.passage].chunk.index_text)
             return unit.passage in inside
 
-        chosen = self.select(question, units, named, lead, asked_aspect)
+        chosen = self.select(question, units, named, lead, asked_aspect, hits)
         for part in question_parts(question):
             chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
         return compose(question, chosen, hits)
@@ -138,6 +139,7 @@ class ExtractiveAnswerer:
     def select(
         self, question: str, units: list[ScoredUnit], named: set[tuple[str, str]] | None = None,
         lead: set[int] | None = None, asked_aspect: Callable[[ScoredUnit], bool] | None = None,
+        hits: Sequence[Hit] = (),
     ) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
         a second run from another passage when that scores as well, and the quoted passages' other
@@ -145,7 +147,8 @@ class ExtractiveAnswerer:
         the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays there. Without
         a named step, a section whose heading `asked_aspect` says titles the aspect the question asks about (see
         `Retriever.aspect_section`) is quoted from its heading, as far as the answer has room; else a heading that
-        names the question and scores nearly as well as the best sentence leads."""
+        names the question and scores nearly as well as the best sentence leads. The `hits` the units come from tell
+        which passages follow each other in a document."""
         if lead:  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
             units = [u for u in units if u.passage in lead]
         by_passage: dict[int, list[ScoredUnit]] = {}
@@ -160,7 +163,7 @@ class ExtractiveAnswerer:
         # "Wat is stap 1 van het stappenplan?" asks what the step is: its step words ask for no list
         asks_list = LIST_QUESTION.search(PART_WORDS.sub(" ", question) if named else question)
         several = ASKS_SEVERAL.search(question)
-        found = _list_answer(units, by_passage) if asks_list or several else []
+        found = _list_answer(units, by_passage, hits) if asks_list or several else []
         if found and not asks_list and not _announces(found[0], several):
             found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
@@ -293,14 +296,38 @@ def _numbered_items(units: list[ScoredUnit]) -> dict[int, ScoredUnit]:
     return items
 
 
-def _list_answer(units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
+def _list_answer(
+    units: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], hits: Sequence[Hit]
+) -> list[ScoredUnit]:
     """For a question that asks for a list: the list the best sentence introduces, or one whose best item scores
     nearly as well, else a list with explanations between its items that the best sentence introduces; [] when
     none does."""
     best = max(units, key=lambda u: u.score)
     passage = by_passage[best.passage]
     found = best_list([lst for p in sorted(by_passage) for lst in lists(by_passage[p])], best, passage)
-    return found or best_list(lists(passage, LOOSE_GAP), best, passage, introduced_only=True)
+    if found:
+        return _begun_before(found, by_passage, hits)
+    return best_list(lists(passage, LOOSE_GAP), best, passage, introduced_only=True)
+
+
+def _begun_before(
+    found: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], hits: Sequence[Hit]
+) -> list[ScoredUnit]:
+    """A list that opens its passage without a lead-in of its own may have begun in the passage before it in the
+    document, cut in two by the chunking ("1." to "4." there, "5." to "10." here): when that passage was retrieved
+    too and ends with a list, both halves as one list, the earlier first."""
+    items = [u for u in found if u.text.startswith("- ")]
+    passage = items[0].passage
+    if not hits or any(u.position < items[0].position - 1 for u in by_passage[passage]) or leads_in(found[0].text):
+        return found
+    first = hits[passage].parts[0] if hits[passage].parts else hits[passage].chunk.chunk_id
+    doc_id, _, position = first.rpartition("#")
+    before = f"{doc_id}#{int(position) - 1}"
+    for earlier, units in by_passage.items():
+        halves = lists(units) if hits[earlier].parts[-1:] == (before,) else []
+        if halves and all(u.text in halves[-1][-1].text for u in units if u.position > halves[-1][-1].position):
+            return halves[-1] + items
+    return found
 
 
 def _announces(lead_in: ScoredUnit, asked: re.Match[str] | None) -> bool:
@@ -419,17 +446,19 @@ def _quoted_prose(units: list[ScoredUnit]) -> str:
 
 
 def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
-    """Number the sources of the chosen units and write the answer: grouped by source, or (`cite_each`)
-    in the given order with a citation after every line, as for a list of steps. A unit chosen twice (two
+    """Number the sources of the chosen units and write the answer: grouped by source, in the order the chosen
+    units take the sources up, or (`cite_each`) in the given order with a citation after every line, as for a list
+    of steps. A unit chosen twice (two
     spans that meet), or a sentence the document repeats, is written once; a heading is not written in running
     text."""
     unique: dict[str, ScoredUnit] = {}
     for unit in chosen:
         unique.setdefault(unit.text, unit)
     ordered = list(unique.values())
-    if not cite_each:
+    if not cite_each:  # a list begun in a later-ranked passage is read from there
+        first_use = {u.passage: i for i, u in reversed(list(enumerate(ordered)))}
         ordered = _without_headings(ordered)
-        ordered.sort(key=lambda u: (u.passage, u.position))
+        ordered.sort(key=lambda u: (first_use[u.passage], u.position))
     numbers: dict[int, int] = {}
     for unit in ordered:
         numbers.setdefault(unit.passage, len(numbers) + 1)

@@ -646,3 +646,26 @@ def test_a_phase_a_document_numbers_only_by_its_place_in_a_list_is_that_item() -
     ]
     tips = [units[0], _unit("Tips", 1, 0.8)] + units[2:]  # a numbered list of something else
     assert answerer.select("Hoe lang duurt fase 2?", tips, named={("fase", "2")}, lead=set()) != [tips[3]]
+
+
+
+def test_a_list_cut_in_two_by_the_chunking_is_answered_whole_from_its_lead_in() -> None:
+    """The second half's passage ranks first; its list has no lead-in of its own, and the passage before it in the
+    document (retrieved too) ends with the first half: one list, cited in the order it is read."""
+    first = ["Lees de tien regels hieronder:", "- 1. Zorg voor een zakelijke rechtvaardiging.",
+             "- 2. Toon de meerwaarde aan.", "- 3. Zorg voor draagvlak.", "- 4. Standaardiseer eerst de werkprocessen."]
+    second = ["4. Standaardiseer eerst de werkprocessen.", "- 5. Breng de risico's in kaart.",
+              "- 6. Leg het budget bij één persoon.", "- 7. Laat buitenstaanders meekijken bij ICT-projecten."]
+    hits = [Hit(Chunk("plan", "Plan", "\n\n".join(second), 8), 2.0, parts=("plan#8",)),
+            Hit(Chunk("plan", "Plan", "\n\n".join(first), 7), 1.0, parts=("plan#6", "plan#7"))]
+    units = [dataclasses.replace(_unit(text, i, 0.9 if "ICT" in text else 0.5), passage=0) for i, text in enumerate(second)]
+    units += [dataclasses.replace(_unit(text, i), passage=1) for i, text in enumerate(first)]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select("Welke tips zijn er voor ICT-projecten?", units, hits=hits)
+    assert [u.text for u in chosen] == first + second[1:]
+    answer = compose("Welke tips zijn er voor ICT-projecten?", chosen, hits)
+    assert answer.text.startswith("Lees de tien regels hieronder:\n- 1. Zorg")
+    assert answer.text.endswith("bij ICT-projecten. [2]") and answer.citations[0].chunk.position == 7
+    hits[1] = dataclasses.replace(hits[1], parts=("plan#5", "plan#6"))  # not the passage before: no first half
+    assert [u.text for u in answerer.select("Welke tips zijn er voor ICT-projecten?", units, hits=hits)] == second
+
