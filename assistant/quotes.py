@@ -85,7 +85,9 @@ def span(
         in_list = following.text.startswith("- ") and (run[-1].text.startswith("- ") or leads_in(run[-1].text))
         if max_units is not None and sum(not u.heading for u in run) >= max_units and not in_list:
             break  # a list the span has begun is quoted whole, as far as the budget allows
-        if following.text.startswith("- ") != run[-1].text.startswith("- ") and not leads_in(run[-1].text):
+        # a list follows the line announcing it, with or without its colon ("… per thema geclusterd" / "- Financieel")
+        announced = leads_in(run[-1].text) or _unfinished(run[-1].text) and not run[-1].heading
+        if following.text.startswith("- ") != run[-1].text.startswith("- ") and not announced:
             break
         if following.heading or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")

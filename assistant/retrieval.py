@@ -204,16 +204,18 @@ class Retriever:
         """For "Wat zijn de nadelen van een innovatiepartnerschap?": a section titled by what the question asks
         about ("Beperkingen", with the thesaurus' word for "nadelen") is the answer, though no sentence of it
         resembles the question much (see `aspect_section`); so are its subsections ("Financieel › Lange looptijd"),
-        and a chunk in which such a section opens. A section titled by the theme the question names ("Welke
-        politieke knelpunten …?" -> "Politiek/Bestuurlijk") comes first of all: the buyer named the section.
-        Returns the raised ranking and the ids of the chunks raised."""
+        and a chunk in which such a section opens. They come before every passage that only names the aspect
+        ("De werkgroep moet de knelpunten identificeren"), however often. A section titled by the theme the question
+        names ("Welke politieke knelpunten …?" -> "Politiek/Bestuurlijk") comes first of all: the buyer named the
+        section. Returns the raised ranking and the ids of the chunks raised."""
         on_aspect = self.aspect_section(query)
         theme = self._asked_theme(query)
         headings = {chunk_id: heading_lines(self._by_id[chunk_id]) for chunk_id, _ in ranked}
         titled = {i for i, lines in headings.items() if any(on_aspect(h, self._by_id[i].index_text) for h in lines)}
         on_theme = {i for i in titled if any(self._titles_theme(h, theme) for h in headings[i])}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
-        return sorted(raised, key=lambda ranked_chunk: (ranked_chunk[0] not in on_theme, -ranked_chunk[1])), titled
+        first = sorted(raised, key=lambda chunk: (chunk[0] not in on_theme, chunk[0] not in titled, -chunk[1]))
+        return first, titled
 
     def aspect_section(self, query: str) -> Callable[[str, str], bool]:
         """A test of a section, by its heading and text: whether it is about an aspect `query` asks about

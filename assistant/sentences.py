@@ -17,6 +17,9 @@ DOCUMENT_ITSELF = re.compile(
     r"wegwijzer|checklist|uitgave|hoofdstuk|paragraaf|artikel)\b",
     re.IGNORECASE,
 )
+# A finite verb makes a line a sentence, be it without its full stop ("Tijdens de inventarisatie zijn belemmeringen
+# per thema geclusterd", above a list); a heading names ("Beperkingen", "Kennis en vaardigheden")
+FINITE_VERB = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|kan|kunnen|moet|moeten)\b", re.IGNORECASE)
 BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9•-])|\n+")
 
 
@@ -50,7 +53,7 @@ def looks_like_heading(text: str) -> bool:
     """Whether a line reads as a heading by its shape: short, and ending on no punctuation ("Beperkingen", "STAP 4:
     BEPAAL CRITERIA"). The cleaner knows more headings (`Chunk.headings`); this catches the rest."""
     short = len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip())
-    return short and not text.startswith("- ") and " | " not in text  # a table row ("Vorm | Geschikt voor") is data
+    return short and not FINITE_VERB.search(text) and not text.startswith("- ") and " | " not in text  # a table row ("Vorm | Geschikt voor") is data
 
 
 def reads_as_names(text: str) -> bool:

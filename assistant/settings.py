@@ -46,8 +46,9 @@ class Settings(BaseSettings):
     lexical_weight: float = Field(0.2, description="Weight of Dutch BM25.")
     section_weight: float = Field(0.15, description="Weight of the question's words in a passage's section titles.")
     aspect_weight: float = Field(
-        3.0, ge=0.0, description="Added (in z-score units) to a passage whose own heading names what the question "
-        "asks about: \"Beperkingen\" for \"Wat zijn de nadelen …?\"; the answer then quotes that section; 0: off.",
+        3.0, ge=0.0, description="A passage whose own heading names what the question asks about (\"Beperkingen\" "
+        "for \"Wat zijn de nadelen …?\") comes first, its score raised by this (in z-score units); the answer then "
+        "quotes that section; 0: off.",
     )
     small_to_big: bool = Field(True, description="Return each found chunk with its neighbours as one passage.")
     query_expansion: bool = Field(

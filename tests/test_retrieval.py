@@ -376,6 +376,24 @@ def test_a_broad_question_on_an_aspect_gets_the_section_presenting_it_as_a_whole
     assert not narrow("Identificeren van belemmeringen", text)  # the document says little of jurisprudentie
 
 
+def test_a_section_titled_by_the_asked_aspect_comes_before_passages_that_only_name_it(tmp_path: Path) -> None:
+    mentions = "".join(
+        f"\n\n## {topic.capitalize()}\n\n" + f"De grootste knelpunten bij innovatiegericht inkopen raken {topic}. " * 4
+        for topic in ("de planning", "de markt", "het team", "de website", "de begroting", "de directie", "de inkoop",
+                      "de raad", "de wethouder", "de burger", "de leverancier", "de jurist", "de controller")
+    )
+    pipeline = ingested(tmp_path, {
+        "rapport.md": "# Rapport van de werkgroep innovatiegericht inkopen" + mentions + "\n\n## Identificeren van belemmeringen\n\n"
+        + "Tijdens de inventarisatie zijn belemmeringen per thema geclusterd\n\n- Financieel\n- Juridisch\n- Mindset\n",
+    })
+    question = "Wat zijn de grootste knelpunten bij innovatiegericht inkopen?"
+    assert pipeline.retriever.search(question)[0].chunk.section == "Identificeren van belemmeringen"
+    # the line announcing the list lacks its colon, but its verb makes it a sentence, not a heading
+    assert pipeline.ask(question).text == (
+        "Tijdens de inventarisatie zijn belemmeringen per thema geclusterd\n- Financieel\n- Juridisch\n- Mindset [1]"
+    )
+
+
 def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_them(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
