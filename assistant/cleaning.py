@@ -519,14 +519,26 @@ def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
 def drop_repeated_blocks(blocks: list[Block], threshold: float = 0.6) -> list[Block]:
     """Drop blocks whose text the document already said: documents that contain themselves twice. A short block
     must have been said whole: "1. Succes: de digitale technologie is waardevol voor de organisatie." repeats most of
-    an earlier sentence ("… leidt hopelijk tot een succes: de digitale technologie is waardevol …") and is new."""
+    an earlier sentence ("… leidt hopelijk tot een succes: de digitale technologie is waardevol …") and is new. A
+    list item said before its list stays in a list with new items: a list in the body names again points its summary
+    listed, and is whole only with them."""
     seen: set[tuple[str, ...]] = set()
     kept: list[Block] = []
-    for block in blocks:
-        shingles = _shingles(block.text)
-        share = threshold if len(shingles) >= LONG_BLOCK_SHINGLES else 1.0
-        if block.kind != "heading" and len(shingles) >= 4 and len(shingles & seen) >= share * len(shingles):
-            continue
-        seen |= shingles
-        kept.append(block)
+    for is_list, run in groupby(blocks, key=lambda block: block.kind == "item"):
+        within: set[tuple[str, ...]] = set()
+        said: list[tuple[Block, bool, bool]] = []  # each block, whether said before, whether said in its own list
+        for block in run:
+            shingles = _shingles(block.text)
+            said.append((block, _said(block, shingles, seen, threshold), _said(block, shingles, within, threshold)))
+            seen |= shingles
+            within |= shingles
+        partly_new = is_list and not all(before for _, before, _ in said)
+        kept += [block for block, before, in_list in said if not before or partly_new and not in_list]
     return kept
+
+
+def _said(block: Block, shingles: set[tuple[str, ...]], seen: set[tuple[str, ...]], threshold: float) -> bool:
+    """Whether `seen` holds the block's word 5-grams: most of a long block's, all of a short one's. Headings repeat
+    by design (a running title, a summary's headings)."""
+    share = threshold if len(shingles) >= LONG_BLOCK_SHINGLES else 1.0
+    return block.kind != "heading" and len(shingles) >= 4 and len(shingles & seen) >= share * len(shingles)

@@ -270,6 +270,15 @@ def test_a_document_that_repeats_itself_is_stored_once() -> None:
     assert texts(drop_repeated_blocks([said, item, item])) == texts([said, item])  # a short block must be said whole
 
 
+
+def test_a_list_item_its_summary_said_stays_beside_the_new_items_of_its_list() -> None:
+    summary = [Block("1. Overheden erkennen de potentie van innovatie onvoldoende.", "item"),
+               Block("2. Overheden willen risico’s en kosten van innovatie mijden.", "item")]
+    body = [Block("Uit de analyse komen drie aandachtspunten naar voren:", "paragraph"), summary[0],
+            Block("2. Overheden missen een strategie voor innovatiegericht inkopen.", "item"), summary[1]]
+    assert texts(drop_repeated_blocks(summary + body)) == texts(summary + body)
+    assert texts(drop_repeated_blocks(summary + summary)) == texts(summary)  # a list said twice is said once
+
 def test_duplicate_lines_and_structure_tags_of_a_tagged_copy_are_dropped() -> None:
     blocks, _ = blocks_from_pages(["I. INTRODUCTIE\nI. INTRODUCTIE\nFigure\nTR\nDit document is onderdeel van het rapport."])
     assert texts(blocks) == ["I. INTRODUCTIE", "Dit document is onderdeel van het rapport."]
