@@ -55,7 +55,7 @@ ASPECT = re.compile(
 # Words that qualify an aspect in a heading without narrowing its subject: "Veelvoorkomende knelpunten"
 ASPECT_QUALIFIER = re.compile(
     r"\b(?:belangrijkste|voornaamste|grootste|veelvoorkomende|veelgemaakte|meest\w*|mogelijke|bekende|algemene|"
-    r"enkele|praktische|concrete|overige|eventuele|typische)\b",
+    r"enkele|praktische|concrete|overige|eventuele|typische|overkoepelende)\b",
     re.IGNORECASE,
 )
 # One aspect under several names: a question on "knelpunten" is answered by a section on "belemmeringen"

@@ -205,7 +205,8 @@ class Retriever:
         about ("Beperkingen", with the thesaurus' word for "nadelen") is the answer, though no sentence of it
         resembles the question much (see `aspect_section`); so are its subsections ("Financieel › Lange looptijd"),
         and a chunk in which such a section opens. They come before every passage that only names the aspect
-        ("De werkgroep moet de knelpunten identificeren"), however often. A section titled by the theme the question
+        ("De werkgroep moet de knelpunten identificeren"), however often; the chunk a section opens in comes before
+        the chunks deeper in it, which go on with what it opened. A section titled by the theme the question
         names ("Welke politieke knelpunten …?" -> "Politiek/Bestuurlijk") comes first of all: the buyer named the
         section. Returns the raised ranking and the ids of the chunks raised."""
         on_aspect = self.aspect_section(query)
@@ -213,8 +214,9 @@ class Retriever:
         headings = {chunk_id: heading_lines(self._by_id[chunk_id]) for chunk_id, _ in ranked}
         titled = {i for i, lines in headings.items() if any(on_aspect(h, self._by_id[i].index_text) for h in lines)}
         on_theme = {i for i in titled if any(self._titles_theme(h, theme) for h in headings[i])}
+        opening = {i for i in titled if any(on_aspect(h, self._by_id[i].index_text) for h in self._opened(self._by_id[i]))}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
-        first = sorted(raised, key=lambda chunk: (chunk[0] not in on_theme, chunk[0] not in titled, -chunk[1]))
+        first = sorted(raised, key=lambda chunk: (chunk[0] not in on_theme, chunk[0] not in titled, chunk[0] not in opening, -chunk[1]))
         return first, titled
 
     def aspect_section(self, query: str) -> Callable[[str, str], bool]:
@@ -358,6 +360,12 @@ class Retriever:
             for unit, vector in zip(sentence_units(shown), chunk_vectors):
                 vectors.setdefault(unit, vector)
         return vectors
+
+    def _opened(self, chunk: Chunk) -> set[str]:
+        """The headings of the sections that open in the chunk: inside its text, or at its start."""
+        previous = self._neighbour(chunk, -1)
+        before = set(previous.section.split(" › ")) if previous is not None else set()
+        return {*chunk.headings, *(h for h in chunk.section.split(" › ") if h and h not in before)}
 
     def _neighbour(self, chunk: Chunk, offset: int) -> Chunk | None:
         return self._by_id.get(f"{chunk.doc_id}#{chunk.position + offset}")

@@ -394,6 +394,19 @@ def test_a_section_titled_by_the_asked_aspect_comes_before_passages_that_only_na
     )
 
 
+
+def test_of_an_aspect_section_the_chunk_it_opens_in_comes_first(tmp_path: Path) -> None:
+    preamble = "Uit de inventarisatie blijkt dat er veel enthousiasme is om vaker te vernieuwen bij gemeenten. " * 6
+    later = "De aanbevelingen van de werkgroep gaan over kennis delen en de aanbevelingen van de werkgroep zijn concreet. "
+    pipeline = ingested(tmp_path, {
+        "rapport.md": "# Rapport van de werkgroep\n\n## Inleiding\n\n" + "De werkgroep kwam vaak bijeen. " * 8
+        + "\n\n## Overkoepelende aanbevelingen\n\n" + preamble + "\n\n" + later * 8,
+    })
+    first = pipeline.retriever.search("Welke aanbevelingen doet de werkgroep?")[0]
+    assert first.chunk.section == "Overkoepelende aanbevelingen"  # "overkoepelende" narrows nothing
+    assert "Overkoepelende aanbevelingen\n\nUit de inventarisatie blijkt" in first.chunk.text
+
+
 def test_a_section_titled_by_aspects_only_is_the_answer_to_a_question_on_one_of_them(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
