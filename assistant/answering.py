@@ -156,13 +156,15 @@ class ExtractiveAnswerer:
             by_passage.setdefault(unit.passage, []).append(unit)
         if named and not lead and (item := _item_by_place(by_passage, named)):
             return item
+        several = ASKS_SEVERAL.search(question)
+        if several and not named and not asks_for_steps(question) and (announced := _announced_list(by_passage, several)):
+            return fit(announced)  # "Welke aanbevelingen …?": "… leiden tot 3 aanbevelingen:" with its list
         if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
         if asks_for_steps(question) and (announced := _announced_steps(question, by_passage)):
             return announced
         # "Wat is stap 1 van het stappenplan?" asks what the step is: its step words ask for no list
         asks_list = LIST_QUESTION.search(PART_WORDS.sub(" ", question) if named else question)
-        several = ASKS_SEVERAL.search(question)
         found = _list_answer(units, by_passage, hits) if asks_list or several else []
         if found and not asks_list and not _announces(found[0], several):
             found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
@@ -328,6 +330,12 @@ def _begun_before(
         if halves and all(u.text in halves[-1][-1].text for u in units if u.position > halves[-1][-1].position):
             return halves[-1] + items
     return found
+
+
+def _announced_list(by_passage: dict[int, list[ScoredUnit]], asked: re.Match[str]) -> list[ScoredUnit]:
+    """The first list of the best passages whose lead-in announces what the question asks several of; []."""
+    best = sorted(by_passage)[:ANNOUNCING_PASSAGES]
+    return next((lst for p in best for lst in lists(by_passage[p]) if _announces(lst[0], asked)), [])
 
 
 def _announces(lead_in: ScoredUnit, asked: re.Match[str] | None) -> bool:

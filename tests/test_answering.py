@@ -669,3 +669,20 @@ def test_a_list_cut_in_two_by_the_chunking_is_answered_whole_from_its_lead_in() 
     hits[1] = dataclasses.replace(hits[1], parts=("plan#5", "plan#6"))  # not the passage before: no first half
     assert [u.text for u in answerer.select("Welke tips zijn er voor ICT-projecten?", units, hits=hits)] == second
 
+
+
+def test_a_list_announced_by_what_the_question_asks_several_of_comes_before_its_sections_opening() -> None:
+    units = [_unit(text, i) for i, text in enumerate([
+        "Overkoepelende aanbevelingen", "Uit de inventarisatie blijkt veel enthousiasme.",
+        "Deze aandachtspunten leiden tot 3 aanbevelingen:", "- A. Stel een actieplan op.",
+        "- B. Bied voorlichting.", "- C. Zoek de samenwerking.",
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+
+    def on_recommendations(unit: ScoredUnit) -> bool:  # the section's heading titles the asked aspect
+        return unit.heading
+
+    chosen = answerer.select("Welke aanbevelingen doet de werkgroep?", units, asked_aspect=on_recommendations)
+    assert [u.text for u in chosen] == [u.text for u in units[2:]]
+    opening = answerer.select("Wat doet de werkgroep met de aanbevelingen?", units, asked_aspect=on_recommendations)
+    assert [u.text for u in opening][:2] == [u.text for u in units[:2]]  # no list asked for: the section's opening
