@@ -16,6 +16,7 @@ from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
 from .quotes import (
     ANSWER_CHARS,
+    FOOTNOTE,
     LOOSE_GAP,
     MIN_OUTLINE_STEPS,
     ScoredUnit,
@@ -453,6 +454,15 @@ def _quoted_prose(units: list[ScoredUnit]) -> str:
     return text
 
 
+def _without_footnote_number(unit: ScoredUnit) -> ScoredUnit:
+    """A footnote quoted as it reads ("Het staat elke aanbestedende dienst vrij …"): its number pointed at a marker
+    the cleaned text no longer has. The passage is still highlighted with the number."""
+    number = FOOTNOTE.match(unit.text)
+    if number is None:
+        return unit
+    return dataclasses.replace(unit, text=unit.text[number.end() :], quotes=unit.quotes or (unit.text,))
+
+
 def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
     """Number the sources of the chosen units and write the answer: grouped by source, in the order the chosen
     units take the sources up, or (`cite_each`) in the given order with a citation after every line, as for a list
@@ -462,7 +472,7 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each:
     unique: dict[str, ScoredUnit] = {}
     for unit in chosen:
         unique.setdefault(unit.text, unit)
-    ordered = list(unique.values())
+    ordered = [_without_footnote_number(unit) for unit in unique.values()]
     if not cite_each:  # a list begun in a later-ranked passage is read from there
         first_use = {u.passage: i for i, u in reversed(list(enumerate(ordered)))}
         ordered = _without_headings(ordered)

@@ -30,7 +30,7 @@ CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
     re.IGNORECASE,
 )
-FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZÀ-Ý]")  # "16 Het staat elke aanbestedende dienst vrij …", after the text it notes
+FOOTNOTE = re.compile(r"^\d{1,3}\s+(?=[A-ZÀ-Ý])")  # "16 Het staat elke aanbestedende dienst vrij …", after the text it notes
 LOOSE_GAP = 6  # sentences that may explain an item before the next item of the same list
 
 

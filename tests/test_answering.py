@@ -686,3 +686,10 @@ def test_a_list_announced_by_what_the_question_asks_several_of_comes_before_its_
     assert [u.text for u in chosen] == [u.text for u in units[2:]]
     opening = answerer.select("Wat doet de werkgroep met de aanbevelingen?", units, asked_aspect=on_recommendations)
     assert [u.text for u in opening][:2] == [u.text for u in units[:2]]  # no list asked for: the section's opening
+
+
+def test_a_quoted_footnote_reads_without_its_number_and_is_highlighted_with_it() -> None:
+    footnote = _unit("16 Het staat elke aanbestedende dienst vrij om zelf een SBIR op te zetten.", 3)
+    answer = compose("Wat doet RVO bij SBIR?", [footnote], [_hit(footnote.text)])
+    assert answer.text == "Het staat elke aanbestedende dienst vrij om zelf een SBIR op te zetten. [1]"
+    assert answer.citations[0].sentences == (footnote.text,)
