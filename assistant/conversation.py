@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import _STOPWORDS, ASPECT, NUMBERED_PART, STEP_WORDS, TOKEN, with_numbers
+from .lexical import _STOPWORDS, ASPECT, ASPECT_QUALIFIER, NUMBERED_PART, STEP_WORDS, TOKEN, with_numbers
 
 BACK_REFERENCES = tuple(
     f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
@@ -38,6 +38,8 @@ OTHER_SUBJECT = re.compile(
 )
 RESOLVED = re.compile(r"\?\s*\(([^()]+)\)$")  # what `resolve` adds: "Wat zijn de risico's? (marktconsultatie)"
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
+# "Welke stap komt na stap 3?" was answered with step 4: "En daarna?" then means step 5
+ASKED_AFTER = re.compile(r"\b(?:na|op)\s+(?:stap|fase)\s+\d", re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
 
 
@@ -54,7 +56,8 @@ def topic_terms(text: str, limit: int = 6) -> list[str]:
     words: list[str] = []
     for word in TOKEN.findall(text):
         lower = word.lower()
-        if lower not in NO_TOPIC and len(lower) >= 4 and lower not in (w.lower() for w in words):
+        qualifier = ASPECT_QUALIFIER.fullmatch(word)  # "de grootste knelpunten" is about knelpunten, not "grootste"
+        if lower not in NO_TOPIC and len(lower) >= 4 and not qualifier and lower not in (w.lower() for w in words):
             words.append(word)
     return words[:limit]
 
@@ -94,10 +97,12 @@ def _refers_back(question: str, own_terms: list[str]) -> bool:
 
 def _step_meant(question: str, history: list[Turn]) -> str:
     """The numbered step or phase a follow-up means: after "Wat is stap 4?", "Welke stap komt daarna?" means
-    "stap 5", "En de vorige stap?" "stap 3", and "Wie doet dat?" "stap 4" itself; "" when none."""
+    "stap 5", "En de vorige stap?" "stap 3", and "Wie doet dat?" "stap 4" itself; after "Welke stap komt na stap
+    3?", which was answered with step 4, "En daarna?" means "stap 5"; "" when none."""
     named = NUMBERED_PART.findall(history[-1].question.lower())
     if not named or NUMBERED_PART.search(question.lower()):
         return ""
     kind, number = named[-1]
-    meant = int(number) + (1 if NEXT.search(question) else -1 if PREVIOUS.search(question) else 0)
+    answered = int(number) + bool(ASKED_AFTER.search(history[-1].question))
+    meant = answered + (1 if NEXT.search(question) else -1 if PREVIOUS.search(question) else 0)
     return f"{kind} {meant}" if meant >= 0 else ""

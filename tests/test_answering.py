@@ -103,6 +103,16 @@ def test_a_question_asking_only_what_it_asks_of_a_subject_is_a_follow_up() -> No
     assert resolve("En de voordelen?", aspect_asked) == "En de voordelen? (innovatiepartnerschap)"  # not "risico's"
 
 
+def test_a_follow_up_carries_the_subject_without_its_qualifiers_and_counts_on_from_the_step_answered() -> None:
+    barriers = [Turn("Wat zijn de grootste knelpunten bij innovatiegericht inkopen?", "…")]
+    assert resolve("En welke aanbevelingen horen daarbij?", barriers) == (
+        "En welke aanbevelingen horen daarbij? (innovatiegericht inkopen)"
+    )
+    after_three = [Turn("Welke stap komt na stap 3?", "- Stap 4: Bepalen criteria [1]")]
+    assert resolve("En daarna?", after_three) == "En daarna? (stap 5)"  # step 4 was the answer
+    assert resolve("En daarna?", [Turn("Wat is stap 3?", "…")]) == "En daarna? (stap 4)"
+
+
 def test_a_part_numbered_in_words_is_numbered_in_digits() -> None:
     history = [Turn("Wat is SBIR?", "…")]
     assert resolve("Wat gebeurt er in de tweede fase?", history) == "Wat gebeurt er in fase 2? (SBIR)"
@@ -684,6 +694,8 @@ def test_a_list_announced_by_what_the_question_asks_several_of_comes_before_its_
 
     chosen = answerer.select("Welke aanbevelingen doet de werkgroep?", units, asked_aspect=on_recommendations)
     assert [u.text for u in chosen] == [u.text for u in units[2:]]
+    following_up = answerer.select("En welke aanbevelingen horen daarbij?", units, asked_aspect=on_recommendations)
+    assert following_up == chosen
     opening = answerer.select("Wat doet de werkgroep met de aanbevelingen?", units, asked_aspect=on_recommendations)
     assert [u.text for u in opening][:2] == [u.text for u in units[:2]]  # no list asked for: the section's opening
 
