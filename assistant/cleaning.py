@@ -75,6 +75,10 @@ BYLINE = re.compile(
 )
 HYPHENATED_CAPITALS = re.compile(r"[A-ZÀ-Ý]-$")
 INNER_SENTENCE_END = re.compile(r"[.!?]\s")
+LEADING_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:prof|dr|ir|mr|drs|ing|bijv|bv|o\.a|m\.b\.t|i\.p\.v|t\.b\.v|n\.a\.v|o\.b\.v|d\.w\.z|m\.n|vgl|zgn|nr|art)\.$",
+    re.IGNORECASE,
+)
 OPENS_SENTENCE = re.compile(
     r"(?:om|wat|wie|hoe|het|de|een|er|dit|deze|dat|die|we|wij|u|in|op|bij|voor|als|met|zo|ook|hier|daar)\s", re.IGNORECASE
 )
@@ -222,7 +226,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                 blocks[-1] = dataclasses.replace(blocks[-1], text=f"{blocks[-1].text} {line}")
                 continue  # "1.2 Context innovatiegericht inkopen" / "in Nederland en in Europa"
             byline = len(current) == 1 and bool(BYLINE.match(current[0]))
-            previous_ended = not current or current_kind == "table" or byline or bool(SENTENCE_END.search(current[-1]))
+            previous_ended = not current or current_kind == "table" or byline or _ends_sentence(current[-1])
             after_next = content[i + 2] if i + 2 < len(content) else next_page
             if _is_heading(line, previous_ended, next_line) or (
                 previous_ended and _title_breaks_off(line, next_line, after_next)
@@ -240,7 +244,7 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
             if item_ended and not _is_label(current):
                 current_kind = "heading"  # a numbered finding's title over the paragraph that explains it
             if is_item or item_ended or (current_kind == "table") != is_row or (
-                current and (SENTENCE_END.search(current[-1]) or URL_END.search(current[-1]) or byline)
+                current and (_ends_sentence(current[-1]) or URL_END.search(current[-1]) or byline)
                 and _starts_new(line)
             ):
                 flush()
@@ -395,6 +399,12 @@ def _titles_first(pages: list[list[str]]) -> list[list[str]]:
 
 def _first_line(pages: list[list[str]]) -> str | None:
     return next((lines[0] for lines in pages if lines), None)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends its sentence: not on a title or an abbreviation that something must follow ("… een online
+    lezing van prof." / "Mariana Mazzucato …", "… zoals bijv." / "de SBIR")."""
+    return bool(SENTENCE_END.search(line)) and not LEADING_ABBREVIATION.search(line)
 
 
 def _runs_on(line: str) -> bool:

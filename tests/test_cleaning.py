@@ -405,6 +405,13 @@ def test_a_longer_line_heads_the_text_after_it_only_when_that_plainly_starts_ane
     ]
 
 
+def test_a_line_ending_on_a_title_before_a_name_goes_on() -> None:
+    page = "In december 2020 is na een online lezing van prof.\n\nMariana Mazzucato een leesgroep ontstaan.\n"
+    assert cleaned(page) == [
+        ("paragraph", "In december 2020 is na een online lezing van prof. Mariana Mazzucato een leesgroep ontstaan."),
+    ]
+
+
 def test_a_heading_printed_over_two_lines_is_one_heading() -> None:
     page = "3.1 Identificeren van (voornaamste) \n\nbelemmeringen\n\nMeerdere aspecten kwamen naar voren.\n"
     assert cleaned(page) == [
