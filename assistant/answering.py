@@ -35,6 +35,7 @@ from .quotes import (
 from .refusal import REFUSAL, WRITTEN_NUMBER, asks_quantity, gives_asked_quantity, refuses
 from .retrieval import Retriever, in_named_part
 from .settings import Settings
+from .thesaurus import COURSE_OF_A_PROCEDURE
 
 LIST_QUESTION = re.compile(
     r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|noem|lijst|tips|"
@@ -46,7 +47,7 @@ PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)  # "stap 1", "stap
 # "Welke afwegingen maak ik …?": several of something, which a list announcing them by that name answers
 ASKS_SEVERAL = re.compile(r"^(?:(?:en|maar|ook)\s+)?welke\s+(\w+(?:en|s|’s|'s))\b", re.IGNORECASE)
 STEPS_QUESTION = re.compile(
-    r"\b(stappen|stappenplan|fasen|fases|verloop|verloopt|verlopen|doorlopen|aanpak|aanpakken|te werk)\b|"
+    rf"\b(stappen|stappenplan|fasen|fases|{COURSE_OF_A_PROCEDURE}|doorlopen|aanpak|aanpakken|te werk)\b|"
     r"\bpak\b[^?.]*\baan\b",
     re.IGNORECASE,
 )
@@ -101,10 +102,13 @@ class ExtractiveAnswerer:
         if (asks_for_steps(question) or after) and hits:
             outlines = {doc_id: step_outline(hits, doc_id) for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits)}
             best = hits[0].chunk.doc_id  # another document answers only with steps of its own
-            outline = outlines[self.retriever.subject_document(question, [d for d in outlines if d == best or outlines[d]])]
+            subject = self.retriever.subject_document(question, [d for d in outlines if d == best or outlines[d]])
+            outline = outlines[subject]
             if after and (following := _step_after(outline, after.group(1))):
                 return compose(question, [following], hits, cite_each=True)
-            if outline and asks_for_steps(question) and not _asks_inside_a_step(question, outline):
+            # the partnership's steps do not answer "Hoe verloopt de concurrentiegerichte dialoog?"
+            about = self.retriever.is_about(question, subject)
+            if outline and asks_for_steps(question) and about and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}

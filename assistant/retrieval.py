@@ -54,7 +54,9 @@ THEMED_ASPECT = re.compile(
     rf"\b(\w+e) (?={ASPECT.pattern})",
     re.IGNORECASE,
 )
-BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
+COURSE_VERB = re.compile(r"\bverlo(?:op|opt|pen)\b", re.IGNORECASE)  # "Hoe verloopt …?" asks for the steps
+BROAD_SPREAD = 0.15
+ABOUT_SPREAD = 0.5  # a document says its subject in most of its chunks  # a question's word held by this share of a document's chunks is that document's subject
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 QUESTION_WORD = re.compile(r"[\w'-]+")
 ASKS_WHO = re.compile(
@@ -298,9 +300,23 @@ class Retriever:
         "Wat is stap 3 van de proeftuin?" is about the proeftuin guide, though a plan mentioning proeftuinen may rank
         first. The first on a tie, as when the question names nothing else ("Wat is stap 4?")."""
         lexical = self.last_lexical_index()
-        subject = set(lexical.terms(STEP_WORDS.sub(" ", self._spelt_right(question)[0])))
+        subject = self._subject(question)
         share = {doc_id: round(lexical.subject_share(subject, doc_id), 2) for doc_id in doc_ids}
         return max(doc_ids, key=share.__getitem__)  # the first of equals
+
+    def is_about(self, question: str, doc_id: str) -> bool:
+        """Whether the document is about the question's own subject, besides the steps it asks for: one of the
+        question's words is said in most of the document's chunks (its title counts for all). A factsheet on the
+        innovation partnership mentions the competitive dialogue in a few; its steps are not the dialogue's. True
+        when the question names nothing the documents know ("Welke stappen zijn er?")."""
+        lexical = self.last_lexical_index()
+        own = COURSE_VERB.sub(" ", STEP_WORDS.sub(" ", self._spelt_right(question)[0]))
+        known = [t for t in analyse(own) if t in lexical.document_frequency]  # whole words: not a compound's parts
+        return not known or any(lexical.spread(t, doc_id) >= ABOUT_SPREAD for t in known)
+
+    def _subject(self, question: str) -> set[str]:
+        """The question's words besides the steps or phases it names."""
+        return set(self.last_lexical_index().terms(STEP_WORDS.sub(" ", self._spelt_right(question)[0])))
 
     def with_sentences(self, question: str, hits: list[Hit], vector: list[float] | None = None) -> list[Hit]:
         """The hits with each of their sentences scored against the question (kept when already scored);

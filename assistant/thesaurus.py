@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# "Hoe verloopt een SBIR-traject / een innovatiepartnerschap / de concurrentiegerichte dialoog?" asks for the course of
+# a procedure, its steps; "Hoe verloopt de daadwerkelijke aankoop?" asks about one part of it
+COURSE_OF_A_PROCEDURE = (
+    r"verlo(?:op|opt|pen)\s+(?:een\s+|de\s+|het\s+)?(?:[\w-]+\s+)?"
+    r"[\w-]*(?:traject|procedure|partnerschap|dialoog|prijsvraag|aanbesteding|sbir|pcp)"
+)
+
 # (what a buyer may write, the words the documents use for it, comma-separated)
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers and drawbacks
@@ -20,6 +27,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen, knelpunten, barrières"),
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),
+    (COURSE_OF_A_PROCEDURE, "stappen, fasen"),
     (r"fasen|fases", "stappen, fase"),  # the Dutch stemmer makes "faas" of "fasen", "fase" of "fases"
     (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve, innovatie"),
     (r"proef\w*|uitproberen|uittesten|testen", "pilot, experiment"),

@@ -705,3 +705,22 @@ def test_a_quoted_footnote_reads_without_its_number_and_is_highlighted_with_it()
     answer = compose("Wat doet RVO bij SBIR?", [footnote], [_hit(footnote.text)])
     assert answer.text == "Het staat elke aanbestedende dienst vrij om zelf een SBIR op te zetten. [1]"
     assert answer.citations[0].sentences == (footnote.text,)
+
+
+def test_the_steps_of_one_procedure_do_not_answer_how_another_goes(tmp_path: Path) -> None:
+    phases = "".join(
+        f"\n\n## {n}. {name}\n\n" + f"In de {name.lower()} werkt de dienst met de partners aan het innovatiepartnerschap. " * 3
+        for n, name in enumerate(["Vraagarticulatie", "Mededingingsfase", "Ontwikkelfase", "Commerciële fase"])
+    )
+    pipeline = ingested(tmp_path, {
+        "partnerschap.md": "# Factsheet innovatiepartnerschap\n\n## Wanneer\n\nKies een innovatiepartnerschap "
+        "als de oplossing nog niet bestaat; is de vraag moeilijk te specificeren, kies dan een concurrentiegerichte "
+        "dialoog." + phases,
+    })
+    assert asks_for_steps("Hoe verloopt een innovatiepartnerschap?")
+    assert not asks_for_steps("Hoe verloopt de daadwerkelijke aankoop?")  # one part of it: no steps
+    own = pipeline.ask("Hoe verloopt een innovatiepartnerschap?").text.splitlines()
+    assert [line.split(":")[0] for line in own] == ["- 0. Vraagarticulatie", "- 1. Mededingingsfase",
+                                                   "- 2. Ontwikkelfase", "- 3. Commerciële fase"]
+    other = pipeline.ask("Hoe verloopt de concurrentiegerichte dialoog?").text
+    assert "Mededingingsfase" not in other  # the factsheet names the dialogue once: its phases are not the dialogue's
