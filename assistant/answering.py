@@ -469,16 +469,17 @@ def _without_footnote_number(unit: ScoredUnit) -> ScoredUnit:
 
 def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each: bool = False) -> Answer:
     """Number the sources of the chosen units and write the answer: grouped by source, in the order the chosen
-    units take the sources up, or (`cite_each`) in the given order with a citation after every line, as for a list
-    of steps. A unit chosen twice (two
-    spans that meet), or a sentence the document repeats, is written once; a heading is not written in running
-    text."""
+    units take the sources up (a list begun in a later-ranked passage is read from there), or (`cite_each`) in the
+    given order with a citation after every line, as for a list of steps. A unit chosen twice (two spans that
+    meet), or a sentence the document repeats, is written once; a heading is not written in running text."""
     unique: dict[str, ScoredUnit] = {}
     for unit in chosen:
         unique.setdefault(unit.text, unit)
     ordered = [_without_footnote_number(unit) for unit in unique.values()]
-    if not cite_each:  # a list begun in a later-ranked passage is read from there
-        first_use = {u.passage: i for i, u in reversed(list(enumerate(ordered)))}
+    if not cite_each:
+        first_use: dict[int, int] = {}
+        for unit in ordered:
+            first_use.setdefault(unit.passage, len(first_use))
         ordered = _without_headings(ordered)
         ordered.sort(key=lambda u: (first_use[u.passage], u.position))
     numbers: dict[int, int] = {}

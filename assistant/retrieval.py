@@ -55,8 +55,8 @@ THEMED_ASPECT = re.compile(
     re.IGNORECASE,
 )
 COURSE_VERB = re.compile(r"\bverlo(?:op|opt|pen)\b", re.IGNORECASE)  # "Hoe verloopt …?" asks for the steps
-BROAD_SPREAD = 0.15
-ABOUT_SPREAD = 0.5  # a document says its subject in most of its chunks  # a question's word held by this share of a document's chunks is that document's subject
+BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
+ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 QUESTION_WORD = re.compile(r"[\w'-]+")
 ASKS_WHO = re.compile(
@@ -218,8 +218,12 @@ class Retriever:
         on_theme = {i for i in titled if any(self._titles_theme(h, theme) for h in headings[i])}
         opening = {i for i in titled if any(on_aspect(h, self._by_id[i].index_text) for h in self._opened(self._by_id[i]))}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
-        first = sorted(raised, key=lambda chunk: (chunk[0] not in on_theme, chunk[0] not in titled, chunk[0] not in opening, -chunk[1]))
-        return first, titled
+
+        def order(ranked_chunk: tuple[str, float]) -> tuple[bool, bool, bool, float]:
+            chunk_id, score = ranked_chunk
+            return chunk_id not in on_theme, chunk_id not in titled, chunk_id not in opening, -score
+
+        return sorted(raised, key=order), titled
 
     def aspect_section(self, query: str) -> Callable[[str, str], bool]:
         """A test of a section, by its heading and text: whether it is about an aspect `query` asks about
@@ -300,7 +304,7 @@ class Retriever:
         "Wat is stap 3 van de proeftuin?" is about the proeftuin guide, though a plan mentioning proeftuinen may rank
         first. The first on a tie, as when the question names nothing else ("Wat is stap 4?")."""
         lexical = self.last_lexical_index()
-        subject = self._subject(question)
+        subject = set(lexical.terms(self._without_steps(question)))
         share = {doc_id: round(lexical.subject_share(subject, doc_id), 2) for doc_id in doc_ids}
         return max(doc_ids, key=share.__getitem__)  # the first of equals
 
@@ -310,13 +314,13 @@ class Retriever:
         innovation partnership mentions the competitive dialogue in a few; its steps are not the dialogue's. True
         when the question names nothing the documents know ("Welke stappen zijn er?")."""
         lexical = self.last_lexical_index()
-        own = COURSE_VERB.sub(" ", STEP_WORDS.sub(" ", self._spelt_right(question)[0]))
+        own = COURSE_VERB.sub(" ", self._without_steps(question))
         known = [t for t in analyse(own) if t in lexical.document_frequency]  # whole words: not a compound's parts
         return not known or any(lexical.spread(t, doc_id) >= ABOUT_SPREAD for t in known)
 
-    def _subject(self, question: str) -> set[str]:
-        """The question's words besides the steps or phases it names."""
-        return set(self.last_lexical_index().terms(STEP_WORDS.sub(" ", self._spelt_right(question)[0])))
+    def _without_steps(self, question: str) -> str:
+        """The question, its spelling fixed, without the steps or phases it names: what else it is about."""
+        return STEP_WORDS.sub(" ", self._spelt_right(question)[0])
 
     def with_sentences(self, question: str, hits: list[Hit], vector: list[float] | None = None) -> list[Hit]:
         """The hits with each of their sentences scored against the question (kept when already scored);
