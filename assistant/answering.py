@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import groupby, pairwise
+from itertools import groupby, pairwise, takewhile
 
 from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
@@ -321,8 +321,8 @@ def _begun_before(
     found: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]], hits: Sequence[Hit]
 ) -> list[ScoredUnit]:
     """A list that opens its passage without a lead-in of its own may have begun in the passage before it in the
-    document, cut in two by the chunking ("1." to "4." there, "5." to "10." here): when that passage was retrieved
-    too and ends with a list, both halves as one list, the earlier first."""
+    document, cut in two by the chunking ("1." to "2." there, "3." to "10." here): when that passage was retrieved
+    too and ends with list items, both halves as one list, the earlier first, with its lead-in."""
     items = [u for u in found if u.text.startswith("- ")]
     passage = items[0].passage
     if not hits or any(u.position < items[0].position - 1 for u in by_passage[passage]) or leads_in(found[0].text):
@@ -331,9 +331,10 @@ def _begun_before(
     doc_id, _, position = first.rpartition("#")
     before = f"{doc_id}#{int(position) - 1}"
     for earlier, units in by_passage.items():
-        halves = lists(units) if hits[earlier].parts[-1:] == (before,) else []
-        if halves and all(u.text in halves[-1][-1].text for u in units if u.position > halves[-1][-1].position):
-            return halves[-1] + items
+        ending = list(takewhile(lambda u: u.text.startswith("- "), reversed(units)))[::-1]  # the list's first half
+        if ending and hits[earlier].parts[-1:] == (before,):
+            lead = [u for u in units if u.position == ending[0].position - 1 and not u.heading]
+            return lead + ending + items
     return found
 
 

@@ -31,6 +31,7 @@ CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 FOOTNOTE = re.compile(r"^\d{1,3}\s+(?=[A-ZÀ-Ý])")  # "16 Het staat elke aanbestedende dienst vrij …", after the text it notes
+MAX_ITEM_TITLE_WORDS = 3  # "- Raming. Het is verplicht …": a first sentence this short titles the item
 LOOSE_GAP = 6  # sentences that may explain an item before the next item of the same list
 
 
@@ -198,12 +199,14 @@ def fit(units: list[ScoredUnit]) -> list[ScoredUnit]:
 
 
 def _first_sentence(unit: ScoredUnit) -> ScoredUnit:
+    """A list item cut to its first sentence; an item's title ("- Raming.") keeps the sentence that says it."""
     if not unit.text.startswith("- ") or unit.quotes:
         return unit
     sentences = split_sentences(unit.text.removeprefix("- "))
-    if len(sentences) < 2:
+    kept = 2 if len(sentences[0].split()) <= MAX_ITEM_TITLE_WORDS else 1
+    if len(sentences) <= kept:
         return unit
-    return dataclasses.replace(unit, text="- " + sentences[0], quotes=(sentences[0],))
+    return dataclasses.replace(unit, text="- " + " ".join(sentences[:kept]), quotes=tuple(sentences[:kept]))
 
 
 def similar(a: str, b: str) -> bool:

@@ -300,6 +300,8 @@ def test_the_items_of_a_list_too_long_to_show_whole_are_cut_to_their_first_sente
     assert fitted[0].quotes == ("1. Zorg voor regel nummer 1 in het project.",)  # what the page highlights
     short = [_unit("- Een korte regel. Met uitleg.", 0)]
     assert fit(short) == short  # a list that fits is shown whole
+    titled = fit([_unit(f"- Raming. Het is verplicht om een raming te geven.{explanation * 3}", 0)] * 4)
+    assert titled[0].text == "- Raming. Het is verplicht om een raming te geven."  # a title says nothing alone
 
 
 def test_a_footnote_after_the_quoted_sentence_is_not_quoted_with_it() -> None:
@@ -663,9 +665,9 @@ def test_a_list_cut_in_two_by_the_chunking_is_answered_whole_from_its_lead_in() 
     """The second half's passage ranks first; its list has no lead-in of its own, and the passage before it in the
     document (retrieved too) ends with the first half: one list, cited in the order it is read."""
     first = ["Lees de tien regels hieronder:", "- 1. Zorg voor een zakelijke rechtvaardiging.",
-             "- 2. Toon de meerwaarde aan.", "- 3. Zorg voor draagvlak.", "- 4. Standaardiseer eerst de werkprocessen."]
-    second = ["4. Standaardiseer eerst de werkprocessen.", "- 5. Breng de risico's in kaart.",
-              "- 6. Leg het budget bij één persoon.", "- 7. Laat buitenstaanders meekijken bij ICT-projecten."]
+             "- 2. Toon de meerwaarde aan."]  # two items: too few for a list of its own
+    second = ["2. Toon de meerwaarde aan.", "- 3. Zorg voor draagvlak.", "- 4. Standaardiseer eerst de werkprocessen.",
+              "- 5. Breng de risico's in kaart.", "- 6. Laat buitenstaanders meekijken bij ICT-projecten."]
     hits = [Hit(Chunk("plan", "Plan", "\n\n".join(second), 8), 2.0, parts=("plan#8",)),
             Hit(Chunk("plan", "Plan", "\n\n".join(first), 7), 1.0, parts=("plan#6", "plan#7"))]
     units = [dataclasses.replace(_unit(text, i, 0.9 if "ICT" in text else 0.5), passage=0) for i, text in enumerate(second)]
