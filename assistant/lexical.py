@@ -68,13 +68,16 @@ MIN_MISSPELT_CHARS = 7
 MIN_FIX_OCCURRENCES = 5
 DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
 ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete
+ASKS_WHAT_IT_IS = re.compile(r"\b(?:houdt|houden)\b(?=[^.?!]*\bin\s*\?)", re.IGNORECASE)  # "Wat houdt de ontwikkelfase in?"
 _stemmer = Stemmer.Stemmer("dutch")
 _PHASE = re.compile(r"fa+se?$")
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased content words, hyphens dropped ("lock-in" and "lockin" meet)."""
-    return [w for w in TOKEN.findall(text.lower().replace("-", "")) if w not in _STOPWORDS and len(w) > 1]
+    """Lower-cased content words, hyphens dropped ("lock-in" and "lockin" meet), without the verb of "Wat houdt X
+    in?", which asks what X is: a sentence that "houdt … in" something says nothing of X."""
+    text = ASKS_WHAT_IT_IS.sub(" ", text.lower().replace("-", ""))
+    return [w for w in TOKEN.findall(text) if w not in _STOPWORDS and len(w) > 1]
 
 
 def analyse(text: str) -> list[str]:

@@ -31,6 +31,7 @@ from .embeddings import Embedder
 from .errors import EmptyStore, UnknownDocument
 from .hubness import Hubness
 from .lexical import (
+    ASKS_WHAT_IT_IS,
     ASPECT,
     ASPECT_KIN,
     ASPECT_QUALIFIER,
@@ -330,7 +331,8 @@ class Retriever:
             return hits
         query = np.asarray(vector if vector is not None else self.embedder.embed_query(question), dtype=np.float32)
         terms = set(analyse(question))
-        asked = [concept for concept in (set(analyse(phrase)) for phrase in concepts(question)) if concept]
+        phrased = ASKS_WHAT_IT_IS.sub(" ", question)  # "Wat houdt X in?": its verb is no concept to find
+        asked = [concept for concept in (set(analyse(phrase)) for phrase in concepts(phrased)) if concept]
         units = {id(hit): [(text, set(analyse(text))) for text in sentence_units(hit.chunk.text)] for hit in todo}
         focus = self._focus_vector(question, terms, [set().union(*(w for _, w in units[id(hit)])) for hit in todo])
         weight = self.settings.focus_weight

@@ -726,3 +726,17 @@ def test_the_steps_of_one_procedure_do_not_answer_how_another_goes(tmp_path: Pat
                                                    "- 2. Ontwikkelfase", "- 3. Commerciële fase"]
     other = pipeline.ask("Hoe verloopt de concurrentiegerichte dialoog?").text
     assert "Mededingingsfase" not in other  # the factsheet names the dialogue once: its phases are not the dialogue's
+
+
+
+def test_the_verb_of_what_does_x_entail_is_no_word_a_sentence_must_share(tmp_path: Path) -> None:
+    pipeline = ingested(tmp_path, {
+        "partnerschap.md": "# Innovatiepartnerschap\n\n## Inleiding\n\nEnerzijds houdt dit voor de ondernemer een "
+        "afname in als de ontwikkelfase slaagt.\n\n## 2. Ontwikkelfase\n\nDe ontwikkelfase bestaat uit verkenning, "
+        "een prototype en testen.\n",
+    })
+    question = "Wat houdt de ontwikkelfase in?"
+    hits = pipeline.retriever.with_sentences(question, pipeline.retriever.search(question))
+    lexical = {s.text: s.lexical for hit in hits for s in hit.sentences or ()}
+    entails = lexical["Enerzijds houdt dit voor de ondernemer een afname in als de ontwikkelfase slaagt."]
+    assert entails == lexical["De ontwikkelfase bestaat uit verkenning, een prototype en testen."] == 1.0

@@ -21,6 +21,8 @@ def test_dutch_stemming_meets_inflections() -> None:
     assert analyse("de en het van") == []
     assert analyse("politieke specifieke") == analyse("politiek specifiek")  # Snowball keeps this -e
     assert analyse("fasen fases ontwikkelfasen") == analyse("fase fase ontwikkelfase")  # and makes "faas" of "fasen"
+    assert analyse("Wat houdt de ontwikkelfase in?") == analyse("ontwikkelfase")  # asks what it is
+    assert analyse("Wat houdt de invoering tegen?") == analyse("houdt invoering tegen")  # a verb of its own
 
 
 def test_compounds_and_separated_verbs_meet_their_parts() -> None:
