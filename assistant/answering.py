@@ -347,8 +347,7 @@ def _announced_list(by_passage: dict[int, list[ScoredUnit]], asked: re.Match[str
 def _announces(lead_in: ScoredUnit, asked: re.Match[str] | None) -> bool:
     """Whether a list's lead-in announces what the question asks several of ("Enkele voorbeelden van afwegingen:"),
     not a sentence before it that happens to name them ("… onzekerheden en risico’s … worden weggenomen.")."""
-    announced = lead_in.text.rstrip().endswith(":")
-    return announced and asked is not None and bool(set(analyse(asked.group(1))) & set(analyse(lead_in.text)))
+    return leads_in(lead_in.text) and asked is not None and bool(set(analyse(asked.group(1))) & set(analyse(lead_in.text)))
 
 
 def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:

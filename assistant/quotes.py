@@ -128,7 +128,7 @@ def lists(passage_units: list[ScoredUnit], gap: int = 0) -> list[list[ScoredUnit
             items.append(unit)
             skipped = 0
             continue
-        if items and not unit.heading and not unit.text.endswith(":"):  # "… de volgende checks:" opens a list
+        if items and not unit.heading and not leads_in(unit.text):  # "… de volgende checks:" opens a list
             if not skipped and following.startswith("- ") and len(unit.text) < 200:
                 items[-1] = _joined(items[-1], unit)
                 continue
