@@ -131,11 +131,15 @@ def shown_text(chunk: Chunk, previous: Chunk | None) -> str:
     live in the section metadata, not in the text). Every heading of its section path the previous chunk's path
     lacks is shown: a heading printed over two lines ("STAP 5: UITWERKEN VAN MOGELIJKE" / "UITKOMSTEN VAN HET
     ONTWIKKELTRAJECT") is two headings in the path, and its first line names the step."""
-    if not chunk.section or (previous is not None and previous.section == chunk.section):
-        return chunk.text
-    before = previous.section.split(" › ") if previous is not None else []
-    headings = [h for h in chunk.section.split(" › ") if h not in before and not chunk.text.startswith(h)]
+    headings = [h for h in opening_headings(chunk, previous) if not chunk.text.startswith(h)]
     return "\n\n".join([*headings, chunk.text])
+
+
+def opening_headings(chunk: Chunk, previous: Chunk | None) -> list[str]:
+    """The headings of the chunk's section path that the `previous` chunk's path lacks: the sections that open
+    at the chunk's start."""
+    before = previous.section.split(" › ") if previous is not None else []
+    return [h for h in chunk.section.split(" › ") if h and h not in before]
 
 
 def document_windows(chunks: list[Chunk]) -> list[tuple[str, int, str]]:

@@ -26,7 +26,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from .chunking import heading_lines, sentence_units, shown_text
+from .chunking import heading_lines, opening_headings, sentence_units, shown_text
 from .embeddings import Embedder
 from .errors import EmptyStore, UnknownDocument
 from .hubness import Hubness
@@ -214,10 +214,13 @@ class Retriever:
         section. Returns the raised ranking and the ids of the chunks raised."""
         on_aspect = self.aspect_section(query)
         theme = self._asked_theme(query)
-        headings = {chunk_id: heading_lines(self._by_id[chunk_id]) for chunk_id, _ in ranked}
-        titled = {i for i, lines in headings.items() if any(on_aspect(h, self._by_id[i].index_text) for h in lines)}
-        on_theme = {i for i in titled if any(self._titles_theme(h, theme) for h in headings[i])}
-        opening = {i for i in titled if any(on_aspect(h, self._by_id[i].index_text) for h in self._opened(self._by_id[i]))}
+        titles: dict[str, set[str]] = {}  # each candidate's headings that title the asked aspect
+        for chunk_id, _ in ranked:
+            chunk = self._by_id[chunk_id]
+            titles[chunk_id] = {h for h in heading_lines(chunk) if on_aspect(h, chunk.index_text)}
+        titled = {i for i, found in titles.items() if found}
+        on_theme = {i for i in titled if any(self._titles_theme(h, theme) for h in titles[i])}
+        opening = {i for i in titled if titles[i] & self._opened(self._by_id[i])}
         raised = [(chunk_id, score + self.settings.aspect_weight * (chunk_id in titled)) for chunk_id, score in ranked]
 
         def order(ranked_chunk: tuple[str, float]) -> tuple[bool, bool, bool, float]:
@@ -385,9 +388,7 @@ class Retriever:
 
     def _opened(self, chunk: Chunk) -> set[str]:
         """The headings of the sections that open in the chunk: inside its text, or at its start."""
-        previous = self._neighbour(chunk, -1)
-        before = set(previous.section.split(" › ")) if previous is not None else set()
-        return {*chunk.headings, *(h for h in chunk.section.split(" › ") if h and h not in before)}
+        return {*chunk.headings, *opening_headings(chunk, self._neighbour(chunk, -1))}
 
     def _neighbour(self, chunk: Chunk, offset: int) -> Chunk | None:
         return self._by_id.get(f"{chunk.doc_id}#{chunk.position + offset}")
