@@ -70,13 +70,14 @@ TRAILING_FUNCTION_WORD = re.compile(
 )
 # A name with its academic titles on a line of its own, under a quote or a photo: "Prof.dr.ir. Frido Smulders",
 # "Prof. dr. ir. Joop Halman & Dr. ir. Bart Lenderink". It ends no sentence, yet what follows starts anew.
+ACADEMIC_TITLE = r"prof|dr|ir|mr|drs|ing"
 BYLINE = re.compile(
-    r"^(?:prof|dr|ir|mr|drs|ing)\.\s?(?:(?:dr|ir|mr|drs|ing)\.\s?)*[A-Z][^!?:;]{2,80}[^.!?:;]$", re.IGNORECASE
+    rf"^(?:{ACADEMIC_TITLE})\.\s?(?:(?:{ACADEMIC_TITLE})\.\s?)*[A-Z][^!?:;]{{2,80}}[^.!?:;]$", re.IGNORECASE
 )
 HYPHENATED_CAPITALS = re.compile(r"[A-ZÀ-Ý]-$")
 INNER_SENTENCE_END = re.compile(r"[.!?]\s")
 LEADING_ABBREVIATION = re.compile(
-    r"(?:^|\s)(?:prof|dr|ir|mr|drs|ing|bijv|bv|o\.a|m\.b\.t|i\.p\.v|t\.b\.v|n\.a\.v|o\.b\.v|d\.w\.z|m\.n|vgl|zgn|nr|art)\.$",
+    rf"(?:^|\s)(?:{ACADEMIC_TITLE}|bijv|bv|o\.a|m\.b\.t|i\.p\.v|t\.b\.v|n\.a\.v|o\.b\.v|d\.w\.z|m\.n|vgl|zgn|nr|art)\.$",
     re.IGNORECASE,
 )
 OPENS_SENTENCE = re.compile(

@@ -46,7 +46,7 @@ from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .sentences import DOCUMENT_ITSELF, about_document, looks_like_heading, reads_as_names
 from .settings import Settings
 from .store import ChromaStore
-from .thesaurus import added_terms, concepts, expand
+from .thesaurus import COURSE_VERB, added_terms, concepts, expand
 
 Mode = Literal["hybrid", "dense", "bm25"]
 # The theme a question ties to the aspect it asks: "op financieel gebied", "juridische knelpunten"
@@ -55,7 +55,7 @@ THEMED_ASPECT = re.compile(
     rf"\b(\w+e) (?={ASPECT.pattern})",
     re.IGNORECASE,
 )
-COURSE_VERB = re.compile(r"\bverlo(?:op|opt|pen)\b", re.IGNORECASE)  # "Hoe verloopt …?" asks for the steps
+ASKS_THE_COURSE = re.compile(rf"\b{COURSE_VERB}\b", re.IGNORECASE)  # "Hoe verloopt …?" asks for the steps
 BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
 ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
@@ -318,7 +318,7 @@ class Retriever:
         innovation partnership mentions the competitive dialogue in a few; its steps are not the dialogue's. True
         when the question names nothing the documents know ("Welke stappen zijn er?")."""
         lexical = self.last_lexical_index()
-        own = COURSE_VERB.sub(" ", self._without_steps(question))
+        own = ASKS_THE_COURSE.sub(" ", self._without_steps(question))
         known = [t for t in analyse(own) if t in lexical.document_frequency]  # whole words: not a compound's parts
         return not known or any(lexical.spread(t, doc_id) >= ABOUT_SPREAD for t in known)
 

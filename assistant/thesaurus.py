@@ -13,8 +13,9 @@ from functools import lru_cache
 
 # "Hoe verloopt een SBIR-traject / een innovatiepartnerschap / de concurrentiegerichte dialoog?" asks for the course of
 # a procedure, its steps; "Hoe verloopt de daadwerkelijke aankoop?" asks about one part of it
+COURSE_VERB = r"verlo(?:op|opt|pen)"
 COURSE_OF_A_PROCEDURE = (
-    r"verlo(?:op|opt|pen)\s+(?:een\s+|de\s+|het\s+)?(?:[\w-]+\s+)?"
+    rf"{COURSE_VERB}\s+(?:een\s+|de\s+|het\s+)?(?:[\w-]+\s+)?"
     r"[\w-]*(?:traject|procedure|partnerschap|dialoog|prijsvraag|aanbesteding|sbir|pcp)"
 )
 
