@@ -147,7 +147,7 @@ class ExtractiveAnswerer:
         hits: Sequence[Hit] = (),
     ) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one),
-        a second run from another passage when that scores as well, and the quoted passages' other
+        a second run from another passage when that scores as well and holds a word of the question the first lacks, and the quoted passages' other
         sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
         the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays there. Without
         a named step, a section whose heading `asked_aspect` says titles the aspect the question asks about (see
@@ -187,7 +187,7 @@ class ExtractiveAnswerer:
                 break
             if unit.passage != best.passage and not any(similar(unit.text, c.text) for c in chosen):
                 extra = span(unit, by_passage[unit.passage], budget=ANSWER_CHARS - length(chosen))
-                if extra:
+                if extra and _answers_more(question, chosen, extra):
                     chosen += extra
                 break
         more = _more_from_quoted(best, ranked, chosen)
@@ -195,6 +195,13 @@ class ExtractiveAnswerer:
             inside = {(p, position) for p in lead for position in _named_part_positions(by_passage.get(p, []), named)}
             more = [u for u in more if (u.passage, u.position) in inside or named_parts(u.text) & named]
         return chosen + more
+
+
+def _answers_more(question: str, chosen: list[ScoredUnit], extra: list[ScoredUnit]) -> bool:
+    """Whether `extra` holds a word of the question that the answer so far lacks."""
+    asked = set(analyse(question))
+    said = set(analyse(" ".join(u.text for u in chosen)))
+    return bool(asked & set(analyse(" ".join(u.text for u in extra))) - said)
 
 
 def _named_part_positions(passage_units: list[ScoredUnit], named: set[tuple[str, str]]) -> set[int]:
