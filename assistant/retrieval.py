@@ -59,6 +59,7 @@ ASKS_THE_COURSE = re.compile(rf"\b{COURSE_VERB}\b", re.IGNORECASE)  # "Hoe verlo
 BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
 ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
+MAX_OPENING_HEADINGS = 3  # headings a chunk may open with before the sentences it repeats from the chunk before
 QUESTION_WORD = re.compile(r"[\w'-]+")
 ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
@@ -492,10 +493,14 @@ def _tail_within(text: str, room: int) -> str:
 
 
 def _join_overlapping(first: str, second: str) -> str:
-    """Join consecutive chunks; a chunk opens with the last sentences of the one before, shown only once."""
-    opening, _, rest = second.partition("\n\n")
-    if rest and first.rstrip().endswith(opening.strip()):
-        return f"{first}\n\n{rest}"
+    """Join consecutive chunks; a chunk opens with the last sentences of the one before, shown only once. When
+    its section opened inside the chunk before, the headings shown before those sentences come earlier in the
+    document than they do: shown there already, or cut off with the start of that chunk."""
+    paragraphs = second.split("\n\n")
+    ending = first.rstrip()
+    for headings in range(min(MAX_OPENING_HEADINGS, len(paragraphs) - 2) + 1):
+        if ending.endswith(paragraphs[headings].strip()):
+            return "\n\n".join([first, *paragraphs[headings + 1 :]])
     return f"{first}\n\n{second}"
 
 

@@ -105,6 +105,26 @@ def test_small_to_big_passages_hold_neighbours(pipeline: Pipeline) -> None:
     assert "go/no-go" in hit.chunk.text and len(hit.chunk.text) <= 2400
 
 
+def test_a_section_that_opens_at_a_chunks_end_is_shown_once_in_the_passage(tmp_path: Path) -> None:
+    market = "De dienst verkent de markt en spreekt met leveranciers over wat er al kan en wat nog niet. " * 4
+    choice = "U kiest de technologie die het best past bij de behoefte van de organisatie. " * 4
+    pipeline = ingested(tmp_path, {
+        "plan.md": "# Stappenplan\n\n## Blockchain\n\nEen blockchain is een verzameling van data die niemand achteraf "
+        "kan aanpassen.\n\n## STAP 1: VERKEN DE MARKT\n\nHet traject begint met een verkenning.\n\n"
+        f"{market}\n\n## STAP 2: KIES\n\n{choice}\n",
+    })
+    retriever = pipeline.retriever
+    retriever.search("markt")
+    chunks = sorted(pipeline.store.all_chunks(), key=lambda chunk: chunk.position)
+    opened = [chunk for chunk in chunks if chunk.text.startswith("Het traject begint")]
+    assert opened and opened[0].section == "STAP 1: VERKEN DE MARKT"  # the case: its section opened in the chunk before
+    for chunk in chunks:
+        paragraphs = retriever.expand(chunk)[0].text.split("\n\n")
+        assert len(paragraphs) == len(set(paragraphs)), paragraphs
+        if "Het traject begint met een verkenning." in paragraphs and "STAP 1: VERKEN DE MARKT" in paragraphs:
+            assert paragraphs.index("STAP 1: VERKEN DE MARKT") < paragraphs.index("Het traject begint met een verkenning.")
+
+
 def test_a_passage_reads_on_into_its_own_section_rather_than_the_next(tmp_path: Path) -> None:
     rules = [
         "Zorg voor een zakelijke rechtvaardiging en breng alternatieven in kaart, ook het alternatief om niets te doen.",
