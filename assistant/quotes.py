@@ -30,6 +30,7 @@ CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
     re.IGNORECASE,
 )
+OPENS_QUOTATION = re.compile(r"^[“„\"]")  # someone's words, or a pull quote printed between the paragraphs
 FOOTNOTE = re.compile(r"^\d{1,3}\s+(?=[A-ZÀ-Ý])")  # "16 Het staat elke aanbestedende dienst vrij …", after the text it notes
 MAX_ITEM_TITLE_WORDS = 3  # "- Raming. Het is verplicht …": a first sentence this short titles the item
 LOOSE_GAP = 6  # sentences that may explain an item before the next item of the same list
@@ -92,6 +93,8 @@ def span(
             break
         if following.heading or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
+        if OPENS_QUOTATION.match(following.text) and not announced and not OPENS_QUOTATION.match(anchor.text):
+            break  # another voice: an interviewee, or a pull quote the layout set between the paragraphs
         if FOOTNOTE.match(following.text):
             break  # a footnote the extraction printed after the sentence is no part of what it says
         run.append(following)
@@ -224,12 +227,12 @@ def leads_in(text: str) -> bool:
 
 
 def stands_alone(unit: ScoredUnit) -> bool:
-    """A whole sentence that reads without its neighbours: no heading, list item, list lead-in, fragment or
-    footnote."""
+    """A whole sentence that reads without its neighbours: no heading, list item, list lead-in, fragment,
+    footnote or the end of someone's words begun before it ("… positief te beïnvloeden.”")."""
     text = unit.text
     return not (
         unit.heading or text.startswith("- ") or leads_in(text) or text[:1].islower() or _unfinished(text)
-        or FOOTNOTE.match(text)
+        or FOOTNOTE.match(text) or text.rstrip().endswith("”") and "“" not in text
     )
 
 

@@ -751,3 +751,17 @@ def test_a_second_passage_is_quoted_only_when_it_holds_a_word_of_the_question_th
     both = answerer.select("Kan een nieuwe aanbieder instappen, en met hoeveel opdrachtnemers start ik?",
                            [answering, aside])
     assert both == [answering, aside]
+
+
+def test_a_quoted_run_stops_before_someone_elses_words_unless_announced() -> None:
+    units = [_unit(t, i) for i, t in enumerate([
+        "Vooraf moet een raming van de omvang van de opdracht worden opgesteld.",
+        "Dat is lastig als de oplossing nog niet bekend is.",
+        "“ Ik denk dat de voordelen van innovatiegericht inkopen te weinig worden gezien.",
+        "Daar ligt nog een grote veranderopgave voor bestuurders en opdrachtgevers.”",
+    ])]
+    assert [u.position for u in span(units[0], units)] == [0, 1]
+    announced = [_unit(t, i) for i, t in enumerate(["De wethouder zei het zo:", units[2].text, units[3].text])]
+    assert [u.position for u in span(announced[0], announced)] == [0, 1, 2]
+    assert not stands_alone(units[3])  # the end of someone's words, begun before it
+    assert stands_alone(_unit("Zo ontstond een “tweehandige” organisatie.", 0))
