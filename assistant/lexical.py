@@ -71,6 +71,7 @@ ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke bo
 ASKS_WHAT_IT_IS = re.compile(r"\b(?:houdt|houden)\b(?=[^.?!]*\bin\s*\?)", re.IGNORECASE)  # "Wat houdt de ontwikkelfase in?"
 _stemmer = Stemmer.Stemmer("dutch")
 _PHASE = re.compile(r"fa+se?$")
+_LOAN_PLURAL = re.compile(r"(?:[^\W\d_]{3}t|[^\W\d_]{2}[^\Waeiouy\d_][aiou])s$")  # "experts", "themas"; not "iets", "huis"
 
 
 def words(text: str) -> list[str]:
@@ -94,8 +95,11 @@ def word_stems(text: str) -> list[tuple[str, str]]:
 def _stems(found: list[str]) -> list[str]:
     # Snowball keeps the -e of adjectives in -iek ("politieke", "specifieke", "publieke") that it drops elsewhere
     # ("juridische" -> "juridisch"): "Welke politieke knelpunten …?" should meet the section "Politiek". It makes
-    # "faas" of "fasen" and "ontwikkelfas" of "ontwikkelfase": "fasen", "fases" and "fase" should meet.
-    return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in _stemmer.stemWords(found)]
+    # "faas" of "fasen" and "ontwikkelfas" of "ontwikkelfase": "fasen", "fases" and "fase" should meet. It keeps
+    # the plural -s of loanwords in -t and of words on a vowel ("experts", "accountants", "themas"), which the
+    # singular then never meets.
+    plain = [word[:-1] if _LOAN_PLURAL.search(word) else word for word in found]
+    return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in _stemmer.stemWords(plain)]
 
 
 def with_numbers(text: str) -> str:
@@ -196,7 +200,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 11  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 12  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
