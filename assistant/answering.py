@@ -442,11 +442,12 @@ def question_parts(question: str) -> list[str]:
 
 
 def _asks_inside_a_step(question: str, outline: list[ScoredUnit]) -> bool:
-    """Whether the question names one of the steps ("Welke stappen kent de ontwikkelfase?"): it then asks
-    what happens within that step, which the outline of all steps does not answer."""
+    """Whether the question names one of the steps ("Welke stappen kent de ontwikkelfase?", "Welke tips geeft het
+    stappenplan voor de minimale eisen?" for "Beschrijven minimale eisen"): it then asks what happens within that
+    step, which the outline of all steps does not answer. A title of several words is named by most of them."""
     asked = set(analyse(question))
     titles = (set(analyse(NUMBERED_STEP_PREFIX.sub("", u.text.removeprefix("- ")).split(":")[0])) for u in outline)
-    return any(title and title <= asked for title in titles)
+    return any(title and (title <= asked or len(title) > 2 and len(title & asked) > len(title) / 2) for title in titles)
 
 
 def _without_headings(units: list[ScoredUnit]) -> list[ScoredUnit]:

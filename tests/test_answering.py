@@ -8,6 +8,7 @@ import pytest
 
 from assistant.answering import (
     ExtractiveAnswerer,
+    _asks_inside_a_step,
     _more_from_quoted,
     _quantity_first,
     _quotable,
@@ -776,3 +777,12 @@ def test_a_quoted_run_stops_before_the_end_of_a_sentence_whose_start_the_extract
     assert [u.position for u in span(units[0], units)] == [0, 1]
     broken = [_unit("Het inkoopvolume bedroeg in 2019 volgens de", 0), _unit("cijfers van het CBS € 85 miljard.", 1)]
     assert [u.position for u in span(broken[0], broken)] == [0, 1]  # a line the PDF broke still goes on
+
+
+def test_a_question_naming_most_words_of_a_steps_title_asks_inside_that_step() -> None:
+    outline = [_unit(f"- Stap {n}: {title}", n) for n, title in enumerate(
+        ["Verkennen nieuwe technologieën", "Beschrijven minimale eisen", "Opstellen opschalingsplan"], 1)]
+    assert _asks_inside_a_step("Welke tips geeft het stappenplan voor het opstellen van minimale eisen?", outline)
+    assert _asks_inside_a_step("Welke stappen zijn er bij het opstellen van een opschalingsplan?", outline)
+    assert not _asks_inside_a_step("Welke stappen doorloop ik voor nieuwe eisen?", outline)  # one word of each
+    assert not _asks_inside_a_step("Welke stappen heeft het stappenplan voor digitale innovaties?", outline)
