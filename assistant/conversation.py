@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import _STOPWORDS, ASPECT, ASPECT_QUALIFIER, NUMBERED_PART, STEP_WORDS, TOKEN, with_numbers
+from .lexical import _STOPWORDS, ASPECT, ASPECT_QUALIFIER, NUMBERED_PART, ORDINALS, PART_KINDS, STEP_WORDS, TOKEN, with_numbers
 
 BACK_REFERENCES = tuple(
     f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
@@ -21,7 +21,8 @@ MAX_POINTING_TERMS = 3
 TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
 # Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt".
-PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt"}
+PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt", "houdt",
+                  "houden", "betekent", "betekenen"}
 NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES)
 # What a question asks of a subject without naming one ("Wat zijn de risico's?", "Welke fasen zijn er?", "Wie betaalt
 # de kosten?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time and the parties.
@@ -36,6 +37,9 @@ OTHER_SUBJECT = re.compile(
     r"(?:voor|van|bij|met|in)\s+(?:een\s+|de\s+|het\s+)?[\w-]+\s*\??$",
     re.IGNORECASE,
 )
+# "Wat gebeurt er in de tweede?" after "Welke fasen heeft het?": an ordinal without its noun, which the last question said
+ELIDED_ORDINAL = re.compile(rf"\b((?:de|het)\s+(?:{'|'.join(ORDINALS)}))\b(?!\s+[^\W\d_]{{4,}})", re.IGNORECASE)
+PART_KIND = re.compile(rf"\b({PART_KINDS})(?:n|s|en|pen|ken)?\b", re.IGNORECASE)  # "fasen", "fases", "stappen"
 RESOLVED = re.compile(r"\?\s*\(([^()]+)\)$")  # what `resolve` adds: "Wat zijn de risico's? (marktconsultatie)"
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
 # "Welke stap komt na stap 3?" was answered with step 4: "En daarna?" then means step 5
@@ -63,15 +67,19 @@ def topic_terms(text: str, limit: int = 6) -> list[str]:
 
 
 def resolve(question: str, history: list[Turn]) -> str:
-    """The question made self-contained: a part numbered in words numbered in digits ("de tweede fase" -> "fase 2"),
-    and a short or referring follow-up with the previous topic added."""
+    """The question made self-contained: a part numbered in words numbered in digits ("de tweede fase" -> "fase 2",
+    and "de tweede" after a question on phases), and a short or referring follow-up with the previous topic added."""
+    if history and (elided := ELIDED_ORDINAL.search(question)) and (kind := PART_KIND.search(history[-1].question)):
+        question = question.replace(elided.group(1), f"{elided.group(1)} {kind.group(1).lower()}", 1)
     question = with_numbers(question)
     own_terms = topic_terms(question)
     if not history or not _refers_back(question, own_terms):
         return question
     if OTHER_SUBJECT.match(question) and any(not OF_A_SUBJECT.match(t) for t in own_terms):
         # "En voor SBIR?" after "Welke fasen heeft een innovatiepartnerschap?" asks the same of another subject
-        asked = [t for t in topic_terms(history[-1].question) if OF_A_SUBJECT.match(t)]
+        numbered = dict(NUMBERED_PART.findall(history[-1].question.lower()))  # "fase 2" of "Wat gebeurt er in fase 2?"
+        asked = [f"{t} {numbered[t.lower()]}" if t.lower() in numbered else t
+                 for t in topic_terms(history[-1].question) if OF_A_SUBJECT.match(t)]
         return f"{question.rstrip()} ({' '.join(asked)})" if asked else question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
