@@ -80,6 +80,7 @@ PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 SECOND_SPAN_MARGIN = 0.005  # a second passage is quoted only when it scores within this of the best
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
+NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
 QUANTITY_MARGIN = 0.05  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 
@@ -413,11 +414,15 @@ def _named_part_first(
     ranked: list[ScoredUnit], named: set[tuple[str, str]] | None, lead: set[int] | None
 ) -> list[ScoredUnit]:
     """For "Wat is stap 4?" (`named`): the heading of step 4 leads, so the answer is what that step's section
-    opens with; without the heading in view, the best sentence of the `lead` passages (step 4's section) leads."""
-    if not named:
+    opens with; without the heading in view, the best sentence of the `lead` passages (step 4's section) leads;
+    without that section, a sentence that names the step ("… demonstratie van een prototype (fase 2) …") leads
+    when it scores nearly as well as the best."""
+    if not named or not ranked:
         return ranked
     opening = next((u for u in ranked if opens_named_part(u.text, named)), None)
     opening = opening or next((u for u in ranked if u.passage in (lead or set())), None)
+    opening = opening or next((u for u in ranked if u.score >= ranked[0].score - NAMED_PART_MARGIN
+                               and named & named_parts(u.text)), None)
     return ranked if opening is None else [opening] + [u for u in ranked if u is not opening]
 
 

@@ -19,7 +19,7 @@ from assistant.answering import (
 from assistant.cli import main as cli_main
 from assistant.cli import render
 from assistant.conversation import Turn, resolve
-from assistant.lexical import opens_named_part
+from assistant.lexical import named_parts, opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, fit, lists, span, stands_alone, step_outline
@@ -786,3 +786,23 @@ def test_a_question_naming_most_words_of_a_steps_title_asks_inside_that_step() -
     assert _asks_inside_a_step("Welke stappen zijn er bij het opstellen van een opschalingsplan?", outline)
     assert not _asks_inside_a_step("Welke stappen doorloop ik voor nieuwe eisen?", outline)  # one word of each
     assert not _asks_inside_a_step("Welke stappen heeft het stappenplan voor digitale innovaties?", outline)
+
+
+def test_an_ordinal_without_its_noun_after_a_question_on_phases_names_a_phase() -> None:
+    history = [Turn("Welke fasen heeft het? (innovatiepartnerschap)", "…")]
+    assert resolve("Wat gebeurt er in de tweede?", history) == "Wat gebeurt er in fase 2? (innovatiepartnerschap)"
+    assert resolve("Wat houdt de tweede in?", history) == "Wat houdt fase 2 in? (innovatiepartnerschap)"
+    assert resolve("Wie is de tweede partij?", history) == "Wie is de tweede partij?"  # the ordinal has its noun
+    assert resolve("Wat gebeurt er in de tweede?", []) == "Wat gebeurt er in de tweede?"
+    asked = [Turn("Wat gebeurt er in fase 2? (innovatiepartnerschap)", "…")]
+    assert resolve("En bij SBIR?", asked) == "En bij SBIR? (fase 2)"  # the same of another subject, number and all
+
+
+def test_a_sentence_naming_the_asked_part_leads_when_the_part_has_no_section() -> None:
+    vague, naming = (_unit("SBIR en het partnerschap passen bij vroege fasen van innovatie.", 0, 0.90),
+                     _unit("De fases zijn: haalbaarheid (fase 1), een prototype (fase 2) en vermarkten (fase 3).", 1, 0.87))
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    question = "Wat is fase 2 van SBIR?"
+    assert answerer.select(question, [vague, naming], named_parts(question))[0] is naming
+    far = dataclasses.replace(naming, score=0.80)
+    assert answerer.select(question, [vague, far], named_parts(question))[0] is vague
