@@ -93,8 +93,6 @@ def span(
             break
         if following.heading or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
-        if following.text[:1].islower() and not _unfinished(run[-1].text):
-            break  # the end of a sentence whose start the extraction lost ("dingsrichtlijnen in 2014 aangepast: …")
         if OPENS_QUOTATION.match(following.text) and not announced and not OPENS_QUOTATION.match(anchor.text):
             break  # another voice: an interviewee, or a pull quote the layout set between the paragraphs
         if FOOTNOTE.match(following.text):
