@@ -61,8 +61,11 @@ def show_feedback(answer: Answer, key: str, feedback_file) -> None:  # type: ign
     comment = st.text_input("Opmerking (optioneel)", key=f"comment-{key}", label_visibility="collapsed",
                             placeholder="Opmerking bij dit antwoord (optioneel)")
     up, down, _ = st.columns([2, 2, 5])
-    for column, rating, label in ((up, "up", "👍 Nuttig"), (down, "down", "👎 Niet nuttig")):
-        if column.button(label, key=f"{rating}-{key}", help="Goed antwoord" if rating == "up" else "Slecht antwoord"):
+    # Streamlit's own icon font: emoji need a font the reader's machine may lack
+    for column, rating, label, icon in ((up, "up", "Nuttig", ":material/thumb_up:"),
+                                        (down, "down", "Niet nuttig", ":material/thumb_down:")):
+        if column.button(label, key=f"{rating}-{key}", icon=icon,
+                         help="Goed antwoord" if rating == "up" else "Slecht antwoord"):
             append_feedback(feedback_file, answer, rating, comment)
             st.session_state.feedback[key] = rating
             st.rerun()
@@ -76,7 +79,7 @@ def show_answer(answer: Answer, key: str, pipeline: Pipeline, stream: bool = Fal
     if answer.notice:
         st.info(answer.notice)
     if answer.refused:
-        st.warning(safe_markdown(answer.text), icon="🔍")
+        st.warning(safe_markdown(answer.text), icon=":material/search_off:")
     elif stream:
         st.write_stream(streamed(safe_markdown(answer.text)))
     else:

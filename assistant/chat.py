@@ -30,14 +30,18 @@ _feedback_lock = threading.Lock()
 def safe_markdown(text: str) -> str:
     """Document text shown as text: every Markdown, HTML and directive character is escaped, so a
     `<script>` or a `[link](...)` inside a document never becomes live. Line breaks and "- " list items
-    keep their shape."""
-    lines = []
+    keep their shape; a line after a list starts a paragraph, not the last item's continuation."""
+    shown = ""
+    after_item = False
     for line in text.splitlines():
         item = line.startswith("- ")
         body = MARKDOWN_SPECIALS.sub(r"\\\1", line[2:] if item else line)
         body = re.sub(r"^(\d+)([.)])", r"\1\\\2", body)  # "1. Fase" is a heading, not an ordered list
-        lines.append(f"- {body}" if item else body)
-    return "  \n".join(lines).replace("  \n  \n", "\n\n")
+        if shown:
+            shown += "\n\n" if after_item and not item and line else "  \n"
+        shown += f"- {body}" if item else body
+        after_item = item
+    return shown.replace("  \n  \n", "\n\n")
 
 
 def highlight(passage: str, sentences: tuple[str, ...]) -> str:

@@ -133,6 +133,12 @@ def test_document_text_never_becomes_live_markup() -> None:
     assert highlight("Eerste zin. Tweede <b>zin</b>.", ("Tweede <b>zin</b>.",)).count(":orange-background[") == 1
 
 
+def test_a_line_after_a_list_is_shown_as_a_paragraph_of_its_own() -> None:
+    rendered = safe_markdown("Mogelijke stappen:\n- verkenning;\n- pilot projecten.\nElke fase wordt apart afgerekend. [1]")
+    assert rendered.endswith("- pilot projecten.\n\nElke fase wordt apart afgerekend. \\[1\\]")  # not the item's tail
+    assert safe_markdown("Eerste regel\nTweede regel") == "Eerste regel  \nTweede regel"  # a line break, kept
+
+
 @pytest.mark.parametrize(("name", "safe"), [("../../etc/passwd", "passwd"), ("C:\\x\\rapport.PDF", "rapport.pdf"),
                                             ("é é.docx", "e-e.docx"), ("...", "document")])
 def test_upload_names_are_never_paths(name: str, safe: str) -> None:
