@@ -38,7 +38,7 @@ from .settings import Settings
 from .thesaurus import COURSE_OF_A_PROCEDURE
 
 LIST_QUESTION = re.compile(
-    r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|noem|lijst|tips|"
+    r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de|noem|lijst|tips|"
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )

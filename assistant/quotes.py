@@ -30,6 +30,7 @@ CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
     re.IGNORECASE,
 )
+POINTS_AHEAD = re.compile(r"\bonderstaande\b|\bals volgt(?:\s+\w+)?\W*$", re.IGNORECASE)
 OPENS_QUOTATION = re.compile(r"^[“„\"]")  # someone's words, or a pull quote printed between the paragraphs
 FOOTNOTE = re.compile(r"^\d{1,3}\s+(?=[A-ZÀ-Ý])")  # "16 Het staat elke aanbestedende dienst vrij …", after the text it notes
 MAX_ITEM_TITLE_WORDS = 3  # "- Raming. Het is verplicht …": a first sentence this short titles the item
@@ -162,10 +163,10 @@ def best_list(
     """The list that answers a question asking for one: the list the best sentence introduces (or is the lead-in
     of), or else (unless `introduced_only`) a list whose best item scores nearly as well as the best sentence;
     [] when none does."""
-    follows_best = [
+    follows_best = [  # a heading's own score says nothing of the lists in its section
         lst for lst in candidates
         if (best in lst[:1] or _introduces(best, lst, best_passage))
-        and max(u.score for u in lst) >= best.score - 2 * LIST_MARGIN
+        and (best.heading or max(u.score for u in lst) >= best.score - 2 * LIST_MARGIN)
     ]
     if follows_best or introduced_only:
         return follows_best[0] if follows_best else []
@@ -174,11 +175,13 @@ def best_list(
 
 
 def _introduces(anchor: ScoredUnit, lst: list[ScoredUnit], passage_units: list[ScoredUnit]) -> bool:
-    """Whether the list follows the anchor closely, in the same section (no heading in between)."""
+    """Whether the list follows the anchor closely, in the same section (no heading in between); a heading
+    introduces the lists of the section it opens ("De tien regels van Bureau ICT Toetsing" / "Om te bepalen …" /
+    "… onderstaande tien regels?" / "- 1. …")."""
     start = lst[0].position
     between = [u for u in passage_units if anchor.position < u.position < start]
-    return (lst[0].passage == anchor.passage and 0 < start - anchor.position <= LIST_REACH
-            and not any(u.heading for u in between))
+    close = anchor.heading or start - anchor.position <= LIST_REACH
+    return lst[0].passage == anchor.passage and start > anchor.position and close and not any(u.heading for u in between)
 
 
 def _joined(item: ScoredUnit, continuation: ScoredUnit) -> ScoredUnit:
@@ -222,8 +225,9 @@ def length(units: list[ScoredUnit]) -> int:
 
 
 def leads_in(text: str) -> bool:
-    """Whether the sentence introduces what follows it, a list mostly ("... nieuwsberichten over:")."""
-    return text.rstrip().endswith(":")
+    """Whether the sentence introduces what follows it, a list mostly ("... nieuwsberichten over:", "Hoe staat u
+    ervoor na het lezen van onderstaande tien regels?")."""
+    return text.rstrip().endswith(":") or bool(POINTS_AHEAD.search(text))
 
 
 def stands_alone(unit: ScoredUnit) -> bool:

@@ -795,3 +795,20 @@ def test_a_sentence_naming_the_asked_part_leads_when_the_part_has_no_section() -
     assert answerer.select(question, [vague, naming], named_parts(question))[0] is naming
     far = dataclasses.replace(naming, score=0.80)
     assert answerer.select(question, [vague, far], named_parts(question))[0] is vague
+
+
+def test_a_list_question_gets_the_list_of_the_section_whose_heading_answers_best() -> None:
+    texts = [("De tien regels van Bureau ICT Toetsing", 1.05),
+             ("Het bureau toetst grote ICT-projecten van de overheid vooraf.", 0.96),
+             ("Die toetsing is gericht op projecten van meer dan vijf miljoen euro.", 0.93),
+             ("De regels zijn ook bruikbaar om te bepalen of u kunt doorgaan.", 0.92),
+             ("Hoe staat u ervoor na het lezen van onderstaande tien regels?", 0.87),
+             ("- 1. Zorg voor een zakelijke rechtvaardiging voor het project.", 0.82),
+             ("- 2. Toon de meerwaarde aan voor eindgebruikers en de samenleving.", 0.80),
+             ("- 3. Zorg voor draagvlak bij alle betrokken partijen.", 0.85)]
+    units = [_unit(text, position, score) for position, (text, score) in enumerate(texts)]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    for question in ("Wat zijn de tien regels van Bureau ICT Toetsing?", "Welke regels hanteert het bureau?"):
+        chosen = answerer.select(question, units)
+        assert [u.position for u in chosen] == [4, 5, 6, 7], question
+    assert answerer.select("Wat doet het Bureau ICT Toetsing?", units)[0].position == 0  # no list asked for
