@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise, takewhile
 
-from .lexical import analyse, named_parts, opens_named_part, opens_other_part
+from .lexical import ASPECT, analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
 from .quotes import (
     ANSWER_CHARS,
@@ -174,6 +174,9 @@ class ExtractiveAnswerer:
         found = _list_answer(units, by_passage, hits) if asks_list or several else []
         if found and not asks_list and not _announces(found[0], several):
             found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
+        asked_for = " ".join(match.group(0) for match in (several, asks_list) if match)  # "Welke knelpunten", "stap"
+        if found and not _on_the_subject(question, asked_for, found, hits):
+            found = []  # "Welke knelpunten zijn er rond budgetten?" is not answered by "- Identificeren van knelpunten"
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
         if asks_for_steps(question) and not named and (numbered := _numbered_list(by_passage)):
@@ -199,8 +202,10 @@ class ExtractiveAnswerer:
 
 
 def _answers_more(question: str, chosen: list[ScoredUnit], extra: list[ScoredUnit]) -> bool:
-    """Whether `extra` holds a word of the question that the answer so far lacks."""
-    asked = set(analyse(question))
+    """Whether `extra` holds a word of the question that the answer so far lacks, not counting what the question
+    asks for: an answer names its "knelpunten" without that word."""
+    several = ASKS_SEVERAL.search(question)
+    asked = set(analyse(ASPECT.sub(" ", question))) - set(analyse(several.group(1) if several else ""))
     said = set(analyse(" ".join(u.text for u in chosen)))
     return bool(asked & set(analyse(" ".join(u.text for u in extra))) - said)
 
@@ -350,6 +355,16 @@ def _announced_list(by_passage: dict[int, list[ScoredUnit]], asked: re.Match[str
     """The first list of the best passages whose lead-in announces what the question asks several of; []."""
     best = sorted(by_passage)[:ANNOUNCING_PASSAGES]
     return next((lst for p in best for lst in lists(by_passage[p]) if _announces(lst[0], asked)), [])
+
+
+def _on_the_subject(question: str, asked_for: str, found: list[ScoredUnit], hits: Sequence[Hit]) -> bool:
+    """Whether a list, with its section titles, says a word of the question besides the words that ask for it
+    (`asked_for`): "budgetten" of "Welke knelpunten zijn er rond budgetten?"; any list is when the question says
+    nothing else."""
+    subject = set(analyse(question)) - set(analyse(asked_for))
+    titles = hits[found[0].passage].chunk.section if found[0].passage < len(hits) else ""
+    said = " ".join([titles, *(u.text for u in found)])
+    return not subject or bool(subject & set(analyse(said)))
 
 
 def _announces(lead_in: ScoredUnit, asked: re.Match[str] | None) -> bool:

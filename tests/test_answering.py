@@ -752,6 +752,9 @@ def test_a_second_passage_is_quoted_only_when_it_holds_a_word_of_the_question_th
     both = answerer.select("Kan een nieuwe aanbieder instappen, en met hoeveel opdrachtnemers start ik?",
                            [answering, aside])
     assert both == [answering, aside]
+    budgets = _unit("Meerjarige budgetten ontbreken, dus lange investeringen zijn lastig.", 0, 0.900)
+    named = dataclasses.replace(_unit("De werkgroep moest de knelpunten identificeren.", 0, 0.899), passage=1)
+    assert answerer.select("Welke knelpunten zijn er rond budgetten?", [budgets, named]) == [budgets]  # asked for
 
 
 def test_a_quoted_run_stops_before_someone_elses_words_unless_announced() -> None:
@@ -812,3 +815,17 @@ def test_a_list_question_gets_the_list_of_the_section_whose_heading_answers_best
         chosen = answerer.select(question, units)
         assert [u.position for u in chosen] == [4, 5, 6, 7], question
     assert answerer.select("Wat doet het Bureau ICT Toetsing?", units)[0].position == 0  # no list asked for
+
+
+def test_a_list_that_only_names_what_is_asked_for_does_not_answer_a_question_about_something_else() -> None:
+    texts = [("De opdracht aan de werkgroep bestaat uit de volgende onderdelen:", 0.80),
+             ("- Het vervullen van een ambassadeursrol binnen de eigen organisatie.", 0.78),
+             ("- Identificeren van knelpunten rondom innovatiegericht inkopen.", 0.90),
+             ("- Klankbord zijn voor het ministerie over het beleid.", 0.77)]
+    task_list = [_unit(text, position, score) for position, (text, score) in enumerate(texts)]
+    budgets = dataclasses.replace(_unit("Meerjarige budgetten ontbreken, dus lange investeringen zijn lastig.", 0, 0.91),
+                                  passage=1)
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert answerer.select("Welke knelpunten zijn er rond budgetten?", [*task_list, budgets]) == [budgets]
+    chosen = answerer.select("Welke knelpunten ziet de werkgroep?", [*task_list, budgets])
+    assert [u.text for u in chosen[:2]] == [texts[0][0], texts[1][0]]  # about nothing else: the list may answer
