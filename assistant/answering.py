@@ -38,7 +38,7 @@ from .settings import Settings
 from .thesaurus import COURSE_OF_A_PROCEDURE
 
 LIST_QUESTION = re.compile(
-    r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de|noem|lijst|tips|"
+    r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de \w+|noem|lijst|tips|"
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
@@ -163,7 +163,7 @@ class ExtractiveAnswerer:
         if named and not lead and (item := _item_by_place(by_passage, named)):
             return item
         several = ASKS_SEVERAL.search(question)
-        if several and not named and not asks_for_steps(question) and (announced := _announced_list(by_passage, several)):
+        if several and not named and not asks_for_steps(question) and (announced := _announced_list(question, by_passage, several, hits)):
             return fit(announced)  # "Welke aanbevelingen …?": "… leiden tot 3 aanbevelingen:" with its list
         if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
@@ -351,18 +351,24 @@ def _begun_before(
     return found
 
 
-def _announced_list(by_passage: dict[int, list[ScoredUnit]], asked: re.Match[str]) -> list[ScoredUnit]:
-    """The first list of the best passages whose lead-in announces what the question asks several of; []."""
+def _announced_list(
+    question: str, by_passage: dict[int, list[ScoredUnit]], asked: re.Match[str], hits: Sequence[Hit]
+) -> list[ScoredUnit]:
+    """The first list of the best passages whose lead-in announces what the question asks several of, on the
+    question's subject ("Welke aandachtspunten zijn er bij de uitvraag …?": "In de uitvraag … geldt een aantal
+    specifieke aandachtspunten:", not the report's "… 3 primaire aandachtspunten:"); []."""
     best = sorted(by_passage)[:ANNOUNCING_PASSAGES]
-    return next((lst for p in best for lst in lists(by_passage[p]) if _announces(lst[0], asked)), [])
+    announced = [lst for p in best for lst in lists(by_passage[p]) if _announces(lst[0], asked)]
+    return next((lst for lst in announced if _on_the_subject(question, asked.group(0), lst, hits)), [])
 
 
 def _on_the_subject(question: str, asked_for: str, found: list[ScoredUnit], hits: Sequence[Hit]) -> bool:
-    """Whether a list, with its section titles, says a word of the question besides the words that ask for it
+    """Whether a list, with its document's and section's titles, says a word of the question besides the words that ask for it
     (`asked_for`): "budgetten" of "Welke knelpunten zijn er rond budgetten?"; any list is when the question says
     nothing else."""
     subject = set(analyse(question)) - set(analyse(asked_for))
-    titles = hits[found[0].passage].chunk.section if found[0].passage < len(hits) else ""
+    chunk = hits[found[0].passage].chunk if found[0].passage < len(hits) else None
+    titles = f"{chunk.title} {chunk.section}" if chunk else ""  # "Welke aanbevelingen doet de werkgroep?"
     said = " ".join([titles, *(u.text for u in found)])
     return not subject or bool(subject & set(analyse(said)))
 

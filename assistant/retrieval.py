@@ -247,7 +247,8 @@ class Retriever:
         aspects |= {stem for kin in map(set, map(analyse, ASPECT_KIN)) if aspects & kin for stem in kin}
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
-        subject = asked - lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
+        # whole words: "innovatie", a part of "innovatiepartnerschap", is said everywhere
+        subject = set(analyse(query)) - lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
         theme = self._asked_theme(query)
         overview = lexical.title_terms("identificeren inventarisatie overzicht")
 

@@ -401,6 +401,17 @@ def test_a_broad_question_on_an_aspect_gets_the_section_presenting_it_as_a_whole
     assert not narrow("Identificeren van belemmeringen", text)  # the document says little of jurisprudentie
 
 
+def test_an_aspect_section_must_name_a_whole_word_of_the_questions_subject(tmp_path: Path) -> None:
+    pipeline = ingested(tmp_path, {
+        "partnerschap.md": "# Het innovatiepartnerschap\n\n"
+        + "Een partnerschap voor innovatie: het innovatiepartnerschap brengt innovatie en partnerschap samen. " * 3,
+    })
+    pipeline.retriever.search("innovatiepartnerschap")
+    on_aspect = pipeline.retriever.aspect_section("Wat zijn de nadelen van een innovatiepartnerschap?")
+    assert on_aspect("Nadelen", "Het innovatiepartnerschap vraagt veel voorbereiding.")
+    assert not on_aspect("Nadelen", "Innovatie vraagt een lange adem.")  # a part of the subject's word, said everywhere
+
+
 def test_a_section_titled_by_the_asked_aspect_comes_before_passages_that_only_name_it(tmp_path: Path) -> None:
     mentions = "".join(
         f"\n\n## {topic.capitalize()}\n\n" + f"De grootste knelpunten bij innovatiegericht inkopen raken {topic}. " * 4
