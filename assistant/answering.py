@@ -175,7 +175,7 @@ class ExtractiveAnswerer:
         if found and not asks_list and not _announces(found[0], several):
             found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
         asked_for = " ".join(match.group(0) for match in (several, asks_list) if match)  # "Welke knelpunten", "stap"
-        if found and not _on_the_subject(question, asked_for, found, hits):
+        if found and not _on_the_subject(question, asked_for, found, units, hits):
             found = []  # "Welke knelpunten zijn er rond budgetten?" is not answered by "- Identificeren van knelpunten"
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
@@ -359,17 +359,23 @@ def _announced_list(
     specifieke aandachtspunten:", not the report's "… 3 primaire aandachtspunten:"); []."""
     best = sorted(by_passage)[:ANNOUNCING_PASSAGES]
     announced = [lst for p in best for lst in lists(by_passage[p]) if _announces(lst[0], asked)]
-    return next((lst for lst in announced if _on_the_subject(question, asked.group(0), lst, hits)), [])
+    units = [unit for passage_units in by_passage.values() for unit in passage_units]
+    return next((lst for lst in announced if _on_the_subject(question, asked.group(0), lst, units, hits)), [])
 
 
-def _on_the_subject(question: str, asked_for: str, found: list[ScoredUnit], hits: Sequence[Hit]) -> bool:
-    """Whether a list, with its document's and section's titles, says a word of the question besides the words that ask for it
-    (`asked_for`): "budgetten" of "Welke knelpunten zijn er rond budgetten?"; any list is when the question says
-    nothing else."""
+def _on_the_subject(
+    question: str, asked_for: str, found: list[ScoredUnit], units: list[ScoredUnit], hits: Sequence[Hit]
+) -> bool:
+    """Whether a list, with its document's and section's titles and the headings before it, says a word of the
+    question besides the words that ask for it (`asked_for`): "budgetten" of "Welke knelpunten zijn er rond
+    budgetten?". Only words some of the `units` found say count ("maak" of "Welke afwegingen maak ik?" tells no list
+    apart): any list is on the subject when the question says nothing else."""
     subject = set(analyse(question)) - set(analyse(asked_for))
+    subject &= set(analyse(" ".join(u.text for u in units)))
     chunk = hits[found[0].passage].chunk if found[0].passage < len(hits) else None
     titles = f"{chunk.title} {chunk.section}" if chunk else ""  # "Welke aanbevelingen doet de werkgroep?"
-    said = " ".join([titles, *(u.text for u in found)])
+    opened_by = [u.text for u in units if u.passage == found[0].passage and u.heading and u.position < found[0].position]
+    said = " ".join([titles, *opened_by, *(u.text for u in found)])
     return not subject or bool(subject & set(analyse(said)))
 
 
