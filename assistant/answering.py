@@ -206,7 +206,8 @@ def _answers_more(question: str, chosen: list[ScoredUnit], extra: list[ScoredUni
     asks for: an answer names its "knelpunten" without that word."""
     several = ASKS_SEVERAL.search(question)
     asked = set(analyse(ASPECT.sub(" ", question))) - set(analyse(several.group(1) if several else ""))
-    said = set(analyse(" ".join(u.text for u in chosen)))
+    quoted = " ".join(u.text for u in chosen)
+    said = set(analyse(quoted)) | set(analyse(quoted.replace("-", " ")))  # "SBIR-trajecten" says "SBIR"
     return bool(asked & set(analyse(" ".join(u.text for u in extra))) - said)
 
 
@@ -542,5 +543,5 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each:
             if not runs[i][0].text.startswith("- ") and runs[i][0].position > runs[i - 1][-1].position + 1:
                 lines[i] = "… " + lines[i]
         blocks.append("\n".join(lines) + f" [{n}]")
-    separator = "\n\n" if any("\n" in b for b in blocks) else " "
+    separator = "\n\n" if any("\n" in b or b.startswith("- ") for b in blocks) else " "  # a list starts a line
     return Answer(question=question, text=separator.join(blocks), citations=citations, retrieved=hits)

@@ -829,3 +829,18 @@ def test_a_list_that_only_names_what_is_asked_for_does_not_answer_a_question_abo
     assert answerer.select("Welke knelpunten zijn er rond budgetten?", [*task_list, budgets]) == [budgets]
     chosen = answerer.select("Welke knelpunten ziet de werkgroep?", [*task_list, budgets])
     assert [u.text for u in chosen[:2]] == [texts[0][0], texts[1][0]]  # about nothing else: the list may answer
+
+
+def test_a_source_quoted_as_a_list_item_starts_on_a_line_of_its_own() -> None:
+    prose = _unit("Er zijn 55 SBIR-trajecten uitgevoerd.", 0)
+    item = dataclasses.replace(_unit("- 1. Pre-commerciële inkoop: het inkopen van onderzoek.", 0), passage=1)
+    answer = compose("vraag", [prose, item], [_hit("Er zijn 55 SBIR-trajecten uitgevoerd."), _hit(item.text)])
+    assert answer.text == f"{prose.text} [1]\n\n{item.text} [2]"
+    assert compose("vraag", [prose], [_hit(prose.text)]).text == f"{prose.text} [1]"
+
+
+def test_a_hyphenated_word_of_the_quote_says_its_parts() -> None:
+    trajects = _unit("Er zijn 55 SBIR-trajecten uitgevoerd door RVO.", 0, 0.900)
+    other = dataclasses.replace(_unit("Een voorbeeld is pre-commercieel inkopen via een SBIR.", 0, 0.899), passage=1)
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert answerer.select("Hoeveel trajecten heeft RVO voor SBIR uitgevoerd?", [trajects, other]) == [trajects]
