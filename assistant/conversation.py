@@ -76,21 +76,36 @@ def resolve(question: str, history: list[Turn]) -> str:
     if not history or not _refers_back(question, own_terms):
         return question
     if OTHER_SUBJECT.match(question) and any(not OF_A_SUBJECT.match(t) for t in own_terms):
-        # "En voor SBIR?" after "Welke fasen heeft een innovatiepartnerschap?" asks the same of another subject
-        numbered = dict(NUMBERED_PART.findall(history[-1].question.lower()))  # "fase 2" of "Wat gebeurt er in fase 2?"
+        # "En voor SBIR?" after "Welke fasen heeft een innovatiepartnerschap?" asks the same of another subject; not
+        # of the last subject's parts: after "Wie betaalt dat? (SBIR fase 1)" it asks who pays
+        last = RESOLVED.sub("?", history[-1].question)
+        numbered = dict(NUMBERED_PART.findall(last.lower()))  # "fase 2" of "Wat gebeurt er in fase 2?"
         asked = [f"{t} {numbered[t.lower()]}" if t.lower() in numbered else t
-                 for t in topic_terms(history[-1].question) if OF_A_SUBJECT.match(t)]
+                 for t in topic_terms(last) if OF_A_SUBJECT.match(t)]
         return f"{question.rstrip()} ({' '.join(asked)})" if asked else question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
-    # a follow-up resolved before ("Wie mag daaraan meedoen? (SBIR)") passes on its subject, not what it asked
-    previous = RESOLVED.search(history[-1].question)
-    subject = previous.group(1) if previous else history[-1].question
+    subject = _subject(history[-1].question)
     carried = [t for t in topic_terms(subject) if t.lower() not in known and not OF_A_SUBJECT.match(t)]
     carried += [step] if step else []
+    if POINTER.search(question) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
+        # "Hoe kan ik die beperken?" after "Wat zijn daarvan de nadelen?": "die" are the drawbacks
+        last = RESOLVED.sub("?", history[-1].question)
+        carried = [t for t in topic_terms(last) if ASPECT.fullmatch(t) and t.lower() not in known] + carried
     if not carried:
         return question
     return f"{question.rstrip()} ({' '.join(carried)})"
+
+
+def _subject(question: str) -> str:
+    """What a (resolved) question is about: a follow-up resolved before ("Wie mag daaraan meedoen? (SBIR)") passes
+    on its subject, not what it asked; one that named another subject ("En bij een innovatiepartnerschap? (fasen)")
+    passes on that subject, not what it asked again."""
+    previous = RESOLVED.search(question)
+    if previous is None:
+        return question
+    own = RESOLVED.sub("?", question)
+    return own if OTHER_SUBJECT.match(own) else previous.group(1)
 
 
 def _refers_back(question: str, own_terms: list[str]) -> bool:

@@ -844,3 +844,13 @@ def test_a_hyphenated_word_of_the_quote_says_its_parts() -> None:
     other = dataclasses.replace(_unit("Een voorbeeld is pre-commercieel inkopen via een SBIR.", 0, 0.899), passage=1)
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     assert answerer.select("Hoeveel trajecten heeft RVO voor SBIR uitgevoerd?", [trajects, other]) == [trajects]
+
+
+def test_a_follow_up_after_one_on_another_subject_is_about_that_subject() -> None:
+    paid = [Turn("Wie betaalt dat? (SBIR fase 1)", "…")]
+    assert resolve("En bij een innovatiepartnerschap?", paid) == "En bij een innovatiepartnerschap? (betaalt)"
+    other = [Turn("En bij een innovatiepartnerschap? (betaalt)", "…")]
+    assert resolve("Wat zijn daarvan de nadelen?", other) == "Wat zijn daarvan de nadelen? (innovatiepartnerschap)"
+    drawbacks = [Turn("Wat zijn daarvan de nadelen? (innovatiepartnerschap)", "…")]
+    assert resolve("Hoe kan ik die beperken?", drawbacks) == "Hoe kan ik die beperken? (nadelen innovatiepartnerschap)"
+    assert resolve("Wie betaalt dat?", drawbacks) == "Wie betaalt dat? (innovatiepartnerschap)"  # asks its own
