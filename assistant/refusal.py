@@ -79,7 +79,10 @@ def refuses(
     # "Hoeveel … in 2022?" is answered by a passage that names 2022 with its figure, not by a 2016-2021 count
     # beside a passage that mentions 2022 for something else
     years = YEAR.findall(question)
-    dated = {p: share for p, share in zip(passages, shares) if all(year in p for year in years)}
+    # an asked duration counts in a passage that names what lasts, not one that only says "lang" ("even lange")
+    subject = {HOW_LONG.sub(" ", q) for q in {question, searched}}
+    on_subject = [max(pair) > 0 for pair in zip(*(lexical.coverage(q, passages) for q in subject))]
+    dated = {p: share for p, share, named in zip(passages, shares, on_subject) if named and all(y in p for y in years)}
     # "Hoe lang duurt fase 1 van SBIR?" is not answered by "de komende 48 uur" in a passage about forest fires
     about_it = [p for p, share in dated.items() if share >= QUANTITY_COVERAGE]
     # "Hoeveel kilometer kademuren heeft Amsterdam?" is told in passing in a long sentence about something else

@@ -78,6 +78,18 @@ def test_an_asked_quantity_counts_only_in_a_passage_about_the_question(tmp_path:
     assert not refuses(question, question, [Hit(sbir, 1.0), Hit(duration, 0.9)], 1.0, lexical, settings)
 
 
+def test_an_asked_duration_counts_only_in_a_passage_naming_what_lasts(tmp_path: Path) -> None:
+    (plan, energy, lasting), lexical = _indexed(
+        "Het ontwikkeltraject ontwerpt u planmatig en organisatorisch, met de deelnemers.",
+        "Een even lange looptijd is nodig: de voorbereiding duurt minimaal 2 jaar.",
+        "Het ontwikkeltraject duurt meestal een jaar.",
+    )
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    question = "Hoe lang duurt het ontwikkeltraject?"
+    assert refuses(question, question, [Hit(plan, 1.0), Hit(energy, 0.9)], 1.0, lexical, settings)  # says "lang"
+    assert not refuses(question, question, [Hit(plan, 1.0), Hit(lasting, 0.9)], 1.0, lexical, settings)
+
+
 def test_a_year_the_question_asks_about_must_be_in_a_passage_about_the_question(tmp_path: Path) -> None:
     (counted, other), lexical = _indexed(
         "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.",
