@@ -24,6 +24,7 @@ LIST_MARGIN = 0.03  # a list wins when its best item scores within this of the b
 LIST_REACH = 4  # ... or when it starts at most this many sentences after the best sentence
 SPAN_CHARS = 700
 MAX_SPAN_UNITS = 4
+MAX_ITEM_REST = 200  # characters: a line between two list items this short is the rest of the item before it
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
 CONNECTIVE = re.compile(
@@ -83,14 +84,20 @@ def span(
             return []
         run.append(trimmed(opened, room))
         position += 1
+    in_item = anchor.text.startswith("- ")  # whether the run ends inside a list item
     while position in by_position and length(run + [by_position[position]]) <= budget:
         following = by_position[position]
-        in_list = following.text.startswith("- ") and (run[-1].text.startswith("- ") or leads_in(run[-1].text))
-        if max_units is not None and sum(not u.heading for u in run) >= max_units and not in_list:
+        in_list = following.text.startswith("- ") and (in_item or leads_in(run[-1].text))
+        after = by_position.get(position + 1)
+        # a short line between two items is the rest of the item before it, which the PDF broke off
+        rest_of_item = (in_item and not following.text.startswith("- ") and not following.heading
+                        and not leads_in(following.text)  # "… de volgende checks:" opens another list
+                        and len(following.text) < MAX_ITEM_REST and after is not None and after.text.startswith("- "))
+        if max_units is not None and sum(not u.heading for u in run) >= max_units and not (in_list or rest_of_item):
             break  # a list the span has begun is quoted whole, as far as the budget allows
         # a list follows the line announcing it, with or without its colon ("… per thema geclusterd" / "- Financieel")
         announced = leads_in(run[-1].text) or _unfinished(run[-1].text) and not run[-1].heading
-        if following.text.startswith("- ") != run[-1].text.startswith("- ") and not announced:
+        if following.text.startswith("- ") != in_item and not announced and not rest_of_item:
             break
         if following.heading or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
@@ -98,7 +105,11 @@ def span(
             break  # another voice: an interviewee, or a pull quote the layout set between the paragraphs
         if FOOTNOTE.match(following.text):
             break  # a footnote the extraction printed after the sentence is no part of what it says
-        run.append(following)
+        if rest_of_item:
+            run[-1] = _joined(run[-1], following)  # shown as the one item it is
+        else:
+            run.append(following)
+            in_item = following.text.startswith("- ")
         position += 1
     if len(run) > 1 and leads_in(run[-1].text):
         run.pop()  # "... kunt u zoeken naar:" says nothing without the list it opens, which did not fit
@@ -133,7 +144,7 @@ def lists(passage_units: list[ScoredUnit], gap: int = 0) -> list[list[ScoredUnit
             skipped = 0
             continue
         if items and not unit.heading and not leads_in(unit.text):  # "… de volgende checks:" opens a list
-            if not skipped and following.startswith("- ") and len(unit.text) < 200:
+            if not skipped and following.startswith("- ") and len(unit.text) < MAX_ITEM_REST:
                 items[-1] = _joined(items[-1], unit)
                 continue
             if skipped < gap and _item_follows(passage_units[i + 1 : i + 1 + gap - skipped]):

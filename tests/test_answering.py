@@ -854,3 +854,20 @@ def test_a_follow_up_after_one_on_another_subject_is_about_that_subject() -> Non
     drawbacks = [Turn("Wat zijn daarvan de nadelen? (innovatiepartnerschap)", "…")]
     assert resolve("Hoe kan ik die beperken?", drawbacks) == "Hoe kan ik die beperken? (nadelen innovatiepartnerschap)"
     assert resolve("Wie betaalt dat?", drawbacks) == "Wie betaalt dat? (innovatiepartnerschap)"  # asks its own
+
+
+def test_a_quoted_list_keeps_the_rest_of_an_item_the_pdf_broke_off() -> None:
+    units = [_unit(t, i) for i, t in enumerate([
+        "Enkele voorbeelden van afwegingen die u kunt maken:",
+        "- Kunt u inspelen op veranderingen in de organisatie?",
+        "Is er bijvoorbeeld expertise aanwezig?",
+        "- Wat is de volwassenheid van de technologie?",
+        "Bovendien is het belangrijk om de volgende checks uit te voeren:",
+        "- Vaststellen of de uitvraag een innovatieve oplossing behoeft.",
+    ])]
+    quoted = span(units[1], units, max_units=None)
+    assert [u.text for u in quoted] == [
+        "- Kunt u inspelen op veranderingen in de organisatie? Is er bijvoorbeeld expertise aanwezig?",
+        "- Wat is de volwassenheid van de technologie?",  # not the next list's lead-in, nor that list
+    ]
+    assert quoted[0].quotes == ("Kunt u inspelen op veranderingen in de organisatie?", "Is er bijvoorbeeld expertise aanwezig?")
