@@ -70,6 +70,8 @@ ANNOUNCES_STEPS = re.compile(
 )
 # "Welke stap komt na de mededingingsfase?", "Wat gebeurt er na stap 4?", "Welke fase volgt op de vraagarticulatie?"
 STEP_AFTER = re.compile(r"\b(?:komt|volgt|gebeurt)\s+(?:er\s+)?(?:na|op)\s+([^?]+)", re.IGNORECASE)
+# "Wat is de laatste stap?" asks for the outline's last; "… de laatste stap in de voorbereiding?", for the last of a part
+LAST_STEP = re.compile(r"\blaatste\s+(?:stap|fase)\b(?!\s+(?:in|binnen|tijdens)\b)", re.IGNORECASE)
 # a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren"
 BARE_REFERENCE = re.compile(r"(?:link|bron):\s|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ", re.IGNORECASE)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
@@ -100,13 +102,16 @@ class ExtractiveAnswerer:
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         after = STEP_AFTER.search(question)
-        if (asks_for_steps(question) or after) and hits:
+        last = LAST_STEP.search(question)
+        if (asks_for_steps(question) or after or last) and hits:
             outlines = {doc_id: step_outline(hits, doc_id) for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits)}
             best = hits[0].chunk.doc_id  # another document answers only with steps of its own
             subject = self.retriever.subject_document(question, [d for d in outlines if d == best or outlines[d]])
             outline = outlines[subject]
             if after and (following := _step_after(outline, after.group(1))):
                 return compose(question, [following], hits, cite_each=True)
+            if last and outline:
+                return compose(question, [outline[-1]], hits, cite_each=True)
             # the partnership's steps do not answer "Hoe verloopt de concurrentiegerichte dialoog?"
             about = self.retriever.is_about(question, subject)
             if outline and asks_for_steps(question) and about and not _asks_inside_a_step(question, outline):

@@ -37,8 +37,9 @@ OTHER_SUBJECT = re.compile(
     r"(?:voor|van|bij|met|in)\s+(?:een\s+|de\s+|het\s+)?[\w-]+\s*\??$",
     re.IGNORECASE,
 )
-# "Wat gebeurt er in de tweede?" after "Welke fasen heeft het?": an ordinal without its noun, which the last question said
-ELIDED_ORDINAL = re.compile(rf"\b((?:de|het)\s+(?:{'|'.join(ORDINALS)}))\b(?!\s+[^\W\d_]{{4,}})", re.IGNORECASE)
+# "Wat gebeurt er in de tweede?" (or "de laatste") after "Welke fasen heeft het?": an ordinal without its noun, which the
+# last question said
+ELIDED_ORDINAL = re.compile(rf"\b((?:de|het)\s+(?:{'|'.join(ORDINALS)}|laatste))\b(?!\s+[^\W\d_]{{4,}})", re.IGNORECASE)
 PART_KIND = re.compile(rf"\b({PART_KINDS})(?:n|s|en|pen|ken)?\b", re.IGNORECASE)  # "fasen", "fases", "stappen"
 RESOLVED = re.compile(r"\?\s*\(([^()]+)\)$")  # what `resolve` adds: "Wat zijn de risico's? (marktconsultatie)"
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)

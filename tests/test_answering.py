@@ -871,3 +871,10 @@ def test_a_quoted_list_keeps_the_rest_of_an_item_the_pdf_broke_off() -> None:
         "- Wat is de volwassenheid van de technologie?",  # not the next list's lead-in, nor that list
     ]
     assert quoted[0].quotes == ("Kunt u inspelen op veranderingen in de organisatie?", "Is er bijvoorbeeld expertise aanwezig?")
+
+
+def test_the_last_step_is_the_last_of_the_outline(pipeline: Pipeline) -> None:
+    last = pipeline.ask("Wat is de laatste fase van een innovatiepartnerschap?")
+    assert last.text.startswith("- 4. Commerciële fase") and last.text.count("\n") == 0
+    history = [Turn("Welke fasen heeft het? (innovatiepartnerschap)", "…")]
+    assert resolve("En de laatste?", history) == "En de laatste fase? (innovatiepartnerschap)"
