@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import _STOPWORDS, ASPECT, ASPECT_QUALIFIER, NUMBERED_PART, ORDINALS, PART_KINDS, STEP_WORDS, TOKEN, with_numbers
+from .lexical import (
+    _STOPWORDS,
+    ASPECT,
+    ASPECT_QUALIFIER,
+    NUMBERED_PART,
+    ORDINALS,
+    PART_KINDS,
+    STEP_WORDS,
+    TOKEN,
+    with_numbers,
+)
 
 BACK_REFERENCES = tuple(
     f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
