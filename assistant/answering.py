@@ -75,6 +75,7 @@ LAST_STEP = re.compile(r"\blaatste\s+(?:stap|fase)\b(?!\s+(?:in|binnen|tijdens)\
 # a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren"
 BARE_REFERENCE = re.compile(r"(?:link|bron):\s|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ", re.IGNORECASE)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
+WHO_OR_WHEN = re.compile(r"\s*(?:en\s+)?(?:wie|wanneer|sinds wanneer|waar)\b", re.IGNORECASE)
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
@@ -460,9 +461,10 @@ def _named_part_first(
 
 
 def asks_for_steps(question: str) -> bool:
-    """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?"), not the
-    verb ("uit het partnerschap stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
-    wants_steps = STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question)
+    """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?"), not who or
+    when ("Wie heeft het stappenplan gemaakt?"), not the verb ("uit het partnerschap stappen"), and not one of them
+    ("Wat is stap 4 van het stappenplan?")."""
+    wants_steps = STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question) and not WHO_OR_WHEN.match(question)
     return bool(wants_steps) and not STEPPING_OUT.search(question) and not named_parts(question)
 
 

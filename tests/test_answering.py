@@ -608,6 +608,12 @@ def test_stepping_out_is_no_question_about_steps(pipeline: Pipeline) -> None:
     assert not answer.text.startswith("- 1. Vraagarticulatie")
 
 
+def test_who_or_when_asks_nothing_of_the_steps_a_question_names() -> None:
+    for question in ("Wie heeft het stappenplan gemaakt?", "Wanneer is het stappenplan verschenen?"):
+        assert not asks_for_steps(question), question
+    assert asks_for_steps("Welke stappen heeft het stappenplan?")
+
+
 def test_a_heading_that_asks_is_known_as_a_heading_from_the_document(tmp_path: Path) -> None:
     """Web pages and factsheets ask in their headings; only the cleaner can tell them from a sentence that asks."""
     pipeline = ingested(tmp_path, {
