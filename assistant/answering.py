@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise, takewhile
@@ -83,6 +84,7 @@ PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 SECOND_SPAN_MARGIN = 0.005  # a second passage is quoted only when it scores within this of the best
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
+NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the question the best sentence lacks
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
 QUANTITY_MARGIN = 0.05  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
@@ -197,7 +199,7 @@ class ExtractiveAnswerer:
                 break
             if unit.passage != best.passage and not any(similar(unit.text, c.text) for c in chosen):
                 extra = span(unit, by_passage[unit.passage], budget=ANSWER_CHARS - length(chosen))
-                if extra and _answers_more(question, chosen, extra):
+                if extra and _answers_more(question, chosen, extra, by_passage):
                     chosen += extra
                 break
         more = _more_from_quoted(best, ranked, chosen)
@@ -207,11 +209,17 @@ class ExtractiveAnswerer:
         return chosen + more
 
 
-def _answers_more(question: str, chosen: list[ScoredUnit], extra: list[ScoredUnit]) -> bool:
+def _answers_more(
+    question: str, chosen: list[ScoredUnit], extra: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]
+) -> bool:
     """Whether `extra` holds a word of the question that the answer so far lacks, not counting what the question
-    asks for: an answer names its "knelpunten" without that word."""
+    asks for (an answer names its "knelpunten" without that word) nor its topic, which most of the passages
+    (`by_passage`) say ("innovatiegericht inkopen" of "Welke problemen met budgetten remmen innovatiegericht
+    inkopen af?")."""
     several = ASKS_SEVERAL.search(question)
     asked = set(analyse(ASPECT.sub(" ", question))) - set(analyse(several.group(1) if several else ""))
+    saying = Counter(w for units in by_passage.values() for w in set(analyse(" ".join(u.text for u in units))))
+    asked = {w for w in asked if saying[w] <= len(by_passage) / 2}
     quoted = " ".join(u.text for u in chosen)
     said = set(analyse(quoted)) | set(analyse(quoted.replace("-", " ")))  # "SBIR-trajecten" says "SBIR"
     return bool(asked & set(analyse(" ".join(u.text for u in extra))) - said)
@@ -397,8 +405,16 @@ def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     answer is then the opening of its section ("Inkoopactiviteiten Toelichting benaming" -> "Fundering (F)
     Standaardcontracten, …" for "Wat valt onder 'fundering' als inkoopactiviteit?")."""
     asked = set(analyse(question))
-    near = (u for u in ranked if u.score >= ranked[0].score - HEADING_MARGIN)
-    heading = next((u for u in near if u.heading and set(analyse(u.text)) & asked), None)
+    lacking = asked - set(analyse(ranked[0].text))
+
+    def leads(unit: ScoredUnit) -> bool:
+        named = set(analyse(unit.text)) & asked
+        # one that names what the best sentence lacks ("Meerjarige budgetten ontbreken" for "Welke problemen met
+        # budgetten …?" over "… meer en hogere risico's") may score further below it
+        margin = NAMING_HEADING_MARGIN if named & lacking else HEADING_MARGIN
+        return bool(named) and unit.score >= ranked[0].score - margin
+
+    heading = next((u for u in ranked if u.heading and leads(u)), None)
     return ranked if heading is None else [heading] + [u for u in ranked if u is not heading]
 
 

@@ -9,6 +9,7 @@ import pytest
 from assistant.answering import (
     ExtractiveAnswerer,
     _asks_inside_a_step,
+    _heading_first,
     _more_from_quoted,
     _quantity_first,
     _quotable,
@@ -884,3 +885,26 @@ def test_the_last_step_is_the_last_of_the_outline(pipeline: Pipeline) -> None:
     assert last.text.startswith("- 4. Commerciële fase") and last.text.count("\n") == 0
     history = [Turn("Welke fasen heeft het? (innovatiepartnerschap)", "…")]
     assert resolve("En de laatste?", history) == "En de laatste fase? (innovatiepartnerschap)"
+
+
+def test_a_heading_naming_what_the_best_sentence_lacks_leads_from_further_below() -> None:
+    best = _unit("Bovendien zijn er bij innovatiegericht inkopen meer en hogere risico's.", 0, 0.928)
+    budgets = _unit("Meerjarige budgetten ontbreken", 1, 0.890)
+    budgets.heading = True
+    question = "Welke problemen met budgetten remmen innovatiegericht inkopen af?"
+    assert _heading_first(question, [best, budgets])[0] is budgets
+    topical = _unit("Innovatiegericht inkopen", 1, 0.890)  # names only what the best sentence says too
+    topical.heading = True
+    assert _heading_first(question, [best, topical])[0] is best
+    far = dataclasses.replace(budgets, score=0.880)
+    assert _heading_first(question, [best, far])[0] is best
+
+
+def test_the_topic_most_passages_say_is_no_new_word_for_a_second_passage() -> None:
+    budgets = _unit("Meerjarige budgetten ontbreken vaak.", 0, 0.900)
+    topic = dataclasses.replace(_unit("Innovatiegericht inkopen werd op een congres besproken.", 0, 0.899), passage=1)
+    others = [dataclasses.replace(_unit(f"Innovatiegericht inkopen vraagt tijd, zegt bron {n}.", 0, 0.5), passage=n)
+              for n in (2, 3)]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    question = "Welke problemen met budgetten remmen innovatiegericht inkopen af?"
+    assert answerer.select(question, [budgets, topic, *others]) == [budgets]
