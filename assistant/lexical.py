@@ -98,7 +98,7 @@ def _stems(found: list[str]) -> list[str]:
     # "faas" of "fasen" and "ontwikkelfas" of "ontwikkelfase": "fasen", "fases" and "fase" should meet. It keeps
     # the plural -s of loanwords in -t and of words on a vowel ("experts", "accountants", "themas"), which the
     # singular then never meets.
-    plain = [word[:-1] if _LOAN_PLURAL.search(word) else word for word in found]
+    plain = [word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word for word in found]
     return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in _stemmer.stemWords(plain)]
 
 
