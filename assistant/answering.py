@@ -39,7 +39,8 @@ from .settings import Settings
 from .thesaurus import COURSE_OF_A_PROCEDURE
 
 LIST_QUESTION = re.compile(
-    r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de \w+|noem|lijst|tips|"
+    r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de \w+|noem|"
+    r"lijst|tips|"
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
@@ -71,7 +72,7 @@ ANNOUNCES_STEPS = re.compile(
 )
 # "Welke stap komt na de mededingingsfase?", "Wat gebeurt er na stap 4?", "Welke fase volgt op de vraagarticulatie?"
 STEP_AFTER = re.compile(r"\b(?:komt|volgt|gebeurt)\s+(?:er\s+)?(?:na|op)\s+([^?]+)", re.IGNORECASE)
-# "Wat is de laatste stap?" asks for the outline's last; "… de laatste stap in de voorbereiding?", for the last of a part
+# "Wat is de laatste stap?" asks for the outline's last; "… de laatste stap in de voorbereiding?" for a part's last
 LAST_STEP = re.compile(r"\blaatste\s+(?:stap|fase)\b(?!\s+(?:in|binnen|tijdens)\b)", re.IGNORECASE)
 # a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren"
 BARE_REFERENCE = re.compile(r"(?:link|bron):\s|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ", re.IGNORECASE)
@@ -155,14 +156,14 @@ class ExtractiveAnswerer:
         lead: set[int] | None = None, asked_aspect: Callable[[ScoredUnit], bool] | None = None,
         hits: Sequence[Hit] = (),
     ) -> list[ScoredUnit]:
-        """A short run of sentences around the best one (its list, when the question asks for one),
-        a second run from another passage when that scores as well and holds a word of the question the first lacks, and the quoted passages' other
-        sentences that score nearly as well, while the answer has room. The `lead` passages are the section of
-        the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays there. Without
-        a named step, a section whose heading `asked_aspect` says titles the aspect the question asks about (see
-        `Retriever.aspect_section`) is quoted from its heading, as far as the answer has room; else a heading that
-        names the question and scores nearly as well as the best sentence leads. The `hits` the units come from tell
-        which passages follow each other in a document."""
+        """A short run of sentences around the best one (its list, when the question asks for one), a second run
+        from another passage when that scores as well and holds a word of the question the first lacks, and the
+        quoted passages' other sentences that score nearly as well, while the answer has room. The `lead` passages
+        are the section of the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays
+        there. Without a named step, a section whose heading `asked_aspect` says titles the aspect the question asks
+        about (see `Retriever.aspect_section`) is quoted from its heading, as far as the answer has room; else a
+        heading that names the question and scores nearly as well as the best sentence leads. The `hits` the units
+        come from tell which passages follow each other in a document."""
         if lead:  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
             units = [u for u in units if u.passage in lead]
         by_passage: dict[int, list[ScoredUnit]] = {}
@@ -171,7 +172,8 @@ class ExtractiveAnswerer:
         if named and not lead and (item := _item_by_place(by_passage, named)):
             return item
         several = ASKS_SEVERAL.search(question)
-        if several and not named and not asks_for_steps(question) and (announced := _announced_list(question, by_passage, several, hits)):
+        announced = _announced_list(question, by_passage, several, hits) if several and not named else []
+        if announced and not asks_for_steps(question):
             return fit(announced)  # "Welke aanbevelingen …?": "… leiden tot 3 aanbevelingen:" with its list
         if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
@@ -387,9 +389,10 @@ def _on_the_subject(
     apart): any list is on the subject when the question says nothing else."""
     subject = set(analyse(question)) - set(analyse(asked_for))
     subject &= set(analyse(" ".join(u.text for u in units)))
-    chunk = hits[found[0].passage].chunk if found[0].passage < len(hits) else None
+    start = found[0]
+    chunk = hits[start.passage].chunk if start.passage < len(hits) else None
     titles = f"{chunk.title} {chunk.section}" if chunk else ""  # "Welke aanbevelingen doet de werkgroep?"
-    opened_by = [u.text for u in units if u.passage == found[0].passage and u.heading and u.position < found[0].position]
+    opened_by = [u.text for u in units if u.passage == start.passage and u.heading and u.position < start.position]
     said = " ".join([titles, *opened_by, *(u.text for u in found)])
     return not subject or bool(subject & set(analyse(said)))
 
@@ -480,8 +483,9 @@ def asks_for_steps(question: str) -> bool:
     """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?"), not who or
     when ("Wie heeft het stappenplan gemaakt?"), not the verb ("uit het partnerschap stappen"), and not one of them
     ("Wat is stap 4 van het stappenplan?")."""
-    wants_steps = STEPS_QUESTION.search(question) and not COUNT_QUESTION.search(question) and not WHO_OR_WHEN.match(question)
-    return bool(wants_steps) and not STEPPING_OUT.search(question) and not named_parts(question)
+    if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question):
+        return False
+    return bool(STEPS_QUESTION.search(question)) and not named_parts(question)
 
 
 def question_parts(question: str) -> list[str]:

@@ -31,8 +31,8 @@ MAX_POINTING_TERMS = 3
 TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
 # Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt".
-PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt", "houdt",
-                  "houden", "betekent", "betekenen"}
+PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt",
+                  "houdt", "houden", "betekent", "betekenen"}
 NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES)
 # What a question asks of a subject without naming one ("Wat zijn de risico's?", "Welke fasen zijn er?", "Wie betaalt
 # de kosten?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time and the parties.
@@ -47,8 +47,8 @@ OTHER_SUBJECT = re.compile(
     r"(?:voor|van|bij|met|in)\s+(?:een\s+|de\s+|het\s+)?[\w-]+\s*\??$",
     re.IGNORECASE,
 )
-# "Wat gebeurt er in de tweede?" (or "de laatste") after "Welke fasen heeft het?": an ordinal without its noun, which the
-# last question said
+# "Wat gebeurt er in de tweede?" (or "de laatste") after "Welke fasen heeft het?": an ordinal without its noun,
+# which the last question said
 ELIDED_ORDINAL = re.compile(rf"\b((?:de|het)\s+(?:{'|'.join(ORDINALS)}|laatste))\b(?!\s+[^\W\d_]{{4,}})", re.IGNORECASE)
 PART_KIND = re.compile(rf"\b({PART_KINDS})(?:n|s|en|pen|ken)?\b", re.IGNORECASE)  # "fasen", "fases", "stappen"
 RESOLVED = re.compile(r"\?\s*\(([^()]+)\)$")  # what `resolve` adds: "Wat zijn de risico's? (marktconsultatie)"

@@ -71,7 +71,8 @@ ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke bo
 ASKS_WHAT_IT_IS = re.compile(r"\b(?:houdt|houden)\b(?=[^.?!]*\bin\s*\?)", re.IGNORECASE)  # "Wat houdt de ontwikkelfase in?"
 _stemmer = Stemmer.Stemmer("dutch")
 _PHASE = re.compile(r"fa+se?$")
-_LOAN_PLURAL = re.compile(r"(?:[^\W\d_]{3}t|[^\W\d_]{2}[^\Waeiouy\d_][aiou])s$")  # "experts", "themas"; not "iets", "huis"
+# "experts", "themas"; not "iets", "huis"
+_LOAN_PLURAL = re.compile(r"(?:[^\W\d_]{3}t|[^\W\d_]{2}[^\Waeiouy\d_][aiou])s$")
 
 
 def words(text: str) -> list[str]:

@@ -192,7 +192,8 @@ def _introduces(anchor: ScoredUnit, lst: list[ScoredUnit], passage_units: list[S
     start = lst[0].position
     between = [u for u in passage_units if anchor.position < u.position < start]
     close = anchor.heading or start - anchor.position <= LIST_REACH
-    return lst[0].passage == anchor.passage and start > anchor.position and close and not any(u.heading for u in between)
+    same_section = not any(u.heading for u in between)
+    return lst[0].passage == anchor.passage and start > anchor.position and close and same_section
 
 
 def _joined(item: ScoredUnit, continuation: ScoredUnit) -> ScoredUnit:

@@ -248,7 +248,8 @@ class Retriever:
         lexical = self.last_lexical_index()
         asked = set(lexical.terms(query))
         # whole words: "innovatie", a part of "innovatiepartnerschap", is said everywhere
-        subject = set(analyse(query)) - lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
+        naming_aspects = lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
+        subject = set(analyse(query)) - naming_aspects
         theme = self._asked_theme(query)
         overview = lexical.title_terms("identificeren inventarisatie overzicht")
 
