@@ -133,17 +133,20 @@ class ExtractiveAnswerer:
             return unit.passage in inside
 
         chosen = self.select(question, units, named, lead, asked_aspect, hits)
+        # "Wat is het verschil tussen X en Y?" asks "Wat is X?", which names its subject: any passage may answer it
+        anywhere = bool(COMPARED.search(question))
         for part in question_parts(question):
-            chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen)
+            chosen += self.cover(part, hits[:PASSAGES_CONSIDERED], chosen, anywhere)
         return compose(question, chosen, hits)
 
-    def cover(self, part: str, hits: list[Hit], chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+    def cover(self, part: str, hits: list[Hit], chosen: list[ScoredUnit], anywhere: bool = False) -> list[ScoredUnit]:
         """For one part of a two-part question ("Hoeveel ..., en hoe lang ...?"): the sentences of the passages
         already quoted that answer it, when the answer so far does not hold them yet. The part alone lacks the
-        question's subject ("hoe lang duurt het?"), so it only chooses within the sources the whole question chose."""
+        question's subject ("hoe lang duurt het?"), so it only chooses within the sources the whole question chose;
+        a part that names its subject may choose in all of them (`anywhere`)."""
         quoted = {u.passage for u in chosen}
         rescored = self.retriever.with_sentences(part, [dataclasses.replace(h, sentences=None) for h in hits])
-        units = [u for u in score_units(rescored) if u.passage in quoted]
+        units = [u for u in score_units(rescored) if anywhere or u.passage in quoted]
         best = max(units, key=lambda u: u.score, default=None)
         shown = {(u.passage, u.position) for u in chosen}
         if best is None or (best.passage, best.position) in shown or any(similar(best.text, c.text) for c in chosen):

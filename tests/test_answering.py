@@ -908,3 +908,17 @@ def test_the_topic_most_passages_say_is_no_new_word_for_a_second_passage() -> No
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     question = "Welke problemen met budgetten remmen innovatiegericht inkopen af?"
     assert answerer.select(question, [budgets, topic, *others]) == [budgets]
+
+
+def test_a_comparison_quotes_what_each_subject_is_from_any_of_the_passages(tmp_path: Path) -> None:
+    pipeline = ingested(tmp_path, {
+        "methoden.md": "# Methoden\n\nSBIR en het innovatiepartnerschap zijn instrumenten voor innovatiegericht "
+                       "inkopen. Beide passen bij vraagstukken die de markt nog niet oplost.\n",
+        "sbir.md": "# SBIR\n\nSBIR is een competitie waarin de overheid ondernemers uitdaagt om onderzoek en "
+                   "ontwikkeling te doen. De overheid betaalt het onderzoek volledig.\n",
+        "partnerschap.md": "# Innovatiepartnerschap\n\nHet innovatiepartnerschap is een aanbestedingsprocedure waarin "
+                           "u ontwikkelt en daarna de oplossing afneemt zonder nieuwe aanbesteding.\n",
+    })
+    answer = pipeline.ask("Wat is het verschil tussen SBIR en een innovatiepartnerschap?")
+    assert answer.text.startswith("SBIR is een competitie")
+    assert "innovatiepartnerschap" in answer.text and len(answer.citations) == 2  # the other subject too
