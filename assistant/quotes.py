@@ -89,10 +89,7 @@ def span(
         following = by_position[position]
         in_list = following.text.startswith("- ") and (in_item or leads_in(run[-1].text))
         after = by_position.get(position + 1)
-        # a short line between two items is the rest of the item before it, which the PDF broke off
-        rest_of_item = (in_item and not following.text.startswith("- ") and not following.heading
-                        and not leads_in(following.text)  # "… de volgende checks:" opens another list
-                        and len(following.text) < MAX_ITEM_REST and after is not None and after.text.startswith("- "))
+        rest_of_item = in_item and _rest_of_item(following, after.text if after else "")
         if max_units is not None and sum(not u.heading for u in run) >= max_units and not (in_list or rest_of_item):
             break  # a list the span has begun is quoted whole, as far as the budget allows
         # a list follows the line announcing it, with or without its colon ("… per thema geclusterd" / "- Financieel")
@@ -143,19 +140,28 @@ def lists(passage_units: list[ScoredUnit], gap: int = 0) -> list[list[ScoredUnit
             items.append(unit)
             skipped = 0
             continue
-        if items and not unit.heading and not leads_in(unit.text):  # "… de volgende checks:" opens a list
-            if not skipped and following.startswith("- ") and len(unit.text) < MAX_ITEM_REST:
-                items[-1] = _joined(items[-1], unit)
-                continue
-            if skipped < gap and _item_follows(passage_units[i + 1 : i + 1 + gap - skipped]):
-                skipped += 1
-                continue
+        if items and not skipped and _rest_of_item(unit, following):
+            items[-1] = _joined(items[-1], unit)
+            continue
+        explains = items and not unit.heading and not leads_in(unit.text)  # "… de volgende checks:" opens a list
+        if explains and skipped < gap and _item_follows(passage_units[i + 1 : i + 1 + gap - skipped]):
+            skipped += 1
+            continue
         if len(items) >= 3:
             lead = [u for u in passage_units if u.position == items[0].position - 1]
             found.append(lead + items)
         items = []
         skipped = 0
     return found
+
+
+def _rest_of_item(line: ScoredUnit, next_text: str) -> bool:
+    """Whether a line between two list items is the rest of the item before it, which the PDF broke off: short, no
+    heading, and no lead-in ("… de volgende checks:" opens another list)."""
+    return (
+        not line.text.startswith("- ") and not line.heading and not leads_in(line.text)
+        and len(line.text) < MAX_ITEM_REST and next_text.startswith("- ")
+    )
 
 
 def _item_follows(units: list[ScoredUnit]) -> bool:
