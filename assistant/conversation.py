@@ -89,7 +89,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     if OTHER_SUBJECT.match(question) and any(not OF_A_SUBJECT.match(t) for t in own_terms):
         # "En voor SBIR?" after "Welke fasen heeft een innovatiepartnerschap?" asks the same of another subject; not
         # of the last subject's parts: after "Wie betaalt dat? (SBIR fase 1)" it asks who pays
-        last = RESOLVED.sub("?", history[-1].question)
+        last = _own_words(history[-1].question)
         numbered = dict(NUMBERED_PART.findall(last.lower()))  # "fase 2" of "Wat gebeurt er in fase 2?"
         asked = [f"{t} {numbered[t.lower()]}" if t.lower() in numbered else t
                  for t in topic_terms(last) if OF_A_SUBJECT.match(t)]
@@ -101,8 +101,8 @@ def resolve(question: str, history: list[Turn]) -> str:
     carried += [step] if step else []
     if POINTER.search(question) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
         # "Hoe kan ik die beperken?" after "Wat zijn daarvan de nadelen?": "die" are the drawbacks
-        last = RESOLVED.sub("?", history[-1].question)
-        carried = [t for t in topic_terms(last) if ASPECT.fullmatch(t) and t.lower() not in known] + carried
+        drawbacks = [t for t in topic_terms(_own_words(history[-1].question)) if ASPECT.fullmatch(t)]
+        carried = [t for t in drawbacks if t.lower() not in known] + carried
     if not carried:
         return question
     return f"{question.rstrip()} ({' '.join(carried)})"
@@ -115,8 +115,13 @@ def _subject(question: str) -> str:
     previous = RESOLVED.search(question)
     if previous is None:
         return question
-    own = RESOLVED.sub("?", question)
+    own = _own_words(question)
     return own if OTHER_SUBJECT.match(own) else previous.group(1)
+
+
+def _own_words(question: str) -> str:
+    """A question without what `resolve` added to it: "Wie betaalt dat? (SBIR fase 1)" -> "Wie betaalt dat?"."""
+    return RESOLVED.sub("?", question)
 
 
 def _refers_back(question: str, own_terms: list[str]) -> bool:
