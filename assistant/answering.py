@@ -204,7 +204,7 @@ class ExtractiveAnswerer:
                 break
             if unit.passage != best.passage and not any(similar(unit.text, c.text) for c in chosen):
                 extra = span(unit, by_passage[unit.passage], budget=ANSWER_CHARS - length(chosen))
-                if extra and _answers_more(question, chosen, extra, by_passage):
+                if extra and _answers_more(question, several, chosen, extra, by_passage):
                     chosen += extra
                 break
         more = _more_from_quoted(best, ranked, chosen)
@@ -215,13 +215,13 @@ class ExtractiveAnswerer:
 
 
 def _answers_more(
-    question: str, chosen: list[ScoredUnit], extra: list[ScoredUnit], by_passage: dict[int, list[ScoredUnit]]
+    question: str, several: re.Match[str] | None, chosen: list[ScoredUnit], extra: list[ScoredUnit],
+    by_passage: dict[int, list[ScoredUnit]],
 ) -> bool:
     """Whether `extra` holds a word of the question that the answer so far lacks, not counting what the question
-    asks for (an answer names its "knelpunten" without that word) nor its topic, which most of the passages
-    (`by_passage`) say ("innovatiegericht inkopen" of "Welke problemen met budgetten remmen innovatiegericht
-    inkopen af?")."""
-    several = ASKS_SEVERAL.search(question)
+    asks for (an aspect, or the things it asks `several` of: an answer names its "knelpunten" without that word)
+    nor its topic, which most of the passages (`by_passage`) say ("innovatiegericht inkopen" of "Welke problemen
+    met budgetten remmen innovatiegericht inkopen af?")."""
     asked = set(analyse(ASPECT.sub(" ", question))) - set(analyse(several.group(1) if several else ""))
     saying = Counter(w for units in by_passage.values() for w in set(analyse(" ".join(u.text for u in units))))
     asked = {w for w in asked if saying[w] <= len(by_passage) / 2}

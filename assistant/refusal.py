@@ -80,9 +80,10 @@ def refuses(
     # beside a passage that mentions 2022 for something else
     years = YEAR.findall(question)
     # an asked duration counts in a passage that names what lasts, not one that only says "lang" ("even lange")
-    subject = {HOW_LONG.sub(" ", q) for q in {question, searched}} if HOW_LONG.search(question) else set()
-    on_subject = [max(pair) > 0 for pair in zip(*(lexical.coverage(q, passages) for q in subject))]
-    on_subject = on_subject or [True] * len(passages)
+    on_subject = [True] * len(passages)
+    if HOW_LONG.search(question):
+        lasting = {HOW_LONG.sub(" ", q) for q in {question, searched}}
+        on_subject = [max(pair) > 0 for pair in zip(*(lexical.coverage(q, passages) for q in lasting))]
     dated = {p: share for p, share, named in zip(passages, shares, on_subject) if named and all(y in p for y in years)}
     # "Hoe lang duurt fase 1 van SBIR?" is not answered by "de komende 48 uur" in a passage about forest fires
     about_it = [p for p, share in dated.items() if share >= QUANTITY_COVERAGE]

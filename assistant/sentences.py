@@ -53,7 +53,8 @@ def looks_like_heading(text: str) -> bool:
     """Whether a line reads as a heading by its shape: short, and ending on no punctuation ("Beperkingen", "STAP 4:
     BEPAAL CRITERIA"). The cleaner knows more headings (`Chunk.headings`); this catches the rest."""
     short = len(text.split()) <= 8 and not re.search(r"[.!?:;)]$", text.rstrip())
-    return short and not FINITE_VERB.search(text) and not text.startswith("- ") and " | " not in text  # a table row ("Vorm | Geschikt voor") is data
+    table_row = " | " in text  # "Vorm | Geschikt voor" is data
+    return short and not FINITE_VERB.search(text) and not text.startswith("- ") and not table_row
 
 
 def reads_as_names(text: str) -> bool:
