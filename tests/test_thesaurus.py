@@ -34,3 +34,8 @@ def test_a_question_asks_about_concepts_not_about_the_words_it_is_searched_with(
     ]
     assert concepts(expand(question)) == concepts(question)  # the documents' words are no concepts of their own
     assert concepts("Wat is SBIR (een regeling)")[-1] == "regeling"  # brackets of the question itself stay
+
+
+def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
+    assert expand("Kan ik het partnerschap stopzetten?").endswith("(afbreken beëindigen)")
+    assert expand("Hoe schrijf ik een probleemstelling?").endswith("(behoefte behoeftestelling)")
