@@ -27,6 +27,8 @@ REFERS_BACK = re.compile(
 # "Hoe lang duurt dat?" points back, but these words are articles too ("het stappenplan"): they only count in a
 # question that says little itself, and names no topic of its own (a long word: "innovatiepartnerschap").
 POINTER = re.compile(r"\b(dit|deze|die|dat|zij|ze|het|hij|er\s+(?:een|één|meer|meerdere|geen))\b", re.IGNORECASE)
+# "Hoe kan ik die beperken?" points at the risks just asked about; "Kan ik het stopzetten?" at the subject
+POINTS_AT_SEVERAL = re.compile(r"\b(die|deze|ze|zij)\b", re.IGNORECASE)
 MAX_POINTING_TERMS = 3
 TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
@@ -99,7 +101,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     subject = _subject(history[-1].question)
     carried = [t for t in topic_terms(subject) if t.lower() not in known and not OF_A_SUBJECT.match(t)]
     carried += [step] if step else []
-    if POINTER.search(question) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
+    if POINTS_AT_SEVERAL.search(question) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
         # "Hoe kan ik die beperken?" after "Wat zijn daarvan de nadelen?": "die" are the drawbacks
         drawbacks = [t for t in topic_terms(_own_words(history[-1].question)) if ASPECT.fullmatch(t)]
         carried = [t for t in drawbacks if t.lower() not in known] + carried

@@ -861,6 +861,10 @@ def test_a_follow_up_after_one_on_another_subject_is_about_that_subject() -> Non
     drawbacks = [Turn("Wat zijn daarvan de nadelen? (innovatiepartnerschap)", "…")]
     assert resolve("Hoe kan ik die beperken?", drawbacks) == "Hoe kan ik die beperken? (nadelen innovatiepartnerschap)"
     assert resolve("Wie betaalt dat?", drawbacks) == "Wie betaalt dat? (innovatiepartnerschap)"  # asks its own
+    risks = [Turn("En wat zijn daarvan de risico's? (innovatiepartnerschap)", "…")]
+    assert resolve("Kan ik het tussentijds stopzetten?", risks) == (  # "het" is the partnership
+        "Kan ik het tussentijds stopzetten? (innovatiepartnerschap)"
+    )
 
 
 def test_a_quoted_list_keeps_the_rest_of_an_item_the_pdf_broke_off() -> None:
