@@ -35,7 +35,8 @@ QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "ho
 # Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt".
 PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt",
                   "houdt", "houden", "betekent", "betekenen"}
-NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES)
+# "de laatste fase" says which part, not what about ("de tweede fase" is made "fase 2" before)
+NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES) | {"laatste"}
 # What a question asks of a subject without naming one ("Wat zijn de risico's?", "Welke fasen zijn er?", "Wie betaalt
 # de kosten?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time and the parties.
 OF_A_SUBJECT = re.compile(
@@ -58,6 +59,8 @@ NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
 # "Welke stap komt na stap 3?" was answered with step 4: "En daarna?" then means step 5
 ASKED_AFTER = re.compile(r"\b(?:na|op)\s+(?:stap|fase)\s+\d", re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(daarvoor|hiervoor|ervoor|vorige)\b", re.IGNORECASE)
+# "Wat gebeurt er in de laatste fase?" names the last part, which "En bij een innovatiepartnerschap?" asks again
+LAST_PART = re.compile(rf"\blaatste\s+({PART_KINDS})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,17 +95,19 @@ def resolve(question: str, history: list[Turn]) -> str:
         # "En voor SBIR?" after "Welke fasen heeft een innovatiepartnerschap?" asks the same of another subject; not
         # of the last subject's parts: after "Wie betaalt dat? (SBIR fase 1)" it asks who pays
         last = _own_words(history[-1].question)
-        numbered = dict(NUMBERED_PART.findall(last.lower()))  # "fase 2" of "Wat gebeurt er in fase 2?"
-        asked = [f"{t} {numbered[t.lower()]}" if t.lower() in numbered else t
-                 for t in topic_terms(last) if OF_A_SUBJECT.match(t)]
+        # the part as named: "fase 2" of "Wat gebeurt er in fase 2?", "laatste fase"
+        named = {kind: f"{kind} {number}" for kind, number in NUMBERED_PART.findall(last.lower())}
+        named |= {kind.lower(): f"laatste {kind.lower()}" for kind in LAST_PART.findall(last)}
+        asked = [named.get(t.lower(), t) for t in topic_terms(last) if OF_A_SUBJECT.match(t)]
         return f"{question.rstrip()} ({' '.join(asked)})" if asked else question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
     subject = _subject(history[-1].question)
     carried = [t for t in topic_terms(subject) if t.lower() not in known and not OF_A_SUBJECT.match(t)]
     carried += [step] if step else []
-    if POINTS_AT_SEVERAL.search(question) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
-        # "Hoe kan ik die beperken?" after "Wat zijn daarvan de nadelen?": "die" are the drawbacks
+    if (POINTS_AT_SEVERAL.search(question) or not own_terms) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
+        # "Hoe kan ik die beperken?" after "Wat zijn daarvan de nadelen?": "die" are the drawbacks; "Waarom is dat?"
+        # after "Wat zijn daarvan de voordelen?" asks about the advantages too
         drawbacks = [t for t in topic_terms(_own_words(history[-1].question)) if ASPECT.fullmatch(t)]
         carried = [t for t in drawbacks if t.lower() not in known] + carried
     if not carried:

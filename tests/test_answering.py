@@ -797,6 +797,20 @@ def test_an_ordinal_without_its_noun_after_a_question_on_phases_names_a_phase() 
     assert resolve("En bij SBIR?", asked) == "En bij SBIR? (fase 2)"  # the same of another subject, number and all
 
 
+def test_the_last_part_is_which_part_not_a_topic_and_is_asked_again_of_another_subject() -> None:
+    assert resolve("Wat gebeurt er in de laatste fase?", [Turn("Wat is SBIR?", "…")]) == (
+        "Wat gebeurt er in de laatste fase? (SBIR)"
+    )
+    asked = [Turn("Wat gebeurt er in de laatste fase? (SBIR)", "…")]
+    assert resolve("En bij een innovatiepartnerschap?", asked) == "En bij een innovatiepartnerschap? (laatste fase)"
+
+
+def test_a_follow_up_saying_nothing_itself_asks_about_the_aspect_asked_before() -> None:
+    advantages = [Turn("Wat zijn daarvan de voordelen? (innovatiepartnerschap)", "…")]
+    assert resolve("Waarom is dat?", advantages) == "Waarom is dat? (voordelen innovatiepartnerschap)"
+    assert resolve("Wie betaalt dat?", advantages) == "Wie betaalt dat? (innovatiepartnerschap)"  # asks its own
+
+
 def test_a_sentence_naming_the_asked_part_leads_when_the_part_has_no_section() -> None:
     vague, naming = (_unit("SBIR en het partnerschap passen bij vroege fasen van innovatie.", 0, 0.90),
                      _unit("De fases zijn: haalbaarheid (fase 1), een prototype (fase 2) en vermarkten (fase 3).", 1, 0.87))
