@@ -207,7 +207,7 @@ class ExtractiveAnswerer:
                 if extra and _answers_more(question, several, chosen, extra, by_passage):
                     chosen += extra
                 break
-        more = _more_from_quoted(best, ranked, chosen)
+        more = [] if _states_asked_quantity(question, chosen) else _more_from_quoted(best, ranked, chosen)
         if named and lead:  # "Wat is stap 6?": not the end of step 5 before it, nor step 7 after it
             inside = {(p, position) for p in lead for position in _named_part_positions(by_passage.get(p, []), named)}
             more = [u for u in more if (u.passage, u.position) in inside or named_parts(u.text) & named]
@@ -454,6 +454,14 @@ def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[S
         if length(chosen + more + [unit]) <= ANSWER_CHARS:
             more.append(unit)
     return more
+
+
+def _states_asked_quantity(question: str, chosen: list[ScoredUnit]) -> bool:
+    """Whether the quote answers "Hoeveel stappen heeft het stappenplan?" by itself: the passage's other sentences,
+    which resemble the question more than the number does, would come first in the answer and bury it. Not for a
+    question that asks two things ("Met welk model …, en hoeveel niveaus kent dat?")."""
+    return (asks_quantity(question) and not question_parts(question)
+            and gives_asked_quantity(question, [u.text for u in chosen]))
 
 
 def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:

@@ -131,9 +131,11 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
             for i, (word, _) in enumerate(words):
                 if not NUMERAL.match(word) or YEAR.fullmatch(word):  # "in 2021 innovatiegericht …" counts nothing
                     continue
-                if i >= 1 and names(words[i - 1][1]):
-                    continue  # "stap 6", "fase 2": a number after what it would count names one, it counts none
                 near = words[i + 1 : i + 1 + reach]  # "3 opdrachtnemers"
+                # "stap 6", "fase 2": a number after what it would count names one, it counts none; but after the
+                # verb of "Hoeveel stappen telt …?", which the question's words include, "telt 10 stappen" counts
+                if i >= 1 and names(words[i - 1][1]) and not (near and names(near[0][1])):
+                    continue
                 if i >= 2 and words[i - 1][0] == "van":  # "een efficiëntieverbetering van 10-30%"
                     near.append(words[i - 2])
                 if any(names(stem) for _, stem in near):

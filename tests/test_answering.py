@@ -867,6 +867,14 @@ def test_a_hyphenated_word_of_the_quote_says_its_parts() -> None:
     assert answerer.select("Hoeveel trajecten heeft RVO voor SBIR uitgevoerd?", [trajects, other]) == [trajects]
 
 
+def test_a_quote_stating_the_asked_number_is_the_whole_answer() -> None:
+    about = _unit("De handreiking helpt inkopers en innovatiemanagers om aan de slag te gaan.", 0, 0.950)
+    count = _unit("De handreiking telt 10 stappen.", 5, 0.930)
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert answerer.select("Hoeveel stappen telt de handreiking?", [about, count]) == [count]
+    assert about in answerer.select("Voor wie is de handreiking?", [about, count])  # no number asked
+
+
 def test_a_follow_up_after_one_on_another_subject_is_about_that_subject() -> None:
     paid = [Turn("Wie betaalt dat? (SBIR fase 1)", "…")]
     assert resolve("En bij een innovatiepartnerschap?", paid) == "En bij een innovatiepartnerschap? (betaalt)"

@@ -44,6 +44,7 @@ from assistant.thesaurus import expand
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Hoeveel innovatiepartnerschappen zijn gestart?", "Het beleid van 2021 innovatiegericht inkopen.", False),  # a year
         ("Hoeveel stappen telt het plan?", "Voer het plan uit stap 6 uit in stap 10.", False),  # numbers naming steps
+        ("Hoeveel stappen telt het plan?", "Het plan telt 10 stappen.", True),  # the question's verb before it
         ("Hoeveel fasen heeft SBIR?", "De 3 fases zijn: haalbaarheid en ontwikkeling.", True),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
         ("Waarom is het moeilijk om budget te krijgen?", "Geen getal hier.", True),
