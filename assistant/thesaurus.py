@@ -36,6 +36,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"halverwege|tussentijds|onderweg", "na elke fase"),
     (r"stoppen|stop\w*zet\w*|afhaken|uitstappen|eruit stappen|ophouden", "afbreken, beëindigen"),
     (r"winnaar|uitkiezen|kiezen wie", "gunning, selectie"),
+    (r"in zee (?:gaan|gaat|ga|te gaan)", "samenwerken, aangaan"),
     (r"probleemstelling\w*|vraagstelling\w*|probleem (?:omschrijven|formuleren|beschrijven)", "behoefte, behoeftestelling"),
     (r"afspraken|contractuele|overeenkomst\w*", "contract, inkoopvoorwaarden"),
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),

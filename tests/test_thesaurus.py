@@ -39,3 +39,4 @@ def test_a_question_asks_about_concepts_not_about_the_words_it_is_searched_with(
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
     assert expand("Kan ik het partnerschap stopzetten?").endswith("(afbreken beëindigen)")
     assert expand("Hoe schrijf ik een probleemstelling?").endswith("(behoefte behoeftestelling)")
+    assert expand("Mag ik met één partij in zee gaan?").endswith("(samenwerken aangaan)")  # an idiom
