@@ -47,6 +47,7 @@ from .sentences import DOCUMENT_ITSELF, about_document, looks_like_heading, read
 from .settings import Settings
 from .store import ChromaStore
 from .thesaurus import COURSE_VERB, added_terms, concepts, expand
+from .vectors import VectorIndex
 
 Mode = Literal["hybrid", "dense", "bm25"]
 # The theme a question ties to the aspect it asks: "op financieel gebied", "juridische knelpunten"
@@ -65,6 +66,17 @@ ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
 )
 
+@dataclass(frozen=True)
+class Derived:
+    """What is derived from one revision of the store: the BM25 index, the windows' hubness and, for exact dense
+    search, the chunks' and the windows' vectors."""
+
+    lexical: LexicalIndex
+    hubness: Hubness
+    chunk_vectors: VectorIndex | None
+    window_vectors: VectorIndex | None
+
+
 @dataclass
 class Retriever:
     """Finds the passages that answer a question. Thread-safe; share one per process."""
@@ -74,7 +86,7 @@ class Retriever:
     settings: Settings
 
     def __post_init__(self) -> None:
-        self._derived: tuple[LexicalIndex, Hubness] | None = None  # both of one store revision
+        self._derived: Derived | None = None
         self._by_id: dict[str, Chunk] = {}
         self._index_of: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -82,35 +94,52 @@ class Retriever:
 
     def lexical_index(self) -> LexicalIndex:
         """The BM25 index for the store as it is now (see `derived`)."""
-        return self.derived()[0]
+        return self.derived().lexical
 
-    def derived(self) -> tuple[LexicalIndex, Hubness]:
-        """What is derived from the store as it is now, the BM25 index and the windows' hubness: from memory, from
-        the disk cache, or built afresh (counted in `rebuilds`)."""
+    def derived(self) -> Derived:
+        """What is derived from the store as it is now: from memory, from the disk cache, or built afresh (counted
+        in `rebuilds`)."""
         revision = self.store.revision
         with self._lock:
-            if self._derived is None or self._derived[0].revision != revision:
-                lexical_path = self.settings.cache_dir / f"lexical-{self.settings.collection}.pkl"
-                hubness_path = self.settings.cache_dir / f"hubness-{self.settings.collection}.npz"
-                index = LexicalIndex.load(lexical_path, revision)
-                # switched off, it would only cost a pass over every window vector at start-up
-                hubness = Hubness.load(hubness_path, revision) if self.settings.hub_weight else Hubness(revision, {})
-                if index is None or hubness is None:
-                    self.rebuilds += 1
-                if index is None:
-                    index = LexicalIndex.build(self.store.all_chunks(), revision)
-                    index.save(lexical_path)
-                if hubness is None:
-                    hubness = Hubness.build(*self.store.all_window_vectors(), revision)
-                    hubness.save(hubness_path)
-                self._by_id = {c.chunk_id: c for c in index.chunks}
-                self._index_of = {c.chunk_id: i for i, c in enumerate(index.chunks)}
-                self._derived = index, hubness
+            if self._derived is None or self._derived.lexical.revision != revision:
+                self._derived = self._load_or_build(revision)
+                self._by_id = {c.chunk_id: c for c in self._derived.lexical.chunks}
+                self._index_of = {c.chunk_id: i for i, c in enumerate(self._derived.lexical.chunks)}
             return self._derived
+
+    def _load_or_build(self, revision: int) -> Derived:
+        cache, name = self.settings.cache_dir, self.settings.collection
+        paths = {kind: cache / f"{kind}-vectors-{name}.npz" for kind in ("chunk", "window")}
+        lexical_path, hubness_path = cache / f"lexical-{name}.pkl", cache / f"hubness-{name}.npz"
+        exact = self.settings.dense_search == "exact"
+        index = LexicalIndex.load(lexical_path, revision)
+        # switched off, it would only cost a pass over every window vector at start-up
+        hubness = Hubness.load(hubness_path, revision) if self.settings.hub_weight else Hubness(revision, {})
+        vectors = {kind: VectorIndex.load(path, revision) for kind, path in paths.items()} if exact else {}
+        if index is None or hubness is None or None in vectors.values():
+            self.rebuilds += 1
+        if index is None:
+            index = LexicalIndex.build(self.store.all_chunks(), revision)
+            index.save(lexical_path)
+        for kind, found in vectors.items():
+            if found is None:
+                vectors[kind] = VectorIndex(revision, *self.store.all_vectors(kind))
+                vectors[kind].save(paths[kind])  # type: ignore[union-attr]
+        if hubness is None:
+            windows = vectors.get("window")
+            hubness = Hubness.build(*((windows.ids, windows.matrix) if windows else self.store.all_vectors()), revision)
+            hubness.save(hubness_path)
+        return Derived(index, hubness, vectors.get("chunk"), vectors.get("window"))
 
     def last_lexical_index(self) -> LexicalIndex:
         """The index the last search used, without asking the store again: for work that follows a search."""
-        return self._derived[0] if self._derived else self.lexical_index()
+        return self._derived.lexical if self._derived else self.lexical_index()
+
+    def _nearest(self, derived: Derived, vector: list[float], k: int, doc_ids: list[str] | None, kind: str
+                 ) -> list[tuple[str, float]]:
+        """The k records of `kind` ("chunk" or "window") nearest to `vector`: exact, or from Chroma's index."""
+        exact = derived.chunk_vectors if kind == "chunk" else derived.window_vectors
+        return exact.search(vector, k, doc_ids) if exact else self.store.search(vector, k, doc_ids, kind=kind)
 
     def documents(self) -> dict[str, tuple[str, int]]:
         """Indexed documents: id -> (title, number of chunks), from memory."""
@@ -139,7 +168,8 @@ class Retriever:
     ) -> list[Hit]:
         """The `k` best passages for `question`, best first, optionally only from `doc_ids`."""
         k = k or self.settings.top_k
-        lexical, hubness = self.derived()
+        derived = self.derived()
+        lexical, hubness = derived.lexical, derived.hubness
         if not lexical.chunks:
             raise EmptyStore("De index is leeg. Lees eerst documenten in met `python ingest.py`.")
         unknown = sorted(set(doc_ids) - self.documents().keys()) if doc_ids else []
@@ -154,9 +184,9 @@ class Retriever:
         features: dict[str, list[float]] = {}
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_query(query)
-            for chunk_id, sim in self.store.search(vector, n, doc_ids, kind="chunk"):
+            for chunk_id, sim in self._nearest(derived, vector, n, doc_ids, kind="chunk"):
                 features.setdefault(chunk_id, [np.nan] * 4)[0] = sim
-            windows = self.store.search(vector, 4 * n, doc_ids, kind="window")
+            windows = self._nearest(derived, vector, 4 * n, doc_ids, kind="window")
             for window_id, sim in hubness.discount(windows, self.settings.hub_weight):
                 row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 4)
                 row[1] = sim if np.isnan(row[1]) else max(row[1], sim)

@@ -33,9 +33,14 @@ class Settings(BaseSettings):
 
     top_k: int = Field(10, ge=1, le=50)
     candidates: int = Field(40, ge=5, description="Candidates per retriever before fusion.")
+    dense_search: Literal["exact", "index"] = Field(
+        "exact", description="'exact': the nearest vectors found by a matrix product over the store's vectors held in "
+        "memory, the same on every run; 'index': Chroma's approximate vector index, for a store too large to hold.",
+    )
     search_ef: int = Field(
-        500, ge=10, description="How widely Chroma's vector index searches: wide enough to find the same, exact best "
-        "matches on every run (Chroma's default of 100 missed 1.4 % of them, differently from process to process).",
+        500, ge=10, description="How widely Chroma's vector index searches (dense_search 'index'): Chroma's default of "
+        "100 missed 1.4 % of the exact best matches; 500 misses a few in ten thousand, differently from process to "
+        "process.",
     )
     chunk_weight: float = Field(0.5, description="Weight of whole-chunk dense similarity.")
     window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")

@@ -187,13 +187,14 @@ class ChromaStore:
             raise StoreUnavailable(f"Zoeken in de Chroma-store mislukte ({exc}).") from exc
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
 
-    def all_window_vectors(self) -> tuple[list[str], np.ndarray]:
-        """The ids and vectors of every sentence window (to derive their hubness from), fetched a page at a time
-        into one float32 matrix made beforehand: a large store's vectors as Python lists, or as pages joined at the
-        end, would take several times the memory."""
+    def all_vectors(self, kind: str = "window") -> tuple[list[str], np.ndarray]:
+        """The ids and vectors of every chunk or sentence window (for exact search, and the windows' hubness),
+        fetched a page at a time into one float32 matrix made beforehand: a large store's vectors as Python lists, or
+        as pages joined at the end, would take several times the memory."""
+        collection = self._chunks if kind == "chunk" else self._windows
         ids: list[str] = []
-        matrix = np.empty((self._windows.count(), self.dim), dtype=np.float32)
-        for page in _pages(self._windows, ["embeddings"]):
+        matrix = np.empty((collection.count(), self.dim), dtype=np.float32)
+        for page in _pages(collection, ["embeddings"]):
             rows = np.asarray(page["embeddings"], dtype=np.float32).reshape(len(page["ids"]), self.dim)
             if len(ids) + len(rows) > len(matrix):  # written to while read: grow, rarely
                 matrix = np.concatenate([matrix[: len(ids)], np.empty((len(rows), self.dim), dtype=np.float32)])

@@ -12,6 +12,7 @@ from assistant.lexical import LexicalIndex, analyse, corrected, named_parts, ope
 from assistant.models import Chunk
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever, Retriever
+from assistant.vectors import VectorIndex
 
 from .conftest import fake_settings, ingested
 
@@ -512,18 +513,48 @@ def test_a_window_in_a_crowded_neighbourhood_is_discounted() -> None:
 
 
 def test_hubness_is_derived_with_the_lexical_index_and_cached(pipeline: Pipeline, tmp_path: Path) -> None:
-    lexical, hubness = pipeline.retriever.derived()
-    window_ids, _ = pipeline.store.all_window_vectors()
+    derived = pipeline.retriever.derived()
+    lexical, hubness = derived.lexical, derived.hubness
+    window_ids, _ = pipeline.store.all_vectors()
     assert set(hubness.excess) == set(window_ids) and hubness.revision == lexical.revision == pipeline.store.revision
     assert Hubness.load(pipeline.settings.cache_dir / "hubness-pianoo.npz", hubness.revision) == hubness
     assert Hubness.load(pipeline.settings.cache_dir / "hubness-pianoo.npz", hubness.revision + 1) is None
 
 
-def test_all_window_vectors_are_read_whole_also_when_windows_arrive_while_reading(
+def test_all_vectors_are_read_whole_also_when_windows_arrive_while_reading(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ids, vectors = pipeline.store.all_window_vectors()
+    ids, vectors = pipeline.store.all_vectors()
     assert len(ids) == len(set(ids)) == vectors.shape[0] > 1 and vectors.dtype == np.float32
     monkeypatch.setattr(pipeline.store._windows, "count", lambda: 1)  # as if counted before an ingest wrote more
-    grown_ids, grown = pipeline.store.all_window_vectors()
+    grown_ids, grown = pipeline.store.all_vectors()
     assert grown_ids == ids and np.array_equal(grown, vectors)
+
+
+def test_exact_search_finds_the_nearest_vectors_in_store_order_on_a_tie() -> None:
+    ids = ["a.txt#0", "a.txt#1", "b.txt#0~1", "b.txt#0~2"]
+    index = VectorIndex(7, ids, np.array([[1, 0], [0, 2], [3, 4], [3, 4]], dtype=np.float32))  # rows made unit length
+    assert index.search([0.6, 0.8], 3) == [("b.txt#0~1", pytest.approx(1.0)), ("b.txt#0~2", pytest.approx(1.0)),
+                                           ("a.txt#1", pytest.approx(0.8))]
+    assert [i for i, _ in index.search([1, 0], 10, doc_ids=["a.txt"])] == ["a.txt#0", "a.txt#1"]
+    assert index.search([1, 0], 2, doc_ids=["c.txt"]) == []
+
+
+def test_exact_dense_search_is_derived_cached_and_agrees_with_chromas_index(pipeline: Pipeline, tmp_path: Path) -> None:
+    derived = pipeline.retriever.derived()
+    assert derived.chunk_vectors is not None and derived.window_vectors is not None
+    assert sorted(derived.window_vectors.ids) == sorted(pipeline.store.all_vectors()[0])
+    cached = VectorIndex.load(pipeline.settings.cache_dir / "window-vectors-pianoo.npz", derived.lexical.revision)
+    assert cached is not None and cached.ids == derived.window_vectors.ids
+    vector = pipeline.embedder.embed_query("Hoe verloopt de commerciële fase?")
+    for kind, exact in (("chunk", derived.chunk_vectors), ("window", derived.window_vectors)):
+        found = exact.search(vector, 5)
+        by_index = pipeline.store.search(vector, 5, kind=kind)  # a small store: Chroma's index finds the same
+        assert [i for i, _ in found] == [i for i, _ in by_index]
+        assert [s for _, s in found] == pytest.approx([s for _, s in by_index], abs=1e-5)
+    with_index = Pipeline(fake_settings(tmp_path, dense_search="index"))
+    assert with_index.retriever.derived().window_vectors is None
+    question = "Wat gebeurt er in de commerciële fase?"
+    assert [h.chunk.chunk_id for h in with_index.retriever.search(question)] == [
+        h.chunk.chunk_id for h in pipeline.retriever.search(question)
+    ]

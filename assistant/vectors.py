@@ -1,0 +1,66 @@
+"""Exact dense search over the store's vectors, the same on every run.
+
+Chroma's vector index is approximate, and which near neighbours it returns changes from process to process: the 160
+nearest sentence windows of the same question differed between every two of five processes, so the scores of the
+passages, and now and then an answer, changed after a restart. Up to a few hundred thousand vectors a matrix product
+finds the exact neighbours about as fast. Derived from the vectors in the store, cached on disk like the lexical
+index, and rebuilt only when the store changed; `dense_search = "index"` searches with Chroma's index instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .cache import write_atomically
+
+
+def document_of(record_id: str) -> str:
+    """The document of a chunk id ("doc.txt#4") or a window id ("doc.txt#4~2")."""
+    return record_id.split("~", 1)[0].rsplit("#", 1)[0]
+
+
+@dataclass
+class VectorIndex:
+    """The ids and unit-length vectors of one kind of record (chunks or windows) of one store revision."""
+
+    revision: int
+    ids: list[str]
+    matrix: np.ndarray  # float32, one row per id
+    _documents: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.matrix = np.asarray(self.matrix, dtype=np.float32)
+        norms = np.linalg.norm(self.matrix, axis=1, keepdims=True)
+        self.matrix /= np.where(norms > 0, norms, 1.0)  # cosine similarity, as Chroma's index gives
+        self._documents = np.array([document_of(i) for i in self.ids], dtype=object)
+
+    def search(self, vector: list[float], k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        """The ids of the k most similar records and their cosine similarity, best first; equal ones in store
+        order, so that every run gives the same list."""
+        query = np.asarray(vector, dtype=np.float32)
+        similarity = self.matrix @ (query / (np.linalg.norm(query) or 1.0))
+        rows = np.flatnonzero(np.isin(self._documents, doc_ids)) if doc_ids else np.arange(len(self.ids))
+        k = min(k, len(rows))
+        if k <= 0:
+            return []
+        best = rows[np.argpartition(-similarity[rows], k - 1)[:k]]
+        best = best[np.lexsort((best, -similarity[best]))]
+        return [(self.ids[i], float(similarity[i])) for i in best]
+
+    def save(self, path: Path) -> None:
+        write_atomically(path, lambda f: np.savez(f, revision=self.revision, ids=np.array(self.ids, dtype=str),
+                                                  matrix=self.matrix))
+
+    @classmethod
+    def load(cls, path: Path, revision: int) -> VectorIndex | None:
+        """The cached index, or None when there is none for this store revision."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if int(data["revision"]) != revision:
+                    return None
+                return cls(revision, data["ids"].tolist(), data["matrix"])
+        except (OSError, ValueError, KeyError):
+            return None
