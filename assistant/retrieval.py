@@ -62,6 +62,9 @@ ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 MAX_OPENING_HEADINGS = 3  # headings a chunk may open with before the sentences it repeats from the chunk before
 QUESTION_WORD = re.compile(r"[\w'-]+")
+# a capitalised word inside a question is a name: "Welke organisatie in Duitsland …?", "Hoe werkt Rijkswaterstaat …?"
+PROPER_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][a-zà-ÿ][\w-]+)")
+NAME_SPREAD = 0.05  # a name said in at most this share of the chunks is specific, not one most passages say
 ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
 )
@@ -374,6 +377,7 @@ class Retriever:
         weight = self.settings.focus_weight
         names_wanted = bool(ASKS_WHO.search(question))
         document_asked = bool(DOCUMENT_ITSELF.search(question))
+        names = self._asked_names(question)
         vectors = self._sentence_vectors(todo)
         scored: dict[int, Hit] = {}
         for hit in todo:
@@ -388,9 +392,19 @@ class Retriever:
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
                 heading = text in headings or looks_like_heading(text)
-                sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading))
+                sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading,
+                                               names_asked=bool(names & words)))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
+
+    def _asked_names(self, question: str) -> set[str]:
+        """The stems of the specific names the question asks about ("Welke organisatie in Duitsland …?": "duitsland"),
+        not counting the documents' words added to it, nor a name many passages say."""
+        lexical = self.last_lexical_index()
+        limit = NAME_SPREAD * len(lexical.chunks)
+        own = question.split("(", 1)[0]
+        return {stem for name in PROPER_NAME.findall(own) for stem in analyse(name)
+                if 0 < lexical.document_frequency.get(stem, 0) <= limit}
 
     def _focus_vector(self, question: str, terms: set[str], passages: list[set[str]]) -> np.ndarray | None:
         """The embedding of the question without its topic: the words (`terms`) every one of the `passages`

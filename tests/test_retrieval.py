@@ -9,7 +9,7 @@ from langchain_core.documents import Document as LangChainDocument
 from assistant.errors import EmptyStore, UnknownDocument
 from assistant.hubness import Hubness
 from assistant.lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
-from assistant.models import Chunk
+from assistant.models import Chunk, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever, Retriever
 from assistant.vectors import VectorIndex
@@ -558,3 +558,21 @@ def test_exact_dense_search_is_derived_cached_and_agrees_with_chromas_index(pipe
     assert [h.chunk.chunk_id for h in with_index.retriever.search(question)] == [
         h.chunk.chunk_id for h in pipeline.retriever.search(question)
     ]
+
+
+def test_a_sentence_naming_the_place_a_question_asks_about_wins_a_near_tie(tmp_path: Path) -> None:
+    filler = "Innovatiegericht inkopen helpt overheden om maatschappelijke opgaven op te lossen met nieuwe oplossingen."
+    documents = {f"thema{i}.md": f"# Thema {i}\n\n{filler} Thema {i} vraagt om kennis en budget.\n" for i in range(30)}
+    documents["buitenland.md"] = "# Buitenland\n\nIn Duitsland ondersteunt het kenniscentrum KOINNO innovatief inkopen.\n"
+    pipeline = ingested(tmp_path, documents)
+    retriever = pipeline.retriever
+    question = "Welke organisatie in Duitsland ondersteunt innovatief inkopen?"
+    hits = retriever.with_sentences(question, retriever.search(question, k=10))
+    flagged = {s.text for hit in hits for s in hit.sentences or () if s.names_asked}
+    assert flagged == {"In Duitsland ondersteunt het kenniscentrum KOINNO innovatief inkopen."}
+    common = "Wat vraagt Thema 3?"  # a name most passages say
+    assert not any(s.names_asked for hit in retriever.with_sentences(common, retriever.search(common, k=10))
+                   for s in hit.sentences or ())
+    plain = SentenceScore("Innovatief inkopen wordt overal ondersteund.", 0, dense=0.86, lexical=0.5)
+    named = SentenceScore("In Duitsland doet KOINNO dat.", 1, dense=0.83, lexical=0.5, names_asked=True)
+    assert named.strength(0) > plain.strength(0)
