@@ -34,14 +34,16 @@ TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
 # Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt".
 PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt",
-                  "houdt", "houden", "betekent", "betekenen"}
+                  "houdt", "houden", "betekent", "betekenen", "verloopt", "verlopen"}
 # "de laatste fase" says which part, not what about ("de tweede fase" is made "fase 2" before)
 NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES) | {"laatste"}
 # What a question asks of a subject without naming one ("Wat zijn de risico's?", "Welke fasen zijn er?", "Wie betaalt
-# de kosten?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time and the parties.
+# de ontwikkeling?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time, the parties and
+# the parts of a procedure.
 OF_A_SUBJECT = re.compile(
     rf"^(?:{ASPECT.pattern}|{STEP_WORDS.pattern}|geld|kost\w*|betaal\w*|budget|prijs|duur\w*|looptijd|termijn\w*|"
-    r"ondernemers?|aanbieders?|deelnemers?|leveranciers?|partij\w*|marktpartij\w*|bedrijf|bedrijven|opdrachtgevers?)$",
+    r"ondernemers?|aanbieders?|deelnemers?|leveranciers?|partij\w*|marktpartij\w*|bedrijf|bedrijven|opdrachtgevers?|"
+    r"ontwikkeling|ontwikkelfase|aankoop|afname|gunning|selectie|beoordeling|uitvraag)$",
     re.IGNORECASE,
 )
 # "En voor SBIR?", "Geldt dat ook voor een prijsvraag?", "En bij een innovatiepartnerschap?": another subject

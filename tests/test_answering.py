@@ -142,6 +142,13 @@ def test_a_follow_up_naming_another_subject_asks_the_same_of_it() -> None:
     assert resolve("En voor SBIR?", [Turn("Wat is een proeftuin?", "…")]) == "En voor SBIR?"  # nothing asked of it
 
 
+def test_a_question_on_a_part_of_a_procedure_is_about_the_procedure_asked_before() -> None:
+    sbir = [Turn("Wat is SBIR?", "…")]
+    assert resolve("Wie betaalt de ontwikkeling?", sbir) == "Wie betaalt de ontwikkeling? (SBIR)"
+    assert resolve("Hoe verloopt de selectie?", sbir) == "Hoe verloopt de selectie? (SBIR)"
+    assert resolve("Hoe verloopt een innovatiepartnerschap?", sbir) == "Hoe verloopt een innovatiepartnerschap?"
+
+
 def test_a_question_that_says_what_it_is_about_is_no_follow_up() -> None:
     history = [Turn("En wat zijn daarvan de risico's? (innovatiepartnerschap)", "…")]
     assert resolve("Hoe lang duurt dat?", history) == "Hoe lang duurt dat? (innovatiepartnerschap)"  # not "risico"
