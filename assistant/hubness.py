@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .cache import write_atomically
+from .cache import load_arrays, save_arrays
 
 NEIGHBOURS = 10
 REFERENCE_WINDOWS = 8192  # a larger store is compared with a fixed sample of this many windows
@@ -61,16 +61,11 @@ class Hubness:
         return sorted(scaled, key=lambda pair: -pair[1])
 
     def save(self, path: Path) -> None:
-        write_atomically(path, lambda f: np.savez(f, revision=self.revision, ids=np.array(list(self.excess), dtype=str),
-                                                  excess=np.array(list(self.excess.values()), dtype=np.float32)))
+        save_arrays(path, self.revision, ids=np.array(list(self.excess), dtype=str),
+                    excess=np.array(list(self.excess.values()), dtype=np.float32))
 
     @classmethod
     def load(cls, path: Path, revision: int) -> Hubness | None:
         """The cached hubness, or None when there is none for this store revision."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                if int(data["revision"]) != revision:
-                    return None
-                return cls(revision, dict(zip(data["ids"].tolist(), data["excess"].tolist())))
-        except (OSError, ValueError, KeyError):
-            return None
+        data = load_arrays(path, revision)
+        return None if data is None else cls(revision, dict(zip(data["ids"].tolist(), data["excess"].tolist())))

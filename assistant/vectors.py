@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .cache import write_atomically
+from .cache import load_arrays, save_arrays
 
 
 def document_of(record_id: str) -> str:
@@ -53,16 +53,10 @@ class VectorIndex:
         return [(self.ids[i], float(similarity[i])) for i in best]
 
     def save(self, path: Path) -> None:
-        write_atomically(path, lambda f: np.savez(f, revision=self.revision, ids=np.array(self.ids, dtype=str),
-                                                  matrix=self.matrix))
+        save_arrays(path, self.revision, ids=np.array(self.ids, dtype=str), matrix=self.matrix)
 
     @classmethod
     def load(cls, path: Path, revision: int) -> VectorIndex | None:
         """The cached index, or None when there is none for this store revision."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                if int(data["revision"]) != revision:
-                    return None
-                return cls(revision, data["ids"].tolist(), data["matrix"])
-        except (OSError, ValueError, KeyError):
-            return None
+        data = load_arrays(path, revision)
+        return None if data is None else cls(revision, data["ids"].tolist(), data["matrix"])

@@ -546,6 +546,9 @@ def test_exact_dense_search_is_derived_cached_and_agrees_with_chromas_index(pipe
     assert sorted(derived.window_vectors.ids) == sorted(pipeline.store.all_vectors()[0])
     cached = VectorIndex.load(pipeline.settings.cache_dir / "window-vectors-pianoo.npz", derived.lexical.revision)
     assert cached is not None and cached.ids == derived.window_vectors.ids
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(b"half a file")
+    assert VectorIndex.load(damaged, derived.lexical.revision) is None  # rebuilt, not misread
     vector = pipeline.embedder.embed_query("Hoe verloopt de commerciële fase?")
     for kind, exact in (("chunk", derived.chunk_vectors), ("window", derived.window_vectors)):
         found = exact.search(vector, 5)
