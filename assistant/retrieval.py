@@ -19,6 +19,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -118,21 +119,23 @@ class Retriever:
         index = LexicalIndex.load(lexical_path, revision)
         # switched off, it would only cost a pass over every window vector at start-up
         hubness = Hubness.load(hubness_path, revision) if self.settings.hub_weight else Hubness(revision, {})
-        vectors = {kind: VectorIndex.load(path, revision) for kind, path in paths.items()} if exact else {}
-        if index is None or hubness is None or None in vectors.values():
+        loaded = {kind: VectorIndex.load(path, revision) for kind, path in paths.items()} if exact else {}
+        if index is None or hubness is None or None in loaded.values():
             self.rebuilds += 1
         if index is None:
             index = LexicalIndex.build(self.store.all_chunks(), revision)
             index.save(lexical_path)
-        for kind, found in vectors.items():
-            if found is None:
-                vectors[kind] = VectorIndex(revision, *self.store.all_vectors(kind))
-                vectors[kind].save(paths[kind])  # type: ignore[union-attr]
+        vectors = {kind: found or self._vectors_afresh(kind, revision, paths[kind]) for kind, found in loaded.items()}
         if hubness is None:
             windows = vectors.get("window")
             hubness = Hubness.build(*((windows.ids, windows.matrix) if windows else self.store.all_vectors()), revision)
             hubness.save(hubness_path)
         return Derived(index, hubness, vectors.get("chunk"), vectors.get("window"))
+
+    def _vectors_afresh(self, kind: str, revision: int, path: Path) -> VectorIndex:
+        vectors = VectorIndex.build(*self.store.all_vectors(kind), revision)
+        vectors.save(path)
+        return vectors
 
     def last_lexical_index(self) -> LexicalIndex:
         """The index the last search used, without asking the store again: for work that follows a search."""

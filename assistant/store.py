@@ -177,7 +177,7 @@ class ChromaStore:
         """The ids of the k nearest chunks (or sentence windows) and their cosine similarity."""
         if k <= 0:
             return []
-        collection = self._chunks if kind == "chunk" else self._windows
+        collection = self._collection(kind)
         where = {"doc_id": {"$in": list(doc_ids)}} if doc_ids else None
         try:
             result = collection.query(
@@ -187,11 +187,14 @@ class ChromaStore:
             raise StoreUnavailable(f"Zoeken in de Chroma-store mislukte ({exc}).") from exc
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]  # type: ignore[index]
 
+    def _collection(self, kind: str) -> Any:
+        return self._chunks if kind == "chunk" else self._windows
+
     def all_vectors(self, kind: str = "window") -> tuple[list[str], np.ndarray]:
         """The ids and vectors of every chunk or sentence window (for exact search, and the windows' hubness),
         fetched a page at a time into one float32 matrix made beforehand: a large store's vectors as Python lists, or
         as pages joined at the end, would take several times the memory."""
-        collection = self._chunks if kind == "chunk" else self._windows
+        collection = self._collection(kind)
         ids: list[str] = []
         matrix = np.empty((collection.count(), self.dim), dtype=np.float32)
         for page in _pages(collection, ["embeddings"]):

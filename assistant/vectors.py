@@ -28,14 +28,18 @@ class VectorIndex:
 
     revision: int
     ids: list[str]
-    matrix: np.ndarray  # float32, one row per id
+    matrix: np.ndarray  # float32, one unit-length row per id
     _documents: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.matrix = np.asarray(self.matrix, dtype=np.float32)
-        norms = np.linalg.norm(self.matrix, axis=1, keepdims=True)
-        self.matrix /= np.where(norms > 0, norms, 1.0)  # cosine similarity, as Chroma's index gives
         self._documents = np.array([document_of(i) for i in self.ids], dtype=object)
+
+    @classmethod
+    def build(cls, ids: list[str], vectors: np.ndarray, revision: int) -> VectorIndex:
+        """From the store's ids and vectors, each made unit length: cosine similarity, as Chroma's index gives."""
+        matrix = np.asarray(vectors, dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return cls(revision, ids, matrix / np.where(norms > 0, norms, 1.0))
 
     def search(self, vector: list[float], k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """The ids of the k most similar records and their cosine similarity, best first; equal ones in store

@@ -533,7 +533,7 @@ def test_all_vectors_are_read_whole_also_when_windows_arrive_while_reading(
 
 def test_exact_search_finds_the_nearest_vectors_in_store_order_on_a_tie() -> None:
     ids = ["a.txt#0", "a.txt#1", "b.txt#0~1", "b.txt#0~2"]
-    index = VectorIndex(7, ids, np.array([[1, 0], [0, 2], [3, 4], [3, 4]], dtype=np.float32))  # rows made unit length
+    index = VectorIndex.build(ids, np.array([[1, 0], [0, 2], [3, 4], [3, 4]], dtype=np.float32), 7)  # made unit length
     assert index.search([0.6, 0.8], 3) == [("b.txt#0~1", pytest.approx(1.0)), ("b.txt#0~2", pytest.approx(1.0)),
                                            ("a.txt#1", pytest.approx(0.8))]
     assert [i for i, _ in index.search([1, 0], 10, doc_ids=["a.txt"])] == ["a.txt#0", "a.txt#1"]
