@@ -47,7 +47,7 @@ from .models import Chunk, Hit, SentenceScore, summarise_documents
 from .sentences import DOCUMENT_ITSELF, about_document, looks_like_heading, reads_as_names
 from .settings import Settings
 from .store import ChromaStore
-from .thesaurus import COURSE_VERB, added_terms, concepts, expand
+from .thesaurus import COURSE_VERB, added_terms, concepts, expand, without_added_terms
 from .vectors import VectorIndex
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -405,8 +405,7 @@ class Retriever:
         not counting the documents' words added to it, nor a name many passages say."""
         lexical = self.last_lexical_index()
         limit = NAME_SPREAD * len(lexical.chunks)
-        own = question.split("(", 1)[0]
-        return {stem for name in PROPER_NAME.findall(own) for stem in analyse(name)
+        return {stem for name in PROPER_NAME.findall(without_added_terms(question)) for stem in analyse(name)
                 if 0 < lexical.document_frequency.get(stem, 0) <= limit}
 
     def _focus_vector(self, question: str, terms: set[str], passages: list[set[str]]) -> np.ndarray | None:

@@ -85,13 +85,18 @@ def concepts(searched: str) -> list[str]:
     documents' words for them) and each other word. "Wie betaalt de kosten in een proeftuin?" asks about three
     things, not about the seven words it is searched with ("… (pilot experiment budget financiering)"): a sentence
     naming "proeftuin" and "pilot" says one of them twice. `searched` may be the expanded question (see `expand`)."""
-    cut = searched.rfind(" (")
-    question = searched[:cut] if cut > 0 and expand(searched[:cut]) == searched else searched
+    question = without_added_terms(searched)
     found = _matches(question)
     matched = {w for said, _ in found for w in _words(said)}
     return [f"{said} {terms.replace(',', '')}" for said, terms in found] + [
         w for w in dict.fromkeys(_words(question)) if w not in matched
     ]
+
+
+def without_added_terms(searched: str) -> str:
+    """The question as asked, without the documents' words `expand` added to it (its own brackets stay)."""
+    cut = searched.rfind(" (")
+    return searched[:cut] if cut > 0 and expand(searched[:cut]) == searched else searched
 
 
 def _matches(question: str) -> list[tuple[str, str]]:
