@@ -242,6 +242,11 @@ def _unit(text: str, position: int, score: float = 0.5) -> ScoredUnit:
                       heading=looks_like_heading(text))
 
 
+def _units(texts: list[str]) -> list[ScoredUnit]:
+    """One passage's lines, in order."""
+    return [_unit(text, position) for position, text in enumerate(texts)]
+
+
 def test_an_overlong_sentence_is_cut_at_a_sentence_end_not_dropped() -> None:
     run_on = "Het onderhoud vermindert met 20%. " + "De uitstoot neemt af met 30% en de prijs stijgt weinig. " * 30
     quoted = span(_unit(run_on, 0), [_unit(run_on, 0)])
@@ -252,31 +257,31 @@ def test_an_overlong_sentence_is_cut_at_a_sentence_end_not_dropped() -> None:
 
 
 def test_a_list_keeps_an_item_broken_over_two_lines() -> None:
-    units = [_unit(t, i) for i, t in enumerate([
+    units = _units([
         "Enkele afwegingen:", "- Wat is de slaagkans?", "- Is er expertise?", "Bijvoorbeeld in huis.",
         "- Wat is de volwassenheid?", "Nieuwe alinea die niet bij de lijst hoort.",
-    ])]
+    ])
     (found,) = lists(units)
     assert [u.text for u in found] == [
         "Enkele afwegingen:", "- Wat is de slaagkans?", "- Is er expertise? Bijvoorbeeld in huis.",
         "- Wat is de volwassenheid?",
     ]
     assert found[2].quotes == ("Is er expertise?", "Bijvoorbeeld in huis.")
-    announcing = [_unit(t, i) for i, t in enumerate([
+    announcing = _units([
         "De vraag kent drie dimensies:", "- De uitvraag.", "- De partner.", "- De diensten.",
         "Doe ook de volgende checks:", "- Is het innovatief?", "- Welke stappen?",
-    ])]
+    ])
     (dimensions,) = lists(announcing)  # the line announcing the checks does not go on the third item
     assert [u.text for u in dimensions][-1] == "- De diensten."
 
 
 def test_a_list_whose_items_are_explained_in_between_is_quoted_as_its_items() -> None:
-    units = [_unit(t, i) for i, t in enumerate([
+    units = _units([
         "Vooraf enkele tips bij innovatie met digitale technologie", "- Zorg voor voldoende draagvlak.",
         "Een innovatietraject duurt soms jaren.", "Houd het mandaat om door te ontwikkelen.",
         "- Houd uw argumentatie op orde.", "Verandering kan tot weerstand leiden.", "Ieder domein is anders.",
         "- Oriënteer u breed.", "Nieuwe kop", "- Een item van een ander onderwerp.",
-    ])]
+    ])
     assert lists(units) == []  # no three items in a row
     (tips,) = lists(units, gap=6)
     assert [u.text for u in tips] == [units[0].text, units[1].text, units[4].text, units[7].text]
@@ -294,17 +299,17 @@ def test_a_heading_is_never_quoted_without_the_text_it_opens() -> None:
 
 
 def test_a_list_a_span_has_begun_is_quoted_whole() -> None:
-    units = [_unit(t, i) for i, t in enumerate([
+    units = _units([
         "U stelt een opschalingsplan op.", "Onderdelen ervan kunnen zijn:", "- Aanpassingen in beleid",
         "- Opleiden van medewerkers", "- Het intellectuele eigendom", "- Financiële dekking", "Een nieuwe alinea.",
-    ])]
+    ])
     assert [u.text for u in span(units[0], units)] == [u.text for u in units[:6]]  # not cut after four units
 
 
 def test_the_items_of_a_list_too_long_to_show_whole_are_cut_to_their_first_sentence() -> None:
     explanation = " Dit wordt hier uitgebreid toegelicht met voorbeelden uit de praktijk van veel organisaties."
     items = [f"- {n}. Zorg voor regel nummer {n} in het project.{explanation * 2}" for n in range(1, 11)]
-    fitted = fit([_unit(t, i) for i, t in enumerate(items)])
+    fitted = fit(_units(items))
     assert [u.text for u in fitted] == [f"- {n}. Zorg voor regel nummer {n} in het project." for n in range(1, 11)]
     assert fitted[0].quotes == ("1. Zorg voor regel nummer 1 in het project.",)  # what the page highlights
     short = [_unit("- Een korte regel. Met uitleg.", 0)]
@@ -314,21 +319,21 @@ def test_the_items_of_a_list_too_long_to_show_whole_are_cut_to_their_first_sente
 
 
 def test_a_footnote_after_the_quoted_sentence_is_not_quoted_with_it() -> None:
-    units = [_unit(t, i) for i, t in enumerate([
+    units = _units([
         "Er zijn in totaal 38 innovatiepartnerschappen aangekondigd.",
         "16 Het staat elke aanbestedende dienst vrij om zelf een SBIR op te zetten.",
         "20 gemeenten deden mee.",
-    ])]
+    ])
     assert [u.text for u in span(units[0], units)] == [units[0].text]
     assert stands_alone(units[2]) and not stands_alone(units[1])  # a number counting something opens no footnote
 
 
 def test_a_step_heading_is_quoted_with_the_sentences_that_open_the_step() -> None:
-    units = [_unit(t, i) for i, t in enumerate([
+    units = _units([
         "STAP 5: UITWERKEN VAN MOGELIJKE", "UITKOMSTEN VAN HET ONTWIKKELTRAJECT", "U werkt mogelijkheden uit.",
         "Een doorkijk maakt de vervolgstappen concreet.", "Zo voorkomt u verrassingen.", "Scenarioplanning helpt.",
         "Dit is de vijfde zin.",
-    ])]
+    ])
     quoted = span(units[0], units)
     assert [u.text for u in quoted] == [units[0].text, *(u.text for u in units[2:6])]  # four sentences, as any span
 
@@ -699,11 +704,11 @@ def test_a_list_cut_in_two_by_the_chunking_is_answered_whole_from_its_lead_in() 
 
 
 def test_a_list_announced_by_what_the_question_asks_several_of_comes_before_its_sections_opening() -> None:
-    units = [_unit(text, i) for i, text in enumerate([
+    units = _units([
         "Overkoepelende aanbevelingen", "Uit de inventarisatie blijkt veel enthousiasme.",
         "Deze aandachtspunten leiden tot 3 aanbevelingen:", "- A. Stel een actieplan op.",
         "- B. Bied voorlichting.", "- C. Zoek de samenwerking.",
-    ])]
+    ])
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
 
     def on_recommendations(unit: ScoredUnit) -> bool:  # the section's heading titles the asked aspect
@@ -772,14 +777,14 @@ def test_a_second_passage_is_quoted_only_when_it_holds_a_word_of_the_question_th
 
 
 def test_a_quoted_run_stops_before_someone_elses_words_unless_announced() -> None:
-    units = [_unit(t, i) for i, t in enumerate([
+    units = _units([
         "Vooraf moet een raming van de omvang van de opdracht worden opgesteld.",
         "Dat is lastig als de oplossing nog niet bekend is.",
         "“ Ik denk dat de voordelen van innovatiegericht inkopen te weinig worden gezien.",
         "Daar ligt nog een grote veranderopgave voor bestuurders en opdrachtgevers.”",
-    ])]
+    ])
     assert [u.position for u in span(units[0], units)] == [0, 1]
-    announced = [_unit(t, i) for i, t in enumerate(["De wethouder zei het zo:", units[2].text, units[3].text])]
+    announced = _units(["De wethouder zei het zo:", units[2].text, units[3].text])
     assert [u.position for u in span(announced[0], announced)] == [0, 1, 2]
     assert not stands_alone(units[3])  # the end of someone's words, begun before it
     assert stands_alone(_unit("Zo ontstond een “tweehandige” organisatie.", 0))
@@ -897,14 +902,14 @@ def test_a_follow_up_after_one_on_another_subject_is_about_that_subject() -> Non
 
 
 def test_a_quoted_list_keeps_the_rest_of_an_item_the_pdf_broke_off() -> None:
-    units = [_unit(t, i) for i, t in enumerate([
+    units = _units([
         "Enkele voorbeelden van afwegingen die u kunt maken:",
         "- Kunt u inspelen op veranderingen in de organisatie?",
         "Is er bijvoorbeeld expertise aanwezig?",
         "- Wat is de volwassenheid van de technologie?",
         "Bovendien is het belangrijk om de volgende checks uit te voeren:",
         "- Vaststellen of de uitvraag een innovatieve oplossing behoeft.",
-    ])]
+    ])
     quoted = span(units[1], units, max_units=None)
     assert [u.text for u in quoted] == [
         "- Kunt u inspelen op veranderingen in de organisatie? Is er bijvoorbeeld expertise aanwezig?",
