@@ -19,8 +19,9 @@ from .models import Block
 from .sentences import split_sentences
 
 URL_LINE = re.compile(r"^\s*(?:(?P<footnote>\d{1,3})\s+)?(?P<url>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
-# A table of contents: "Stap 1: Bepaal het doel ........ 3", under "Inhoud"
-CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\d{1,3}$|…{2,}\s*\d{1,3}$")
+# A table of contents: "Stap 1: Bepaal het doel ........ 3", under "Inhoud"; a title in capitals whose leader and
+# page number were cut off ("I. INTRODUCTIE..")
+CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\d{1,3}$|…{2,}\s*\d{1,3}$|^[^a-zà-ÿ]{3,80}[^.\sa-zà-ÿ]\.{2,}$")
 CONTENTS_TITLE = re.compile(r"^(?:inhoud|inhoudsopgave|inhoudstafel)$", re.IGNORECASE)
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓\uf0b7\uf0a7-]|–|o(?=\s))\s*")

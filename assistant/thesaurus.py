@@ -34,7 +34,9 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"proef\w*|uitproberen|uittesten|testen", "pilot, experiment"),
     (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie, marktonderzoek"),
     (r"halverwege|tussentijds|onderweg", "na elke fase"),
-    (r"stoppen|stop\w*zet\w*|afhaken|uitstappen|eruit stappen|ophouden", "afbreken, beëindigen"),
+    (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
+    # a separable verb: "uit het partnerschap stappen", "stapt eruit" say what the documents call "uitstappen"
+    (r"uitstap\w*|(?:er)?uit\s+(?:\w+\s+){0,3}stap(?:pen|t)|stapt?\s+(?:\w+\s+){0,3}(?:er)?uit", "uitstappen, afbreken, beëindigen"),
     (r"winnaar|uitkiezen|kiezen wie", "gunning, selectie"),
     (r"in zee (?:gaan|gaat|ga|te gaan)", "samenwerken, aangaan"),
     (r"probleemstelling\w*|vraagstelling\w*|probleem (?:omschrijven|formuleren|beschrijven)", "behoefte, behoeftestelling"),

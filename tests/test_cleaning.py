@@ -317,7 +317,7 @@ def test_a_short_question_on_a_line_of_its_own_between_sentences_is_a_heading() 
 def test_a_table_of_contents_is_no_text() -> None:
     page = (
         "Handreiking proeftuinen\n\nInhoud\n\nInleiding ................................ 2\n"
-        "Stap 1: Bepaal het doel . . . . . . . . . . 3\nStap 2: Kies de locatie …………… 4\n\n"
+        "Stap 1: Bepaal het doel . . . . . . . . . . 3\nStap 2: Kies de locatie …………… 4\nI. INTRODUCTIE..\n\n"
         "INLEIDING\n\nEen proeftuin is een afgebakende omgeving.\n\nDe inhoud van dit document is openbaar.\n"
     )
     blocks, _ = blocks_from_pages([page])

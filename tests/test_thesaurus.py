@@ -40,3 +40,9 @@ def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
     assert expand("Kan ik het partnerschap stopzetten?").endswith("(afbreken beëindigen)")
     assert expand("Hoe schrijf ik een probleemstelling?").endswith("(behoefte behoeftestelling)")
     assert expand("Mag ik met één partij in zee gaan?").endswith("(samenwerken aangaan)")  # an idiom
+
+
+def test_a_separable_verb_split_by_its_object_is_the_documents_word() -> None:
+    assert expand("Mag een bedrijf tussentijds uit het partnerschap stappen?").endswith("uitstappen afbreken beëindigen)")
+    assert expand("Wat als een aanbieder er halverwege uitstapt?").endswith("(na elke fase uitstappen afbreken beëindigen)")
+    assert expand("Welke stappen zet ik uit het plan?") == "Welke stappen zet ik uit het plan? (fasen)"  # steps, no verb
