@@ -36,7 +36,7 @@ from .quotes import (
 from .refusal import REFUSAL, WRITTEN_NUMBER, asks_quantity, gives_asked_quantity, refuses
 from .retrieval import Retriever, in_named_part
 from .settings import Settings
-from .thesaurus import COURSE_OF_A_PROCEDURE
+from .thesaurus import COURSE_OF_A_PROCEDURE, stepping
 
 LIST_QUESTION = re.compile(
     r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de \w+|noem|"
@@ -54,7 +54,7 @@ STEPS_QUESTION = re.compile(
     re.IGNORECASE,
 )
 # "Mag een bedrijf uit het partnerschap stappen?" uses the verb: it asks no steps
-STEPPING_OUT = re.compile(r"\b(?:uit|eruit|in|erin|over|af|mee|terug)\b[^?.,;]*\bstappen\b", re.IGNORECASE)
+STEPPING_OUT = re.compile(stepping("uit|in|over|af|mee|terug"), re.IGNORECASE)
 # "Uit hoeveel stappen bestaat de voorbereiding, en hoeveel stappen telt het plan?" asks two things.
 SECOND_QUESTION = re.compile(
     r",?\s+en\s+(?=(?:wat|hoe|hoeveel|welke?|wie|waarom|wanneer|waar|in welke|op welke|met welke)\b)", re.IGNORECASE
@@ -80,6 +80,7 @@ COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel 
 WHO_OR_WHEN = re.compile(r"\s*(?:en\s+)?(?:wie|wanneer|sinds wanneer|waar)\b", re.IGNORECASE)
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
+NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase", "- 2) Houd …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
@@ -107,7 +108,10 @@ class ExtractiveAnswerer:
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         after = STEP_AFTER.search(question)
         last = LAST_STEP.search(question)
-        if (asks_for_steps(question) or after or last) and hits:
+        # "Uit hoeveel fasen bestaat een innovatiepartnerschap?": when no passage states the number, the phases are
+        # the answer the buyer can count
+        steps = asks_for_steps(question) or _counts_unstated_steps(question, units)
+        if (steps or after or last) and hits:
             outlines = {doc_id: step_outline(hits, doc_id) for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits)}
             best = hits[0].chunk.doc_id  # another document answers only with steps of its own
             subject = self.retriever.subject_document(question, [d for d in outlines if d == best or outlines[d]])
@@ -118,7 +122,7 @@ class ExtractiveAnswerer:
                 return compose(question, [outline[-1]], hits, cite_each=True)
             # the partnership's steps do not answer "Hoe verloopt de concurrentiegerichte dialoog?"
             about = self.retriever.is_about(question, subject)
-            if outline and asks_for_steps(question) and about and not _asks_inside_a_step(question, outline):
+            if outline and steps and about and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
         named = named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}
@@ -497,6 +501,15 @@ def asks_for_steps(question: str) -> bool:
     if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question):
         return False
     return bool(STEPS_QUESTION.search(question)) and not named_parts(question)
+
+
+def _counts_unstated_steps(question: str, units: list[ScoredUnit]) -> bool:
+    """Whether the question asks how many steps or phases there are ("Hoeveel fasen heeft …?") and none of the
+    passages' sentences states a number of them."""
+    counts = COUNT_QUESTION.search(question) and STEPS_QUESTION.search(question) and not STEPPING_OUT.search(question)
+    unlabelled = [NUMBERED_LABEL.sub("", u.text) for u in units]  # "3. Commerciële fase" names a phase, counts none
+    return bool(counts) and not named_parts(question) and not question_parts(question) \
+        and not gives_asked_quantity(question, unlabelled)
 
 
 def question_parts(question: str) -> list[str]:

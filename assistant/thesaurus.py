@@ -19,6 +19,16 @@ COURSE_OF_A_PROCEDURE = (
     r"[\w-]*(?:traject|procedure|partnerschap|dialoog|prijsvraag|aanbesteding|sbir|pcp)"
 )
 
+
+def stepping(particles: str) -> str:
+    """A pattern for "stappen" as a verb with one of the `particles` ("uit het partnerschap stappen", "stapt eruit"),
+    not as the noun ("uit welke stappen bestaat …", "in de tien stappen"): a determiner or number before "stappen"
+    makes it the noun."""
+    noun_before = r"(?:hoeveel|welke|de|die|deze|het|een|alle|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\b"
+    return (rf"\b(?:er)?(?:{particles})\s+(?:(?:[\w-]+\s+){{0,2}}(?!{noun_before})[\w-]+\s+)?stap(?:pen|t)\b"
+            rf"|\bstapt\s+(?:[\w-]+\s+){{0,3}}(?:er)?(?:{particles})\b")
+
+
 # (what a buyer may write, the words the documents use for it, comma-separated)
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers and drawbacks
@@ -36,7 +46,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"halverwege|tussentijds|onderweg", "na elke fase"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
     # a separable verb: "uit het partnerschap stappen", "stapt eruit" say what the documents call "uitstappen"
-    (r"uitstap\w*|(?:er)?uit\s+(?:\w+\s+){0,3}stap(?:pen|t)|stapt?\s+(?:\w+\s+){0,3}(?:er)?uit", "uitstappen, afbreken, beëindigen"),
+    (rf"uitstap\w*|{stepping('uit')}", "uitstappen, afbreken, beëindigen"),
     (r"winnaar|uitkiezen|kiezen wie", "gunning, selectie"),
     (r"in zee (?:gaan|gaat|ga|te gaan)", "samenwerken, aangaan"),
     (r"probleemstelling\w*|vraagstelling\w*|probleem (?:omschrijven|formuleren|beschrijven)", "behoefte, behoeftestelling"),

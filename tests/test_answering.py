@@ -491,11 +491,22 @@ def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) ->
         assert [s.names_only for s in scored.sentences or ()] == [names_only]
 
 
-def test_a_count_question_about_steps_gets_the_number_not_the_step_list(pipeline: Pipeline) -> None:
-    steps = pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
-    count = pipeline.ask("Hoeveel stappen zijn er bij een innovatiepartnerschap?")
-    assert steps.text.startswith("- 1. Vraagarticulatie")
-    assert not count.text.startswith("- ")
+PHASES = (
+    "# Innovatiepartnerschap\n\n## Fasen\n\nHet innovatiepartnerschap bestaat uit de volgende fasen.\n\n"
+    "### 1. Mededingingsfase\n\nEerst worden gegadigden geselecteerd.\n\n### 2. Ontwikkelfase\n\nDe partners "
+    "ontwikkelen de oplossing.\n\n### 3. Commerciële fase\n\nDe dienst koopt de ontwikkelde oplossing af.\n"
+)
+
+
+def test_a_count_question_about_steps_gets_the_number_and_else_the_steps_to_count(tmp_path: Path) -> None:
+    stated = PHASES.replace("de volgende fasen", "drie fasen")
+    for text, lists_them in ((stated, False), (PHASES, True)):
+        (home := tmp_path / ("listed" if lists_them else "stated")).mkdir()
+        pipeline = ingested(home, {"innovatiepartnerschap.md": text}, chunk_words=200)  # one passage
+        count = pipeline.ask("Uit hoeveel fasen bestaat een innovatiepartnerschap?")
+        assert not count.refused
+        assert count.text.startswith("- 1. Mededingingsfase") == lists_them, count.text
+        assert ("drie fasen" in count.text) != lists_them
 
 
 def test_a_two_part_question_is_split_into_its_questions() -> None:
@@ -619,6 +630,10 @@ def test_a_quantity_question_puts_a_nearly_as_good_sentence_that_gives_the_quant
 def test_stepping_out_is_no_question_about_steps(pipeline: Pipeline) -> None:
     answer = pipeline.ask("Mag een bedrijf tussentijds uit het innovatiepartnerschap stappen?")
     assert not answer.text.startswith("- 1. Vraagarticulatie")
+    for question in ("Wat als een aanbieder eruit stapt?", "Kan een partij uit het traject stappen?"):
+        assert not asks_for_steps(question), question
+    for question in ("Uit welke stappen bestaat het plan?", "In welke stappen verloopt SBIR?", "Uit de tien stappen?"):
+        assert asks_for_steps(question), question
 
 
 def test_who_or_when_asks_nothing_of_the_steps_a_question_names() -> None:
