@@ -1,5 +1,6 @@
 """Hybrid retrieval on a real Chroma store: ranking, document filter, lexical index lifecycle."""
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ from langchain_core.documents import Document as LangChainDocument
 from assistant.errors import EmptyStore, UnknownDocument
 from assistant.hubness import Hubness
 from assistant.lexical import LexicalIndex, analyse, corrected, named_parts, opens_named_part
-from assistant.models import Chunk, SentenceScore
+from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.retrieval import LangChainRetriever, Retriever
 from assistant.vectors import VectorIndex
@@ -83,6 +84,20 @@ def test_rerank_reorders_the_top_passages_by_their_best_sentence(pipeline: Pipel
     assert all(h.sentences for h in reranked[:4]) and all(h.sentences is None for h in reranked[4:])
     best = [max(s.strength(plain_ids.index(h.chunk.chunk_id)) for s in h.sentences or ()) for h in reranked[:4]]
     assert best == sorted(best, reverse=True)
+
+
+def test_a_heading_that_repeats_the_question_ranks_its_passage_below_one_that_answers(pipeline: Pipeline) -> None:
+    def hit(name: str, sentence: SentenceScore) -> Hit:
+        return Hit(Chunk(name, name, sentence.text, 0), 1.0, sentences=(sentence,))
+
+    heading = hit("fase.md", SentenceScore("3. Commerciële fase", 0, dense=0.880, lexical=0.3, heading=True))
+    answer = hit("raming.md", SentenceScore("Geef een raming van de commerciële fase.", 0, dense=0.895, lexical=0.2))
+    rerank = pipeline.retriever._rerank
+    assert [h.chunk.doc_id for h in rerank("Wat kost de commerciële fase?", [heading, answer], [], lambda h: False)] == [
+        "raming.md", "fase.md"
+    ]
+    sentence = dataclasses.replace(heading, sentences=(dataclasses.replace(heading.sentences[0], heading=False),))
+    assert rerank("Wat kost de commerciële fase?", [sentence, answer], [], lambda h: False)[0] is sentence
 
 
 def test_modes_and_k(pipeline: Pipeline) -> None:
