@@ -138,6 +138,8 @@ def test_a_follow_up_naming_another_subject_asks_the_same_of_it() -> None:
     history = [Turn("Welke fasen heeft een innovatiepartnerschap?", "…")]
     assert resolve("En voor SBIR?", history) == "En voor SBIR? (fasen)"
     assert resolve("Geldt dat ook voor een prijsvraag?", history) == "Geldt dat ook voor een prijsvraag? (fasen)"
+    drawbacks = [Turn("Wat is een innovatiepartnerschap?", "…"), Turn("Wat zijn de nadelen daarvan? (innovatiepartnerschap)", "…")]
+    assert resolve("En hoe zit dat bij SBIR?", drawbacks) == "En hoe zit dat bij SBIR? (nadelen)"
     assert resolve("En wat zijn daarvan de risico's?", history).endswith("(innovatiepartnerschap)")  # same subject
     assert resolve("En voor SBIR?", [Turn("Wat is een proeftuin?", "…")]) == "En voor SBIR?"  # nothing asked of it
 
