@@ -58,6 +58,7 @@ PRICE = re.compile(
     r"(?:€|\beuro\b)[^.;?!]{0,80}\b(?:kost\w*|prijs\w*|tarie\w*)\b",
     re.IGNORECASE,
 )
+LAW_NAME = re.compile(r"(?<![\w-])Wet\s+([a-zà-ÿ]{2,})")  # "de Wet open overheid": a law by its name
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
@@ -98,7 +99,18 @@ def refuses(
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or bool(years) and not about_it
         or not gives_asked_quantity(question, about_it)
+        or _names_an_unknown_law(question, lexical)
     )
+
+
+def _names_an_unknown_law(question: str, lexical: LexicalIndex) -> bool:
+    """Whether the question names a law by a name no document says ("de Wet open overheid", "de Wet markt en
+    overheid"): its words are known one by one, so only the name itself tells that the documents are silent."""
+    named = LAW_NAME.search(question)
+    if named is None or not analyse(named.group(1)):  # "Wet en regelgeving" names no law
+        return False
+    name = named.group(0).lower()
+    return not any(name in chunk.text.lower() for chunk in lexical.chunks)
 
 
 def _names_nothing_known(word: str) -> bool:

@@ -151,3 +151,16 @@ def _indexed(*texts: str) -> tuple[list[Chunk], LexicalIndex]:
     """Passages "a", "b", … of documents "A", "B", …, and the lexical index of just them."""
     chunks = [Chunk(chr(97 + i), chr(65 + i), text, i) for i, text in enumerate(texts)]
     return chunks, LexicalIndex.build(chunks, revision=1)
+
+
+def test_a_law_named_by_a_name_no_document_says_is_refused(tmp_path: Path) -> None:
+    told = Chunk("a", "A", "De Wet open overheid stelt eisen aan het openbaar maken van informatie.", 0)
+    other = Chunk("b", "B", "Een overheid stelt eisen aan het openbaar maken van inschrijvingen als de wet dat eist.", 1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    question = "Welke eisen stelt de Wet open overheid aan het openbaar maken van inschrijvingen?"
+    for chunks, refused in (([told, other], False), ([other], True)):
+        lexical = LexicalIndex.build(chunks, revision=1)
+        assert refuses(question, question, [Hit(c, 1.0) for c in chunks], 1.0, lexical, settings) is refused
+    lexical = LexicalIndex.build([other], revision=1)
+    asks_the_law = "Wat eist de wet bij het openbaar maken van inschrijvingen?"  # no name: the law in general
+    assert not refuses(asks_the_law, asks_the_law, [Hit(other, 1.0)], 1.0, lexical, settings)
