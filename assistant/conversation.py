@@ -16,6 +16,7 @@ from .lexical import (
     TOKEN,
     with_numbers,
 )
+from .phrasing import as_question
 
 BACK_REFERENCES = tuple(
     f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
@@ -85,11 +86,12 @@ def topic_terms(text: str, limit: int = 6) -> list[str]:
 
 
 def resolve(question: str, history: list[Turn]) -> str:
-    """The question made self-contained: a part numbered in words numbered in digits ("de tweede fase" -> "fase 2",
-    and "de tweede" after a question on phases), and a short or referring follow-up with the previous topic added."""
+    """The question made self-contained: a request made a question ("Noem de knelpunten …" -> "Wat zijn de
+    knelpunten …?"), a part numbered in words numbered in digits ("de tweede fase" -> "fase 2", and "de tweede" after
+    a question on phases), and a short or referring follow-up with the previous topic added."""
     if history and (elided := ELIDED_ORDINAL.search(question)) and (kind := PART_KIND.search(history[-1].question)):
         question = question.replace(elided.group(1), f"{elided.group(1)} {kind.group(1).lower()}", 1)
-    question = with_numbers(question)
+    question = with_numbers(as_question(question))
     own_terms = topic_terms(question)
     if not history or not _refers_back(question, own_terms):
         return question
