@@ -43,7 +43,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve, innovatie"),
     (r"proef\w*|uitproberen|uittesten|testen", "pilot, experiment"),
     (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie, marktonderzoek"),
-    (r"halverwege|tussentijds|onderweg", "na elke fase"),
+    (r"halverwege|tussentijds|onderweg|midden in", "na elke fase"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
     # a separable verb: "uit het partnerschap stappen", "stapt eruit" say what the documents call "uitstappen"
     (rf"uitstap\w*|{stepping('uit')}", "uitstappen, afbreken, beëindigen"),

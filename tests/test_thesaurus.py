@@ -40,6 +40,7 @@ def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
     assert expand("Kan ik het partnerschap stopzetten?").endswith("(afbreken beëindigen)")
     assert expand("Hoe schrijf ik een probleemstelling?").endswith("(behoefte behoeftestelling)")
     assert expand("Mag ik met één partij in zee gaan?").endswith("(samenwerken aangaan)")  # an idiom
+    assert expand("We zitten midden in een partnerschap. Kunnen we stoppen?").endswith("(na elke fase afbreken beëindigen)")
 
 
 def test_a_separable_verb_split_by_its_object_is_the_documents_word() -> None:
