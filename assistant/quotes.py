@@ -16,6 +16,10 @@ from .models import Hit
 from .sentences import split_sentences
 
 INLINE_STEP = re.compile(r"\b(stap|fase)\s+(\d{1,2})\s*[:.]\W*(.+?)\s*(?=\b(?:stap|fase)\s+\d{1,2}\s*[:.]|$)", re.IGNORECASE)
+# "haalbaarheidsonderzoek (fase 1), onderzoek, ontwikkeling (fase 2) en vermarkten (fase 3)": each part before its
+# number in brackets, from the colon or the part before
+BRACKETED_STEP = re.compile(r"\((stap|fase)\s+(\d{1,2})\)", re.IGNORECASE)
+PART_SEPARATOR = re.compile(r"^\s*(?:(?:,|\ben\b)\s*)?|\s*[.;]?\s*$", re.IGNORECASE)
 CAPITALS_RUN = re.compile(r"\s+(?=[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý?]{2,})+)")  # the next heading, run on
 MIN_OUTLINE_STEPS = 3  # fewer numbered lines are no plan
 NUMBERED_STEP = re.compile(r"^(?:stap\s+)?(\d{1,2})[.:]?\s+\S", re.IGNORECASE)
@@ -286,7 +290,7 @@ def step_outline(hits: list[Hit], doc_id: str) -> list[ScoredUnit]:
                 quotes = (heading, opening) if opening and len(opening) < 220 else (heading,)
                 from_headings[number] = ScoredUnit("- " + ": ".join(quotes), p, number, 0.0, 0.0, quotes=quotes)
         for unit in units:
-            named = INLINE_STEP.findall(unit)
+            named = INLINE_STEP.findall(unit) or _bracketed_steps(unit)
             if len(named) >= 3:
                 overviews.append({
                     int(number): ScoredUnit(f"- {word.capitalize()} {number}: {CAPITALS_RUN.split(title)[0]}", p,
@@ -299,6 +303,19 @@ def step_outline(hits: list[Hit], doc_id: str) -> list[ScoredUnit]:
     # lines that say "Stap 2: …" win a tie with numbered headings, which may be a guide's chapters
     best_run = max((leading_run(steps) for steps in (from_lines, from_headings, *overviews)), key=len)
     return fit(best_run) if len(best_run) >= MIN_OUTLINE_STEPS else []
+
+
+def _bracketed_steps(line: str) -> list[tuple[str, str, str]]:
+    """(kind, number, title) of each part a line names with its number in brackets, after a colon ("De 3 fases
+    zijn: haalbaarheidsonderzoek (fase 1), onderzoek (fase 2) en vermarkten (fase 3)")."""
+    start = line.find(":") + 1
+    if not start:
+        return []
+    steps = []
+    for marker in BRACKETED_STEP.finditer(line, start):
+        steps.append((marker.group(1), marker.group(2), PART_SEPARATOR.sub("", line[start : marker.start()])))
+        start = marker.end()
+    return steps if all(title for _, _, title in steps) else []
 
 
 def leading_run(steps: dict[int, ScoredUnit]) -> list[ScoredUnit]:

@@ -545,6 +545,17 @@ def test_steps_named_in_one_overview_line_become_the_outline() -> None:
     assert outline[0].quotes == (overview,)  # the page highlights the line the steps came from
 
 
+def test_phases_numbered_in_brackets_in_one_sentence_become_the_outline() -> None:
+    sentence = ("De 3 fases zijn: haalbaarheidsonderzoek (fase 1), onderzoek, ontwikkeling en demonstratie van een "
+                "prototype (fase 2) en vermarkten (fase 3).")
+    outline = step_outline([_hit(f"SBIR kent fasen. {sentence}")], "d")
+    assert [u.text for u in outline] == [
+        "- Fase 1: haalbaarheidsonderzoek", "- Fase 2: onderzoek, ontwikkeling en demonstratie van een prototype",
+        "- Fase 3: vermarkten",
+    ]
+    assert step_outline([_hit("Zie de bijlage (fase 1), de uitleg (fase 2) en het voorbeeld (fase 3).")], "d") == []
+
+
 def test_lines_that_each_tell_one_step_become_the_outline_and_one_of_them_answers_for_its_step() -> None:
     steps = ["Stap 1: Beschrijf het probleem.", "Stap 2: Betrek de eindgebruikers bij het opstellen van de eisen.",
              "Stap 3: Formuleer eisen als prestaties, bijvoorbeeld: de weg moet 15 jaar meegaan zonder onderhoud."]
