@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 TOKEN = re.compile(r"\w+")
 _STOPWORDS = frozenset(STOPWORDS_DUTCH) | {"u", "je", "jij", "we", "wij", "ik", "welke", "wat", "hoe", "waarom"}
+# Snowball takes the -s of these singulars for a plural's ("toets" -> "toet"), not of their plurals and other forms
+# ("toetsen", "toetsing" -> "toets"): a word ending in one keeps its -s, and meets them
+_SINGULAR_ON_S = ("toets", "proces", "succes", "advies", "kans", "mens", "wens", "fonds", "grens")
 # "op te schalen" is a form of "opschalen": a separable verb split around "te".
 SEPARATED_VERB = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
@@ -100,7 +103,8 @@ def _stems(found: list[str]) -> list[str]:
     # the plural -s of loanwords in -t and of words on a vowel ("experts", "accountants", "themas"), which the
     # singular then never meets.
     plain = [word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word for word in found]
-    return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in _stemmer.stemWords(plain)]
+    stems = [stem if not word.endswith(_SINGULAR_ON_S) else word for word, stem in zip(found, _stemmer.stemWords(plain))]
+    return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in stems]
 
 
 def with_numbers(text: str) -> str:
@@ -201,7 +205,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 12  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 13  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
