@@ -36,6 +36,9 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"op\s+(?:\w+\s+)?letten|waarop\s+(?:\w+\s+){0,2}letten|let\w*\s+(?:\w+\s+)?op|oppassen|opletten",
      "aandachtspunten, valkuilen"),
     (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen, knelpunten, barrières"),
+    # "Hoe los ik die op?" asks for the documents' solutions and recommendations
+    (r"oplossen|los\s+(?:\w+\s+){0,5}op|verhelp\w*|weg\s*(?:te\s+)?n[ea]+m\w*|n[ea]+m\w*\s+(?:\w+\s+){0,3}weg\b",
+     "oplossingen, aanbevelingen"),
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),
     (COURSE_OF_A_PROCEDURE, "stappen, fasen"),

@@ -47,3 +47,9 @@ def test_a_separable_verb_split_by_its_object_is_the_documents_word() -> None:
     assert expand("Mag een bedrijf tussentijds uit het partnerschap stappen?").endswith("uitstappen afbreken beëindigen)")
     assert expand("Wat als een aanbieder er halverwege uitstapt?").endswith("(na elke fase uitstappen afbreken beëindigen)")
     assert expand("Welke stappen zet ik uit het plan?") == "Welke stappen zet ik uit het plan? (fasen)"  # steps, no verb
+
+
+def test_solving_a_barrier_asks_for_the_documents_solutions_and_recommendations() -> None:
+    for question in ("Hoe los ik die op?", "Hoe los je de knelpunten bij inkopen op?", "Hoe neem ik ze weg?"):
+        assert expand(question).endswith("(oplossingen aanbevelingen)"), question
+    assert expand("Wordt elke fase los betaald?") == "Wordt elke fase los betaald?"  # "los" alone: separately
