@@ -42,6 +42,19 @@ HOW_MUCH_MONEY = re.compile(
     r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
     re.IGNORECASE,
 )
+# asks a moment: "In welk jaar …?", "Sinds wanneer …?", "Wanneer is de wet gewijzigd?"; not "Wanneer is een
+# innovatiepartnerschap geschikt?", which asks in which case
+WHEN_IN_TIME = re.compile(
+    r"\b(?:in welk jaar|sinds wanneer|vanaf wanneer|per wanneer)\b|\bwanneer\s+(?:is|was|werd|zijn|werden|trad|ging)\b"
+    r"[^?]*\b(?:gewijzigd|veranderd|ingevoerd|ingegaan|in werking|opgericht|gestart|begonnen|verschenen|gepubliceerd|"
+    r"vastgesteld|aangenomen|geïntroduceerd|afgeschaft)\b",
+    re.IGNORECASE,
+)
+MOMENT = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
 WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)
 # "20 dagen", "30 kalenderdagen", "twaalf tot achttien maanden", "een jaar": the unit follows the number, so that
 # "18 het jaar" (a footnote) is none
@@ -167,6 +180,8 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         asks.append(PRICE)
     if HOW_LONG.search(question):
         asks.append(DURATION)
+    if WHEN_IN_TIME.search(question):
+        asks.append(MOMENT)
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
     elif HOW_MUCH_MONEY.search(question):

@@ -48,6 +48,10 @@ from assistant.thesaurus import expand
         ("Hoeveel fasen heeft SBIR?", "De 3 fases zijn: haalbaarheid en ontwikkeling.", True),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
         ("Waarom is het moeilijk om budget te krijgen?", "Geen getal hier.", True),
+        ("Wanneer is de Aanbestedingswet gewijzigd?", "Het jaar waarin de gewijzigde wet in werking trad.", False),
+        ("Wanneer is de Aanbestedingswet gewijzigd?", "De wijzigingen staan in de Aanbestedingswet 2016.", True),
+        ("In welk jaar is SBIR gestart?", "Nederland startte op 1 juli met SBIR.", True),
+        ("Wanneer is een innovatiepartnerschap geschikt?", "Geen getal hier.", True),  # asks in which case
     ],
 )
 def test_a_quantity_question_needs_a_passage_that_gives_that_quantity(
