@@ -1,8 +1,10 @@
-"""Requests phrased as commands, made questions: "Noem de knelpunten bij X" asks "Wat zijn de knelpunten bij X?".
+"""Requests made questions: "Noem de knelpunten bij X" asks "Wat zijn de knelpunten bij X?", and "Ik wil weten hoe
+lang een dialoog duurt" asks "Hoe lang duurt een dialoog?".
 
 Search, refusal and answer read a question by its question words and by what else it says; a request's verb
 ("noem", "geef", "leg … uit") would count as something it asks about, and no question word would say what kind of
-answer it wants (a list of the barriers, not a passage naming "knelpunten" among the work group's tasks).
+answer it wants (a list of the barriers, not a passage naming "knelpunten" among the work group's tasks). A question
+asked inside a request has its verb last, where the rules that read "Hoe lang duurt …?" or "Wat is …?" miss it.
 """
 
 from __future__ import annotations
@@ -22,16 +24,24 @@ TELLING = re.compile(
     r"^vertel\s+(?:me\s+|mij\s+|ons\s+)?(?:eens\s+)?(?:iets\s+)?(?:meer\s+)?over\s+(?P<asked>.+?)\s*[.?!]*$",
     re.IGNORECASE,
 )
-# "Kun je uitleggen wat SBIR is?", "Leg uit hoe een proeftuin werkt", "Kunt u mij vertellen welke fasen er zijn?"
+# A question asked inside a request: "Kun je uitleggen wat SBIR is?", "Leg uit hoe een proeftuin werkt", "Ik wil
+# weten hoe lang een dialoog duurt", "Ik vraag me af of nieuwe aanbieders later kunnen instappen"
 ASKING_INSIDE = re.compile(
     r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt)\s+(?:je|jij|u)\s+(?:mij\s+|me\s+|ons\s+)?(?:eens\s+|even\s+)?"
-    r"(?:uitleggen|vertellen|beschrijven|aangeven|noemen|zeggen|toelichten)|(?:leg|licht)\s+(?:uit|toe)|geef\s+aan)\s+"
+    r"(?:uitleggen|vertellen|beschrijven|aangeven|noemen|zeggen|toelichten)|(?:leg|licht)\s+(?:uit|toe)|geef\s+aan|"
+    r"(?:ik\s+)?(?:wil|zou)\s+(?:graag\s+)?(?:willen\s+)?weten|weet\s+(?:je|jij|u)|ik\s+vraag\s+me\s+af)[,:]?\s+"
     r"(?P<asked>(?:wat|hoe|welke?|waarom|wanneer|wie|waar|hoeveel|of)\b.+?)\s*[.?!]*$",
     re.IGNORECASE,
 )
 PLURAL = re.compile(r"^(?!(?:een|het)\b)(?:(?:de|alle)\s+)?[\w'’-]+(?:en|s|'s|’s)\b", re.IGNORECASE)
-# "wat een innovatiepartnerschap is", as a request asks it, is "Wat is een innovatiepartnerschap?"
-EMBEDDED_WHAT = re.compile(r"^(?P<word>wat|wie)\s+(?P<subject>.+?)\s+(?P<verb>is|zijn)$", re.IGNORECASE)
+# what opens an asked clause, with the noun of "welke" and "hoeveel": "hoe lang", "welke fasen"
+QUESTION_OPENING = re.compile(r"^(?:hoe\s+lang|hoe\s+vaak|(?:welke?|hoeveel)\s+[\w'’-]+|wat|hoe|waarom|wanneer|wie|waar|of)\b",
+                              re.IGNORECASE)
+# the finite verbs that come before an infinitive or participle at the end of a clause ("… moet opzetten")
+AUXILIARIES = frozenset({
+    "kan", "kun", "kunt", "kunnen", "moet", "moeten", "mag", "mogen", "wil", "wilt", "willen", "zal", "zult", "zullen",
+    "wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden",
+})
 
 
 def as_question(text: str) -> str:
@@ -49,7 +59,16 @@ def as_question(text: str) -> str:
 
 
 def _question(clause: str) -> str:
-    """A clause asking something ("wat SBIR is", "hoe een proeftuin werkt") as a question."""
-    if embedded := EMBEDDED_WHAT.match(clause):
-        clause = f"{embedded['word']} {embedded['verb']} {embedded['subject']}"
+    """A clause asking something, in a subordinate clause's order with its verb last ("wat SBIR is", "hoe lang een
+    dialoog duurt", "hoe ik een proeftuin moet opzetten", "of aanbieders later kunnen instappen"), as a question:
+    the finite verb after what opens it ("Hoe lang duurt een dialoog?", "Hoe moet ik een proeftuin opzetten?"), or
+    first for "of" ("Kunnen aanbieders later instappen?"). A clause whose last word is no verb stays as it is."""
+    opening = QUESTION_OPENING.match(clause)
+    words = clause[opening.end() if opening else 0 :].split()
+    if opening and len(words) >= 2 and words[-1].isalpha():
+        finite = len(words) - 2 if words[-2].lower() in AUXILIARIES else len(words) - 1
+        if words[finite].lower() in AUXILIARIES or words[finite].lower().endswith(("t", "en", "d")):
+            verb = words.pop(finite)
+            asks = [] if opening.group(0).lower() == "of" else [opening.group(0)]
+            clause = " ".join([*asks, verb, *words])
     return clause[0].upper() + clause[1:] + "?"

@@ -14,8 +14,13 @@ from assistant.pipeline import Pipeline
     ("Leg de fasen van SBIR uit", "Wat zijn de fasen van SBIR?"),
     ("Vertel me iets over SBIR", "Wat is SBIR?"),
     ("Kun je uitleggen wat een innovatiepartnerschap is?", "Wat is een innovatiepartnerschap?"),
-    ("Kunt u mij vertellen welke fasen SBIR heeft?", "Welke fasen SBIR heeft?"),
-    ("Geef aan hoe een proeftuin werkt", "Hoe een proeftuin werkt?"),
+    ("Kunt u mij vertellen welke fasen SBIR heeft?", "Welke fasen heeft SBIR?"),
+    ("Geef aan hoe een proeftuin werkt", "Hoe werkt een proeftuin?"),
+    ("Ik wil weten hoe lang een concurrentiegerichte dialoog duurt.", "Hoe lang duurt een concurrentiegerichte dialoog?"),
+    ("Ik wil graag weten hoe ik een proeftuin moet opzetten", "Hoe moet ik een proeftuin opzetten?"),
+    ("Ik vraag me af of nieuwe aanbieders later kunnen instappen", "Kunnen nieuwe aanbieders later instappen?"),
+    ("Weet u waarom het innovatiepartnerschap weinig wordt gebruikt?", "Waarom wordt het innovatiepartnerschap weinig gebruikt?"),
+    ("Ik wil weten wat er gebeurt na fase 1", "Wat er gebeurt na fase 1?"),  # its verb is not last: kept in order
 ])
 def test_a_request_is_asked_as_a_question(request_: str, question: str) -> None:
     assert as_question(request_) == question
