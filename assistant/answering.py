@@ -47,7 +47,9 @@ LIST_QUESTION = re.compile(
 TITLED_ITEM = re.compile(r"^- ([^.:;]{3,40})[.:]\s")  # "- Risico’s. Zorgvuldige inschatting …"
 PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)  # "stap 1", "stappenplan", "fasen"
 # "Welke afwegingen maak ik …?": several of something, which a list announcing them by that name answers
-ASKS_SEVERAL = re.compile(r"^(?:(?:en|maar|ook)\s+)?welke\s+(\w+(?:en|s|’s|'s))\b", re.IGNORECASE)
+ASKS_SEVERAL = re.compile(
+    r"^(?:(?:en|maar|ook)\s+)?(?:welke|wat\s+zijn\s+(?:de\s+)?(?:\w+ste\s+)?)\s*(\w+(?:en|s|’s|'s))\b", re.IGNORECASE
+)
 STEPS_QUESTION = re.compile(
     rf"\b(stappen|stappenplan|fasen|fases|{COURSE_OF_A_PROCEDURE}|doorlopen|aanpak|aanpakken|te werk)\b|"
     r"\bpak\b[^?.]*\baan\b",

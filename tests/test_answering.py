@@ -746,6 +746,8 @@ def test_a_list_announced_by_what_the_question_asks_several_of_comes_before_its_
     assert [u.text for u in chosen] == [u.text for u in units[2:]]
     following_up = answerer.select("En welke aanbevelingen horen daarbij?", units, asked_aspect=on_recommendations)
     assert following_up == chosen
+    for question in ("Wat zijn de aanbevelingen van de werkgroep?", "Wat zijn de belangrijkste aanbevelingen?"):
+        assert answerer.select(question, units, asked_aspect=on_recommendations) == chosen, question
     opening = answerer.select("Wat doet de werkgroep met de aanbevelingen?", units, asked_aspect=on_recommendations)
     assert [u.text for u in opening][:2] == [u.text for u in units[:2]]  # no list asked for: the section's opening
 
