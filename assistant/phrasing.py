@@ -33,6 +33,12 @@ ASKING_INSIDE = re.compile(
     r"(?P<asked>(?:wat|hoe|welke?|waarom|wanneer|wie|waar|hoeveel|of)\b.+?)\s*[.?!]*$",
     re.IGNORECASE,
 )
+# "Waar moet ik op letten bij een innovatiepartnerschap?", "Waar let je op als …?": the documents' attention points
+WATCHING_OUT = re.compile(
+    r"^waar\s+(?:(?:moet|moeten|dien|dienen|kan|kun|kunt)\s+(?:ik|je|jij|we|wij|u)\s+(?:\w+\s+)?(?:op\s+)?letten|"
+    r"let\s+(?:ik|je|jij|we|wij|u)\s+(?:\w+\s+)?op)\s+(?P<asked>(?:bij|als|wanneer|in|tijdens|voor)\b.+?)\s*[.?!]*$",
+    re.IGNORECASE,
+)
 PLURAL = re.compile(r"^(?!(?:een|het)\b)(?:(?:de|alle)\s+)?[\w'’-]+(?:en|s|'s|’s)\b", re.IGNORECASE)
 # what opens an asked clause, with the noun of "welke" and "hoeveel": "hoe lang", "welke fasen"
 QUESTION_OPENING = re.compile(r"^(?:hoe\s+lang|hoe\s+vaak|(?:welke?|hoeveel)\s+[\w'’-]+|wat|hoe|waarom|wanneer|wie|waar|of)\b",
@@ -55,6 +61,8 @@ def as_question(text: str) -> str:
             return f"Wat {verb} {asked['asked']}?"
     if asked := TELLING.match(text):
         return f"Wat is {asked['asked']}?"
+    if asked := WATCHING_OUT.match(text):
+        return f"Welke aandachtspunten zijn er {asked['asked']}?"
     return text
 
 

@@ -21,12 +21,14 @@ from assistant.pipeline import Pipeline
     ("Ik vraag me af of nieuwe aanbieders later kunnen instappen", "Kunnen nieuwe aanbieders later instappen?"),
     ("Weet u waarom het innovatiepartnerschap weinig wordt gebruikt?", "Waarom wordt het innovatiepartnerschap weinig gebruikt?"),
     ("Ik wil weten wat er gebeurt na fase 1", "Wat er gebeurt na fase 1?"),  # its verb is not last: kept in order
+    ("Waar moet ik op letten bij een innovatiepartnerschap?", "Welke aandachtspunten zijn er bij een innovatiepartnerschap?"),
+    ("Waar let je op als je een proeftuin start?", "Welke aandachtspunten zijn er als je een proeftuin start?"),
 ])
 def test_a_request_is_asked_as_a_question(request_: str, question: str) -> None:
     assert as_question(request_) == question
 
 
-@pytest.mark.parametrize("text", ["Wat zijn de stappen?", "SBIR?", "Noem", "Geef aan", "Geef aan welke"])
+@pytest.mark.parametrize("text", ["Wat zijn de stappen?", "SBIR?", "Noem", "Geef aan", "Geef aan welke", "Waar moet ik op letten?"])
 def test_a_question_or_a_fragment_stays_as_it_is(text: str) -> None:
     assert as_question(text) == text
 
