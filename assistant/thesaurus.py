@@ -33,7 +33,7 @@ def stepping(particles: str) -> str:
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers and drawbacks
     (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen, risico's"),
-    (r"op\s+(?:\w+\s+)?letten|waarop\s+(?:\w+\s+){0,2}letten|let\w*\s+(?:\w+\s+)?op|oppassen|opletten",
+    (r"op\s+(?:\w+\s+)?letten|waarop\s+(?:\w+\s+){0,2}letten|let\w*\s+(?:\w+\s+)?op|oppassen|opletten|aandachtspunt\w*",
      "aandachtspunten, valkuilen"),
     (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen, knelpunten, barrières"),
     # "Hoe los ik die op?" asks for the documents' solutions and recommendations
