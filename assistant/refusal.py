@@ -50,8 +50,8 @@ WHEN_IN_TIME = re.compile(
     r"vastgesteld|aangenomen|geïntroduceerd|afgeschaft)\b",
     re.IGNORECASE,
 )
-MOMENT = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+MOMENT = re.compile(  # a year, or a day of a month
+    rf"{YEAR.pattern}|\b\d{{1,2}}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
     r"november|december)\b",
     re.IGNORECASE,
 )
@@ -112,18 +112,19 @@ def refuses(
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or bool(years) and not about_it
         or not gives_asked_quantity(question, about_it)
-        or _names_an_unknown_law(question, lexical)
+        or _names_an_unknown_law(question, hits)
     )
 
 
-def _names_an_unknown_law(question: str, lexical: LexicalIndex) -> bool:
-    """Whether the question names a law by a name no document says ("de Wet open overheid", "de Wet markt en
-    overheid"): its words are known one by one, so only the name itself tells that the documents are silent."""
+def _names_an_unknown_law(question: str, hits: list[Hit]) -> bool:
+    """Whether the question names a law by a name none of the passages found says ("de Wet open overheid", "de Wet
+    markt en overheid"): its words are known one by one, so only the name itself tells that the documents are
+    silent. The passages found, not the whole store: a passage naming the law ranks among them."""
     named = LAW_NAME.search(question)
     if named is None or not analyse(named.group(1)):  # "Wet en regelgeving" names no law
         return False
     name = named.group(0).lower()
-    return not any(name in chunk.text.lower() for chunk in lexical.chunks)
+    return not any(name in hit.chunk.text.lower() for hit in hits)
 
 
 def _names_nothing_known(word: str) -> bool:
