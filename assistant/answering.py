@@ -509,9 +509,10 @@ def _counts_unstated_steps(question: str, units: list[ScoredUnit]) -> bool:
     """Whether the question asks how many steps or phases there are ("Hoeveel fasen heeft …?") and none of the
     passages' sentences states a number of them."""
     counts = COUNT_QUESTION.search(question) and STEPS_QUESTION.search(question) and not STEPPING_OUT.search(question)
+    if not counts or named_parts(question) or question_parts(question):
+        return False
     unlabelled = [NUMBERED_LABEL.sub("", u.text) for u in units]  # "3. Commerciële fase" names a phase, counts none
-    return bool(counts) and not named_parts(question) and not question_parts(question) \
-        and not gives_asked_quantity(question, unlabelled)
+    return not gives_asked_quantity(question, unlabelled)
 
 
 def question_parts(question: str) -> list[str]:

@@ -103,7 +103,7 @@ def _stems(found: list[str]) -> list[str]:
     # the plural -s of loanwords in -t and of words on a vowel ("experts", "accountants", "themas"), which the
     # singular then never meets.
     plain = [word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word for word in found]
-    stems = [stem if not word.endswith(_SINGULAR_ON_S) else word for word, stem in zip(found, _stemmer.stemWords(plain))]
+    stems = [word if word.endswith(_SINGULAR_ON_S) else stem for word, stem in zip(found, _stemmer.stemWords(plain))]
     return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in stems]
 
 
