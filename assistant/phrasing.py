@@ -80,3 +80,35 @@ def _question(clause: str) -> str:
             asks = [] if opening.group(0).lower() == "of" else [opening.group(0)]
             clause = " ".join([*asks, verb, *words])
     return clause[0].upper() + clause[1:] + "?"
+
+
+# What a document or its author is called in a question ("volgens de werkgroep", "Wat adviseert PIANOo over …?")
+SOURCE = (r"(?:de\s+|het\s+|dit\s+|deze\s+)?(?P<source>werkgroep|pianoo|rapport|factsheet|wegwijzer|stappenplan|"
+          r"checklist|handreiking|leidraad|brochure|publicatie|document|auteurs?|onderzoekers)\b")
+ATTRIBUTED = (
+    re.compile(rf"\bvolgens\s+{SOURCE},?", re.IGNORECASE),  # "Wat zijn volgens de werkgroep de knelpunten?"
+    # "Welke knelpunten noemt het rapport?": the verb says no more than where the knelpunten are
+    re.compile(rf"\b(?:noemt|noemen|ziet|zien|zegt|zeggen|beschrijft|beschrijven|benoemt|benoemen)\s+{SOURCE}",
+               re.IGNORECASE),
+    # "Wat adviseert de werkgroep over …?", "Raadt PIANOo aan …?", "Wat stelt het rapport voor?": the verb asks for advice
+    re.compile(
+        r"\b(?P<verb>adviseert|adviseren|beveelt|bevelen|raadt|raden|stelt|stellen|concludeert|concluderen|"
+        rf"constateert|signaleert|waarschuwt|verstaat|bedoelt)\s+{SOURCE}",
+        re.IGNORECASE,
+    ),
+    # "Wat zijn de aanbevelingen van de werkgroep?", "Wat is het advies van PIANOo over …?"
+    re.compile(rf"\b(?P<verb>advie[sz]\w*|aanbeveling\w*|conclusies?|visie|definitie|tips)\s+van\s+{SOURCE}",
+               re.IGNORECASE),
+)
+
+
+def without_source(question: str) -> tuple[str, str | None]:
+    """The question without the document or author it names as its source, and that source: "Welke knelpunten
+    noemt de werkgroep?" asks for the knelpunten in the work group's report, not for passages about the work group
+    (its tasks, its members), which a search for "werkgroep" finds first."""
+    for pattern in ATTRIBUTED:
+        if named := pattern.search(question):
+            rest = f"{question[: named.start()]} {named.groupdict().get('verb') or ''} {question[named.end() :]}"
+            rest = re.sub(r"\s+([?,.!])", r"\1", " ".join(rest.split()))
+            return rest[:1].upper() + rest[1:], named["source"].lower()
+    return question, None

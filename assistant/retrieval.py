@@ -154,6 +154,15 @@ class Retriever:
         """Indexed documents: id -> (title, number of chunks), from memory."""
         return summarise_documents(self.lexical_index().chunks)
 
+    def documents_named(self, source: str | None) -> list[str] | None:
+        """The documents whose title names `source` ("werkgroep" -> the work group's report), or None when no
+        title or every title does: the question then names the author of them all ("PIANOo") or no document."""
+        if not source:
+            return None
+        documents = self.documents()
+        named = [doc_id for doc_id, (title, _) in documents.items() if set(analyse(source)) <= set(analyse(title))]
+        return named if 0 < len(named) < len(documents) else None
+
     def searched_also(self, question: str) -> tuple[str, ...]:
         """What the question is also searched with: the documents' words for the words it seems to misspell,
         and for what it mentions in a buyer's words (thesaurus.py). None when query expansion is off."""

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.conversation import resolve
-from assistant.phrasing import as_question
+from assistant.phrasing import as_question, without_source
 from assistant.pipeline import Pipeline
 
 
@@ -41,3 +41,38 @@ def test_a_request_is_answered_as_its_question_and_shown_as_resolved(pipeline: P
     question = pipeline.ask("Wat zijn de risico's van een innovatiepartnerschap?")
     assert request.resolved_question == "Wat zijn de risico's van een innovatiepartnerschap?"
     assert request.text == question.text and not request.refused
+
+
+@pytest.mark.parametrize(("question", "asked", "source"), [
+    ("Wat zijn volgens de werkgroep de belangrijkste knelpunten?", "Wat zijn de belangrijkste knelpunten?", "werkgroep"),
+    ("Wat is de eerste stap volgens de factsheet?", "Wat is de eerste stap?", "factsheet"),
+    ("Volgens het rapport, wie neemt de regie?", "Wie neemt de regie?", "rapport"),
+    ("Welke knelpunten noemt de werkgroep?", "Welke knelpunten?", "werkgroep"),
+    ("Welke rol ziet de werkgroep daarin voor EZK?", "Welke rol daarin voor EZK?", "werkgroep"),
+    # a verb that asks for advice stays: it says what kind of passage answers
+    ("Wat adviseert PIANOo over de ontwikkelfase?", "Wat adviseert over de ontwikkelfase?", "pianoo"),
+    ("Raadt de werkgroep aan om streefcijfers te hanteren?", "Raadt aan om streefcijfers te hanteren?", "werkgroep"),
+    ("Wat zijn de aanbevelingen van de werkgroep?", "Wat zijn de aanbevelingen?", "werkgroep"),
+])
+def test_a_source_the_question_names_is_taken_out(question: str, asked: str, source: str) -> None:
+    assert without_source(question) == (asked, source)
+
+
+@pytest.mark.parametrize("question", [
+    "Hoe heeft de werkgroep de belemmeringen verzameld?",  # the work group is what it asks about
+    "Wie zitten er in de werkgroep?",
+    "Wat is de maximale looptijd van een raamovereenkomst volgens de Aanbestedingswet?",  # a law, no document
+])
+def test_a_question_about_a_source_keeps_it(question: str) -> None:
+    assert without_source(question) == (question, None)
+
+
+def test_a_question_naming_a_document_as_its_source_is_answered_from_that_document(pipeline: Pipeline) -> None:
+    everywhere = pipeline.ask("Welke fasen zijn er?")
+    assert {hit.chunk.doc_id for hit in everywhere.retrieved} > {"innovatiepartnerschap.md"}
+    named = pipeline.ask("Welke fasen noemt de factsheet?")  # the mini corpus' factsheet is on the partnership
+    assert {hit.chunk.doc_id for hit in named.retrieved} == {"innovatiepartnerschap.md"}
+    assert named.citations and named.resolved_question is None  # shown as asked
+    # no title names PIANOo, the publisher of them all: the question is searched as it is, everywhere
+    publisher = pipeline.ask("Welke fasen noemt PIANOo?")
+    assert {hit.chunk.doc_id for hit in publisher.retrieved} > {"innovatiepartnerschap.md"}
