@@ -16,7 +16,7 @@ from .lexical import (
     TOKEN,
     with_numbers,
 )
-from .phrasing import as_question
+from .phrasing import as_question, without_source
 
 BACK_REFERENCES = tuple(
     f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
@@ -106,9 +106,11 @@ def resolve(question: str, history: list[Turn]) -> str:
         return f"{question.rstrip()} ({' '.join(asked)})" if asked else question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"
-    subject = _subject(history[-1].question)
+    subject, source = without_source(_subject(history[-1].question))
     carried = [t for t in topic_terms(subject) if t.lower() not in known and not OF_A_SUBJECT.match(t)]
     carried += [step] if step else []
+    # "En welke oplossingen?" after "Welke knelpunten noemt de werkgroep?" asks the work group too
+    carried += [f"volgens {source}"] if source and not without_source(question)[1] else []
     if (POINTS_AT_SEVERAL.search(question) or not own_terms) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
         # "Hoe kan ik die beperken?" after "Wat zijn daarvan de nadelen?": "die" are the drawbacks; "Waarom is dat?"
         # after "Wat zijn daarvan de voordelen?" asks about the advantages too

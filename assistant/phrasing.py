@@ -83,8 +83,8 @@ def _question(clause: str) -> str:
 
 
 # What a document or its author is called in a question ("volgens de werkgroep", "Wat adviseert PIANOo over …?")
-SOURCE = (r"(?:de\s+|het\s+|dit\s+|deze\s+)?(?P<source>werkgroep|pianoo|rapport|factsheet|wegwijzer|stappenplan|"
-          r"checklist|handreiking|leidraad|brochure|publicatie|document|auteurs?|onderzoekers)\b")
+SOURCE = (r"(?P<source>(?:de\s+|het\s+|dit\s+|deze\s+)?(?:werkgroep|pianoo|rapport|factsheet|wegwijzer|stappenplan|"
+          r"checklist|handreiking|leidraad|brochure|publicatie|document|auteurs?|onderzoekers))\b")
 ATTRIBUTED = (
     re.compile(rf"\bvolgens\s+{SOURCE},?", re.IGNORECASE),  # "Wat zijn volgens de werkgroep de knelpunten?"
     # "Welke knelpunten noemt het rapport?": the verb says no more than where the knelpunten are
@@ -103,12 +103,12 @@ ATTRIBUTED = (
 
 
 def without_source(question: str) -> tuple[str, str | None]:
-    """The question without the document or author it names as its source, and that source: "Welke knelpunten
-    noemt de werkgroep?" asks for the knelpunten in the work group's report, not for passages about the work group
-    (its tasks, its members), which a search for "werkgroep" finds first."""
+    """The question without the document or author it names as its source, and that source as named ("de
+    werkgroep"): "Welke knelpunten noemt de werkgroep?" asks for the knelpunten in the work group's report, not for
+    passages about the work group (its tasks, its members), which a search for "werkgroep" finds first."""
     for pattern in ATTRIBUTED:
         if named := pattern.search(question):
             rest = f"{question[: named.start()]} {named.groupdict().get('verb') or ''} {question[named.end() :]}"
-            rest = re.sub(r"\s+([?,.!])", r"\1", " ".join(rest.split()))
-            return rest[:1].upper() + rest[1:], named["source"].lower()
+            rest = re.sub(r"\s*\(\s*\)|\s+(?=[?,.!)])", "", " ".join(rest.split()))  # what a follow-up carried: "(…)"
+            return rest[:1].upper() + rest[1:], named["source"]
     return question, None

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.conversation import resolve
+from assistant.conversation import Turn, resolve
 from assistant.phrasing import as_question, without_source
 from assistant.pipeline import Pipeline
 
@@ -44,15 +44,15 @@ def test_a_request_is_answered_as_its_question_and_shown_as_resolved(pipeline: P
 
 
 @pytest.mark.parametrize(("question", "asked", "source"), [
-    ("Wat zijn volgens de werkgroep de belangrijkste knelpunten?", "Wat zijn de belangrijkste knelpunten?", "werkgroep"),
-    ("Wat is de eerste stap volgens de factsheet?", "Wat is de eerste stap?", "factsheet"),
-    ("Volgens het rapport, wie neemt de regie?", "Wie neemt de regie?", "rapport"),
-    ("Welke knelpunten noemt de werkgroep?", "Welke knelpunten?", "werkgroep"),
-    ("Welke rol ziet de werkgroep daarin voor EZK?", "Welke rol daarin voor EZK?", "werkgroep"),
+    ("Wat zijn volgens de werkgroep de belangrijkste knelpunten?", "Wat zijn de belangrijkste knelpunten?", "de werkgroep"),
+    ("Wat is de eerste stap volgens de factsheet?", "Wat is de eerste stap?", "de factsheet"),
+    ("Volgens het rapport, wie neemt de regie?", "Wie neemt de regie?", "het rapport"),
+    ("Welke knelpunten noemt de werkgroep?", "Welke knelpunten?", "de werkgroep"),
+    ("Welke rol ziet de werkgroep daarin voor EZK?", "Welke rol daarin voor EZK?", "de werkgroep"),
     # a verb that asks for advice stays: it says what kind of passage answers
-    ("Wat adviseert PIANOo over de ontwikkelfase?", "Wat adviseert over de ontwikkelfase?", "pianoo"),
-    ("Raadt de werkgroep aan om streefcijfers te hanteren?", "Raadt aan om streefcijfers te hanteren?", "werkgroep"),
-    ("Wat zijn de aanbevelingen van de werkgroep?", "Wat zijn de aanbevelingen?", "werkgroep"),
+    ("Wat adviseert PIANOo over de ontwikkelfase?", "Wat adviseert over de ontwikkelfase?", "PIANOo"),
+    ("Raadt de werkgroep aan om streefcijfers te hanteren?", "Raadt aan om streefcijfers te hanteren?", "de werkgroep"),
+    ("Wat zijn de aanbevelingen van de werkgroep?", "Wat zijn de aanbevelingen?", "de werkgroep"),
 ])
 def test_a_source_the_question_names_is_taken_out(question: str, asked: str, source: str) -> None:
     assert without_source(question) == (asked, source)
@@ -76,3 +76,11 @@ def test_a_question_naming_a_document_as_its_source_is_answered_from_that_docume
     # no title names PIANOo, the publisher of them all: the question is searched as it is, everywhere
     publisher = pipeline.ask("Welke fasen noemt PIANOo?")
     assert {hit.chunk.doc_id for hit in publisher.retrieved} > {"innovatiepartnerschap.md"}
+
+
+def test_a_follow_up_asks_the_source_the_question_before_named() -> None:
+    history = [Turn("Welke knelpunten noemt de werkgroep?", "…")]
+    resolved = resolve("En welke oplossingen?", history)
+    assert resolved == "En welke oplossingen? (volgens de werkgroep)"
+    assert without_source(resolved) == ("En welke oplossingen?", "de werkgroep")
+    assert resolve("En volgens PIANOo?", history) == "En volgens PIANOo?"  # it names its own source
