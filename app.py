@@ -76,6 +76,8 @@ def show_answer(answer: Answer, key: str, pipeline: Pipeline, stream: bool = Fal
         st.caption(f"Opgevat als: {answer.resolved_question}")
     if answer.searched_also:
         st.caption(f"Ook gezocht op: {', '.join(answer.searched_also)}")
+    if answer.searched_in:
+        st.caption(f"Alleen gezocht in: {'; '.join(answer.searched_in)}")
     if answer.notice:
         st.info(answer.notice)
     if answer.refused:

@@ -61,6 +61,8 @@ def conversation_markdown(answers: list[Answer]) -> str:
         parts += [f"## Vraag: {answer.question}", ""]
         if answer.resolved_question:
             parts += [f"*Opgevat als: {answer.resolved_question}*", ""]
+        if answer.searched_in:
+            parts += [f"*Alleen gezocht in: {'; '.join(answer.searched_in)}*", ""]
         parts += [answer.text, ""]
         if answer.citations:
             parts += ["**Bronnen**", ""]

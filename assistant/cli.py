@@ -48,6 +48,8 @@ def render(answer: Answer) -> str:
         lines.append(f"(opgevat als: {answer.resolved_question})")
     if answer.searched_also:
         lines.append(f"(ook gezocht op: {', '.join(answer.searched_also)})")
+    if answer.searched_in:
+        lines.append(f"(alleen gezocht in: {'; '.join(answer.searched_in)})")
     lines.append(answer.text)
     if answer.citations:
         lines.append("\nBronnen:")

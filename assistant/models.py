@@ -160,6 +160,7 @@ class Answer:
     refused: bool = False
     resolved_question: str | None = None
     searched_also: tuple[str, ...] = ()  # the documents' words the question was also searched with
+    searched_in: tuple[str, ...] = ()  # the titles of the documents the question named as its source, searched alone
     notice: str | None = None
     latency_ms: float = 0.0
 

@@ -75,23 +75,25 @@ class Pipeline:
             answer = Answer(question=question[:200], text=problem, citations=[], retrieved=[], refused=True)
         else:
             resolved = resolve(question, history or [])
-            asked, doc_ids = self._with_source(resolved, doc_ids)
-            hits = self.retriever.search(asked, k=max(top_k or self.settings.top_k, 10), doc_ids=doc_ids, mode=mode)
+            asked, named = self._with_source(resolved, doc_ids)
+            hits = self.retriever.search(asked, k=max(top_k or self.settings.top_k, 10), doc_ids=named or doc_ids, mode=mode)
             use_llm = (answer_mode or self.settings.answer_mode) == "llm"
             answer = (self.llm_answerer if use_llm else self.answerer).answer(asked, hits)
             answer.question = question
             answer.resolved_question = resolved if resolved != question else None
             answer.searched_also = self.retriever.searched_also(resolved)
+            answer.searched_in = tuple(self.retriever.documents()[doc_id][0] for doc_id in named or ())
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
     def _with_source(self, question: str, doc_ids: list[str] | None) -> tuple[str, list[str] | None]:
-        """The question without the document it names as its source, searched in that document only ("Welke
-        knelpunten noemt de werkgroep?" in the work group's report). A source no title names stays in the question:
-        "volgens PIANOo" may ask what someone of PIANOo says in a document."""
+        """The question without the document it names as its source, and the documents whose title names that
+        source, to be searched alone ("Welke knelpunten noemt de werkgroep?" in the work group's report). A source
+        no title names stays in the question: "volgens PIANOo" may ask what someone of PIANOo says in a document.
+        Documents the user chose (`doc_ids`) are searched as chosen."""
         asked, source = without_source(question)
         named = None if doc_ids else self.retriever.documents_named(source)
-        return (asked, named) if named else (question, doc_ids)
+        return (asked, named) if named else (question, None)
 
     def _unanswerable_input(self, question: str) -> str | None:
         if len(question) > self.settings.max_question_chars:

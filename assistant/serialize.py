@@ -12,12 +12,13 @@ def _source(chunk: Chunk) -> dict[str, Any]:
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
-    """`{question, resolved_question, searched_also, answer, refused, notice, citations[{n, doc, title, page,
+    """`{question, resolved_question, searched_also, searched_in, answer, refused, notice, citations[{n, doc, title, page,
     section, text, sentences}], retrieved[...], latency_ms}`."""
     return {
         "question": answer.question,
         "resolved_question": answer.resolved_question,
         "searched_also": list(answer.searched_also),
+        "searched_in": list(answer.searched_in),
         "answer": answer.text,
         "refused": answer.refused,
         "notice": answer.notice,

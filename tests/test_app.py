@@ -7,7 +7,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from assistant.chat import highlight, safe_markdown, safe_upload_name
+from assistant.chat import conversation_markdown, highlight, safe_markdown, safe_upload_name
+from assistant.conversation import Turn
 from assistant.errors import StoreUnavailable
 from assistant.pipeline import Pipeline
 
@@ -83,6 +84,21 @@ def test_follow_up_shows_the_resolved_question(app: AppTest) -> None:
 def test_the_documents_words_the_question_was_also_searched_with_are_shown(app: AppTest) -> None:
     ask(app, "Hoe regel ik dat we halverwege kunnen stoppen?")
     assert any(c.value == "Ook gezocht op: na elke fase, afbreken, beëindigen" for c in app.caption)
+
+
+def test_the_document_a_question_named_as_its_source_is_shown(app: AppTest) -> None:
+    ask(app, "Welke fasen noemt de factsheet?")
+    assert any(c.value == "Alleen gezocht in: Factsheet innovatiepartnerschap (testcorpus)" for c in app.caption)
+
+
+def test_the_downloaded_conversation_keeps_how_each_question_was_read_and_its_sources(pipeline: Pipeline) -> None:
+    first = pipeline.ask("Welke fasen noemt de factsheet?")
+    follow_up = pipeline.ask("En wat zijn daarvan de risico's?", history=[Turn(first.question, first.text)])
+    text = conversation_markdown([first, follow_up])
+    assert "## Vraag: Welke fasen noemt de factsheet?" in text
+    assert "*Alleen gezocht in: Factsheet innovatiepartnerschap (testcorpus)*" in text
+    assert f"*Opgevat als: {follow_up.resolved_question}*" in text and follow_up.resolved_question
+    assert f"[1] {first.citations[0].source_label}" in text
 
 
 def test_feedback_is_written(app: AppTest, pipeline: Pipeline) -> None:

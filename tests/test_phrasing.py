@@ -73,6 +73,7 @@ def test_a_question_naming_a_document_as_its_source_is_answered_from_that_docume
     named = pipeline.ask("Welke fasen noemt de factsheet?")  # the mini corpus' factsheet is on the partnership
     assert {hit.chunk.doc_id for hit in named.retrieved} == {"innovatiepartnerschap.md"}
     assert named.citations and named.resolved_question is None  # shown as asked
+    assert named.searched_in == ("Factsheet innovatiepartnerschap (testcorpus)",) and everywhere.searched_in == ()
     # no title names PIANOo, the publisher of them all: the question is searched as it is, everywhere
     publisher = pipeline.ask("Welke fasen noemt PIANOo?")
     assert {hit.chunk.doc_id for hit in publisher.retrieved} > {"innovatiepartnerschap.md"}
