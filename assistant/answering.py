@@ -62,8 +62,12 @@ SECOND_QUESTION = re.compile(
     r",?\s+en\s+(?=(?:wat|hoe|hoeveel|welke?|wie|waarom|wanneer|waar|in welke|op welke|met welke)\b)", re.IGNORECASE
 )
 OPTIONS = re.compile(r"\b([\w-]{4,})\s+of\s+(?:een\s+|de\s+|het\s+)?(?!niet\b)([\w-]{4,})\b", re.IGNORECASE)
+# "het verschil tussen SBIR en een innovatiepartnerschap", "… tussen precommercieel inkopen en een concurrentiegerichte
+# dialoog?": an option of two words ends at "en" or, the last, at the question's end
 COMPARED = re.compile(
-    r"\bverschil\w*\s+tussen\s+(?:een\s+|de\s+|het\s+)?([\w-]{3,})\s+en\s+(?:een\s+|de\s+|het\s+)?([\w-]{3,})", re.IGNORECASE
+    r"\bverschil\w*\s+tussen\s+(?:een\s+|de\s+|het\s+)?((?:[\w-]{3,}\s+)?[\w-]{3,})\s+en\s+(?:een\s+|de\s+|het\s+)?"
+    r"([\w-]{3,}(?:\s+[\w-]{3,}(?=\s*\??$))?)",
+    re.IGNORECASE,
 )
 CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
 # "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:", "De 3 fases zijn: …"

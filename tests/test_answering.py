@@ -530,6 +530,13 @@ def test_a_choice_between_two_options_asks_about_each() -> None:
     assert question_parts("Wat is het verschil tussen SBIR en een innovatiepartnerschap?") == [
         "Wat is SBIR?", "Wat is innovatiepartnerschap?"  # a comparison asks what each is
     ]
+    # an option of two words: the first ends at "en", the last at the question's end
+    assert question_parts("Wat is het verschil tussen precommercieel inkopen en een concurrentiegerichte dialoog?") == [
+        "Wat is precommercieel inkopen?", "Wat is concurrentiegerichte dialoog?"
+    ]
+    assert question_parts("Wat is het verschil tussen SBIR en een innovatiepartnerschap bij gemeenten?") == [
+        "Wat is SBIR?", "Wat is innovatiepartnerschap?"
+    ]
 
 
 def _hit(text: str, doc: str = "d") -> Hit:
