@@ -44,7 +44,14 @@ from .lexical import (
     opens_named_part,
 )
 from .models import Chunk, Hit, SentenceScore, summarise_documents
-from .sentences import DOCUMENT_ITSELF, about_document, looks_like_heading, reads_as_names
+from .sentences import (
+    ASKS_FOR_READING,
+    DOCUMENT_ITSELF,
+    about_document,
+    is_reading_title,
+    looks_like_heading,
+    reads_as_names,
+)
 from .settings import Settings
 from .store import ChromaStore
 from .thesaurus import COURSE_VERB, added_terms, concepts, expand, without_added_terms
@@ -394,6 +401,7 @@ class Retriever:
         weight = self.settings.focus_weight
         names_wanted = bool(ASKS_WHO.search(question))
         document_asked = bool(DOCUMENT_ITSELF.search(question))
+        reading_asked = bool(ASKS_FOR_READING.search(question))
         names = self._asked_names(question)
         vectors = self._sentence_vectors(todo)
         scored: dict[int, Hit] = {}
@@ -409,8 +417,9 @@ class Retriever:
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
                 heading = text in headings or looks_like_heading(text)
+                reading = not reading_asked and is_reading_title(text, hit.chunk.section_at(hit.chunk.text.find(text)))
                 sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading,
-                                               names_asked=bool(names & words)))
+                                               names_asked=bool(names & words), reading_title=reading))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 
