@@ -102,13 +102,19 @@ ATTRIBUTED = (
 )
 
 
+ADVISING = re.compile(r"advis|beve|raa?d|stel", re.IGNORECASE)  # of the verbs ATTRIBUTED keeps
+
+
 def without_source(question: str) -> tuple[str, str | None]:
     """The question without the document or author it names as its source, and that source as named ("de
     werkgroep"): "Welke knelpunten noemt de werkgroep?" asks for the knelpunten in the work group's report, not for
     passages about the work group (its tasks, its members), which a search for "werkgroep" finds first."""
     for pattern in ATTRIBUTED:
         if named := pattern.search(question):
-            rest = f"{question[: named.start()]} {named.groupdict().get('verb') or ''} {question[named.end() :]}"
+            verb = named.groupdict().get("verb") or ""
+            rest = f"{question[: named.start()]} {verb} {question[named.end() :]}"
             rest = re.sub(r"\s*\(\s*\)|\s+(?=[?,.!)])", "", " ".join(rest.split()))  # what a follow-up carried: "(…)"
+            # "Wat adviseert de werkgroep?" asks for what its report calls its recommendations
+            rest += " (aanbevelingen)" if ADVISING.match(verb) else ""
             return rest[:1].upper() + rest[1:], named["source"]
     return question, None

@@ -79,6 +79,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
      "gezamenlijk inkopen, samenwerking"),
     # money and time
     (r"geld|betalen|kost|kosten", "budget, financiering"),
+    (r"streefcijfer\w*|streefwaarde\w*|targets?|quota?", "richtgetal, streefdoelen"),
     (r"uiterlijk|deadline|op tijd|te laat", "tijdig, planning"),
     (r"ai|slimme algoritmes?", "kunstmatige intelligentie"),
 )

@@ -50,8 +50,10 @@ def test_a_request_is_answered_as_its_question_and_shown_as_resolved(pipeline: P
     ("Welke knelpunten noemt de werkgroep?", "Welke knelpunten?", "de werkgroep"),
     ("Welke rol ziet de werkgroep daarin voor EZK?", "Welke rol daarin voor EZK?", "de werkgroep"),
     # a verb that asks for advice stays: it says what kind of passage answers
-    ("Wat adviseert PIANOo over de ontwikkelfase?", "Wat adviseert over de ontwikkelfase?", "PIANOo"),
-    ("Raadt de werkgroep aan om streefcijfers te hanteren?", "Raadt aan om streefcijfers te hanteren?", "de werkgroep"),
+    # and asks for what a report calls its recommendations
+    ("Wat adviseert PIANOo over de ontwikkelfase?", "Wat adviseert over de ontwikkelfase? (aanbevelingen)", "PIANOo"),
+    ("Raadt de werkgroep aan om streefcijfers te hanteren?", "Raadt aan om streefcijfers te hanteren? (aanbevelingen)",
+     "de werkgroep"),
     ("Wat zijn de aanbevelingen van de werkgroep?", "Wat zijn de aanbevelingen?", "de werkgroep"),
 ])
 def test_a_source_the_question_names_is_taken_out(question: str, asked: str, source: str) -> None:

@@ -53,3 +53,8 @@ def test_solving_a_barrier_asks_for_the_documents_solutions_and_recommendations(
     for question in ("Hoe los ik die op?", "Hoe los je de knelpunten bij inkopen op?", "Hoe neem ik ze weg?"):
         assert expand(question).endswith("(oplossingen aanbevelingen)"), question
     assert expand("Wordt elke fase los betaald?") == "Wordt elke fase los betaald?"  # "los" alone: separately
+
+
+def test_a_target_figure_gets_the_documents_words_for_it() -> None:
+    assert added_terms("Moeten overheden streefcijfers vastleggen?") == ("richtgetal", "streefdoelen")
+    assert added_terms("Welke target geldt er?") == ("richtgetal", "streefdoelen")
