@@ -63,6 +63,9 @@ ASPECT_QUALIFIER = re.compile(
 )
 # One aspect under several names: a question on "knelpunten" is answered by a section on "belemmeringen"
 ASPECT_KIN = ("knelpunten belemmeringen barrières",)
+# a capitalised word inside a question is a name: "Welke organisatie in Duitsland …?", "Hoe werkt Rijkswaterstaat …?"
+PROPER_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][a-zà-ÿ][\w-]+)")
+NAME_SPREAD = 0.05  # a name said in at most this share of the chunks is specific, not one most passages say
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
 # use) and one edit away from a word the documents use often (not a rare near-namesake: "veranderd" is not
@@ -281,6 +284,13 @@ class LexicalIndex:
             for (_, part), position in (by_line | by_title).items():  # a chunk titled by the part comes first
                 self._openings.setdefault(part, []).append(position)
         return sorted(position for part in named for position in self._openings.get(part, []))
+
+    def specific_names(self, question: str) -> set[str]:
+        """The stems of the specific names the question says ("Welke organisatie in Duitsland …?": "duitsland"): names
+        the documents use, but few of their chunks."""
+        limit = NAME_SPREAD * len(self.chunks)
+        return {stem for name in PROPER_NAME.findall(question) for stem in analyse(name)
+                if 0 < self.document_frequency.get(stem, 0) <= limit}
 
     def subject_share(self, terms: set[str], doc_id: str) -> float:
         """How much document `doc_id` is about `terms`: the IDF-weighted share of its chunks that hold each. A

@@ -70,9 +70,6 @@ ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
 MAX_OPENING_HEADINGS = 3  # headings a chunk may open with before the sentences it repeats from the chunk before
 QUESTION_WORD = re.compile(r"[\w'-]+")
-# a capitalised word inside a question is a name: "Welke organisatie in Duitsland …?", "Hoe werkt Rijkswaterstaat …?"
-PROPER_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][a-zà-ÿ][\w-]+)")
-NAME_SPREAD = 0.05  # a name said in at most this share of the chunks is specific, not one most passages say
 # a passage's heading loses this much of its strength in the re-ranking (0.01-0.02 gain probe p03 and check c02,
 # which a heading naming the question's words put first; 0.04 loses held-out MRR)
 HEADING_PENALTY = 0.02
@@ -424,12 +421,9 @@ class Retriever:
         return [scored.get(id(hit), hit) for hit in hits]
 
     def _asked_names(self, question: str) -> set[str]:
-        """The stems of the specific names the question asks about ("Welke organisatie in Duitsland …?": "duitsland"),
-        not counting the documents' words added to it, nor a name many passages say."""
-        lexical = self.last_lexical_index()
-        limit = NAME_SPREAD * len(lexical.chunks)
-        return {stem for name in PROPER_NAME.findall(without_added_terms(question)) for stem in analyse(name)
-                if 0 < lexical.document_frequency.get(stem, 0) <= limit}
+        """The specific names the question asks about (see `LexicalIndex.specific_names`), not counting the
+        documents' words added to it."""
+        return self.last_lexical_index().specific_names(without_added_terms(question))
 
     def _focus_vector(self, question: str, terms: set[str], passages: list[set[str]]) -> np.ndarray | None:
         """The embedding of the question without its topic: the words (`terms`) every one of the `passages`

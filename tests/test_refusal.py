@@ -168,3 +168,18 @@ def test_a_law_named_by_a_name_no_document_says_is_refused(tmp_path: Path) -> No
     lexical = LexicalIndex.build([other], revision=1)
     asks_the_law = "Wat eist de wet bij het openbaar maken van inschrijvingen?"  # no name: the law in general
     assert not refuses(asks_the_law, asks_the_law, [Hit(other, 1.0)], 1.0, lexical, settings)
+
+
+def test_a_quantity_asked_of_a_place_must_be_given_for_that_place(tmp_path: Path) -> None:
+    national = Chunk("a", "A", "In Nederland zijn in totaal 55 SBIR-trajecten uitgevoerd.", 0)
+    utrecht = Chunk("b", "B", "De gemeente Utrecht werkt met slimme verkeerslichten.", 1)
+    # a name is specific when few chunks say it: 2 of these 22
+    filler = [Chunk("f", "F", f"Passage {n} over inkopen in Nederland.", n) for n in range(2, 22)]
+    lexical = LexicalIndex.build([national, utrecht, *filler], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    hits = [Hit(national, 1.0), Hit(utrecht, 0.9)]
+    assert not refuses("Hoeveel SBIR-trajecten zijn er uitgevoerd?", "…", hits, 1.0, lexical, settings)
+    assert refuses("Hoeveel SBIR-trajecten heeft de gemeente Utrecht uitgevoerd?", "…", hits, 1.0, lexical, settings)
+    in_utrecht = Chunk("c", "C", "De gemeente Utrecht heeft 3 SBIR-trajecten uitgevoerd.", 22)
+    hits = [Hit(national, 1.0), Hit(in_utrecht, 0.9)]
+    assert not refuses("Hoeveel SBIR-trajecten heeft de gemeente Utrecht uitgevoerd?", "…", hits, 1.0, lexical, settings)
