@@ -88,7 +88,7 @@ NAMES_PENALTY = 0.05  # a run of names (a member list) answers who-questions onl
 # a sentence about the document itself ("Deze handreiking licht de stappen toe …") resembles every question on its
 # subject, yet answers none but a question about the document
 ABOUT_DOCUMENT_PENALTY = 0.03
-READING_TITLE_PENALTY = NAMES_PENALTY  # the title of a publication to read answers a question asking what to read
+FURTHER_READING_PENALTY = NAMES_PENALTY  # the title of a publication to read answers a question asking what to read
 # a question naming a place or an organisation ("Welke organisatie in Duitsland …?") is answered by a sentence naming
 # it, not by one that resembles the rest of the question more (chosen on the four question sets: from 0.04 to 0.1
 # it gains probe p15, from 0.08 check c09 too, and 0.15 loses on dev)
@@ -107,7 +107,7 @@ class SentenceScore:
     about_document: bool = False  # says what the document does, scored for a question not about the document
     heading: bool = False  # a heading of the passage, not a sentence
     names_asked: bool = False  # says a rare name the question asks about (a place, an organisation)
-    reading_title: bool = False  # a title in a list of further reading, scored for a question not asking for it
+    further_reading: bool = False  # a title in a list of further reading, scored for a question not asking for it
 
     def strength(self, rank: int) -> float:
         """How well it answers, for a passage at `rank` (0 = best): a sentence in a higher-ranked passage
@@ -118,7 +118,7 @@ class SentenceScore:
         names = NAMES_PENALTY if self.names_only else 0.0
         meta = ABOUT_DOCUMENT_PENALTY if self.about_document else 0.0
         named = ASKED_NAME_BONUS if self.names_asked else 0.0
-        reading = READING_TITLE_PENALTY if self.reading_title else 0.0
+        reading = FURTHER_READING_PENALTY if self.further_reading else 0.0
         return (self.dense + QUESTION_TERMS_WEIGHT * self.lexical - RANK_PENALTY * rank - asking - names - meta + named
                 - reading)
 

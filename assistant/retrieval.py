@@ -48,7 +48,7 @@ from .sentences import (
     ASKS_FOR_READING,
     DOCUMENT_ITSELF,
     about_document,
-    is_reading_title,
+    is_further_reading,
     looks_like_heading,
     reads_as_names,
 )
@@ -414,9 +414,9 @@ class Retriever:
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
                 heading = text in headings or looks_like_heading(text)
-                reading = not reading_asked and is_reading_title(text, hit.chunk.section_at(hit.chunk.text.find(text)))
+                reading = not reading_asked and is_further_reading(text, hit.chunk.section_at(hit.chunk.text.find(text)))
                 sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading,
-                                               names_asked=bool(names & words), reading_title=reading))
+                                               names_asked=bool(names & words), further_reading=reading))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 

@@ -21,7 +21,7 @@ DOCUMENT_ITSELF = re.compile(
 # per thema geclusterd", above a list); a heading names ("Beperkingen", "Kennis en vaardigheden")
 FINITE_VERB = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|kan|kunnen|moet|moeten)\b", re.IGNORECASE)
 # The headings of further reading ("LINKS", "Meer informatie"), and a question that asks for it
-FURTHER_READING = re.compile(
+READING_SECTION = re.compile(
     r"^(?:(?:nuttige\s+)?links|meer\s+informatie|verder\s+lezen|zie\s+ook|bronnen|bronvermelding|literatuur\w*|"
     r"referenties)\b",
     re.IGNORECASE,
@@ -79,9 +79,9 @@ def about_document(text: str) -> bool:
     return bool(DOCUMENT_ITSELF.match(text))
 
 
-def is_reading_title(text: str, section: str) -> bool:
+def is_further_reading(text: str, section: str) -> bool:
     """Whether a list item is the title of another publication to read: an item without a full stop in a section of
     further reading ("LINKS › Algemeen": "- Durf nodig bij keuze voor innovatiepartnerschap (SC Online)"). Being
     short, such a title resembles many a question more than the sentences that answer it."""
     return (text.startswith("- ") and not text.rstrip().endswith((".", ":", ";"))
-            and any(FURTHER_READING.match(heading) for heading in section.split(" › ")))
+            and any(READING_SECTION.match(heading) for heading in section.split(" › ")))

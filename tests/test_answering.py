@@ -24,7 +24,7 @@ from assistant.lexical import named_parts, opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, fit, lists, span, stands_alone, step_outline
-from assistant.sentences import about_document, is_reading_title, looks_like_heading, reads_as_names, split_sentences
+from assistant.sentences import about_document, is_further_reading, looks_like_heading, reads_as_names, split_sentences
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
 
@@ -476,18 +476,18 @@ def test_a_sentence_about_the_document_itself_answers_only_a_question_about_the_
 
 def test_a_title_to_read_answers_only_a_question_asking_what_to_read(pipeline: Pipeline) -> None:
     title = "- Durf nodig bij keuze voor innovatiepartnerschap (SC Online)"
-    assert is_reading_title(title, "LINKS › Algemeen") and is_reading_title(title, "Meer informatie")
-    assert not is_reading_title(title, "Wanneer kiest u het innovatiepartnerschap?")  # an item of the text itself
-    assert not is_reading_title("- Kijk in de octrooidatabanken.", "Meer informatie")  # a sentence, with its stop
-    assert not is_reading_title("Meer informatie vindt u bij PIANOo", "Meer informatie")  # no list item
+    assert is_further_reading(title, "LINKS › Algemeen") and is_further_reading(title, "Meer informatie")
+    assert not is_further_reading(title, "Wanneer kiest u het innovatiepartnerschap?")  # an item of the text itself
+    assert not is_further_reading("- Kijk in de octrooidatabanken.", "Meer informatie")  # a sentence, with its stop
+    assert not is_further_reading("Meer informatie vindt u bij PIANOo", "Meer informatie")  # no list item
     hits = pipeline.retriever.search("Wanneer kies ik voor een innovatiepartnerschap?")[:1]
     links = dataclasses.replace(hits[0].chunk, text=f"LINKS\n\n{title}", section="", headings=("LINKS",))
     hits = [dataclasses.replace(hits[0], chunk=links, sentences=None)]
     scored = pipeline.retriever.with_sentences("Wanneer kies ik voor een innovatiepartnerschap?", hits)
-    assert [s.reading_title for s in scored[0].sentences or ()] == [False, True]  # the heading, the title
+    assert [s.further_reading for s in scored[0].sentences or ()] == [False, True]  # the heading, the title
     scored = pipeline.retriever.with_sentences("Welke bronnen zijn er over het innovatiepartnerschap?", hits)
-    assert not any(s.reading_title for s in scored[0].sentences or ())
-    penalised = SentenceScore(title, 0, 0.9, 0.5, reading_title=True)
+    assert not any(s.further_reading for s in scored[0].sentences or ())
+    penalised = SentenceScore(title, 0, 0.9, 0.5, further_reading=True)
     assert penalised.strength(0) < SentenceScore("Kies het als de markt nog moet ontwikkelen.", 0, 0.87, 0.5).strength(0)
 
 
