@@ -100,9 +100,8 @@ ATTRIBUTED = (
     re.compile(rf"\b(?P<verb>advie[sz]\w*|aanbeveling\w*|conclusies?|visie|definitie|tips)\s+van\s+{SOURCE}",
                re.IGNORECASE),
 )
-
-
-ADVISING = re.compile(r"advis|beve|raa?d|stel", re.IGNORECASE)  # of the verbs ATTRIBUTED keeps
+# Of the verbs ATTRIBUTED keeps, those asking for advice: "adviseert", "beveelt … aan", "raadt … aan", "stelt … voor"
+ADVISING = re.compile(r"advis|beve|raa?d|stel", re.IGNORECASE)
 
 
 def without_source(question: str) -> tuple[str, str | None]:

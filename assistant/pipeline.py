@@ -81,7 +81,7 @@ class Pipeline:
             answer = (self.llm_answerer if use_llm else self.answerer).answer(asked, hits)
             answer.question = question
             answer.resolved_question = resolved if resolved != question else None
-            answer.searched_also = self.retriever.searched_also(resolved)
+            answer.searched_also = self.retriever.searched_also(asked)
             answer.searched_in = tuple(self.retriever.documents()[doc_id][0] for doc_id in named or ())
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
