@@ -35,7 +35,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen, risico's"),
     (r"op\s+(?:\w+\s+)?letten|waarop\s+(?:\w+\s+){0,2}letten|let\w*\s+(?:\w+\s+)?op|oppassen|opletten|aandachtspunt\w*",
      "aandachtspunten, valkuilen"),
-    (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen", "belemmeringen, knelpunten, barrières"),
+    (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen|in de weg|tegenaan",
+     "belemmeringen, knelpunten, barrières"),
     # "Hoe los ik die op?" asks for the documents' solutions and recommendations
     (r"oplossen|los\s+(?:\w+\s+){0,5}op|verhelp\w*|weg\s*(?:te\s+)?n[ea]+m\w*|n[ea]+m\w*\s+(?:\w+\s+){0,3}weg\b",
      "oplossingen, aanbevelingen"),
@@ -63,7 +64,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     # the organisation
     (r"draagvlak|steun|support|achter \w+ staan", "draagvlak, commitment"),
     (r"langs elkaar heen|eilandjes|silo\w*|schotten", "verkokering"),
-    (r"bang|angst\w*|durven|voorzichtig\w*|risicoschuw\w*", "risicomijdend, aversie"),
+    (r"bang|angst\w*|durven|voorzichtig\w*|risicoschuw\w*|terughoudend\w*|huiverig\w*", "risicomijdend, aversie"),
     (r"onervaren\w*|geen ervaring|weinig ervaring|te weinig kennis|kennis ontbreekt", "onervarenheid, onbekendheid"),
     (r"wethouders?|bestuurders?|directie|management", "bestuur, leidinggevenden"),
     # the market and its parties

@@ -58,3 +58,10 @@ def test_solving_a_barrier_asks_for_the_documents_solutions_and_recommendations(
 def test_a_target_figure_gets_the_documents_words_for_it() -> None:
     assert added_terms("Moeten overheden streefcijfers vastleggen?") == ("richtgetal", "streefdoelen")
     assert added_terms("Welke target geldt er?") == ("richtgetal", "streefdoelen")
+
+
+def test_reluctance_and_obstacles_get_the_documents_words() -> None:
+    assert added_terms("Onze directie is huiverig voor risico's.")[:2] == ("risicomijdend", "aversie")
+    assert "risicomijdend" in added_terms("Waarom zijn overheden terughoudend?")
+    assert added_terms("Wat staat innovatiegericht inkopen in de weg?") == ("belemmeringen", "knelpunten", "barrières")
+    assert added_terms("Waar lopen inkopers tegenaan?") == ("belemmeringen", "knelpunten", "barrières")
