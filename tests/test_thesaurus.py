@@ -65,3 +65,9 @@ def test_reluctance_and_obstacles_get_the_documents_words() -> None:
     assert "risicomijdend" in added_terms("Waarom zijn overheden terughoudend?")
     assert added_terms("Wat staat innovatiegericht inkopen in de weg?") == ("belemmeringen", "knelpunten", "barrières")
     assert added_terms("Waar lopen inkopers tegenaan?") == ("belemmeringen", "knelpunten", "barrières")
+
+
+def test_how_to_tackle_a_procedure_asks_for_its_steps() -> None:
+    assert added_terms("Hoe pak ik een innovatiepartnerschap aan?") == ("stappen", "fasen")
+    assert added_terms("Wat is de aanpak bij SBIR?") == ("stappen", "fasen")
+    assert added_terms("Wat is de kern van SBIR?") == ()
