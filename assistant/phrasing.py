@@ -102,6 +102,7 @@ ATTRIBUTED = (
 )
 # Of the verbs ATTRIBUTED keeps, those asking for advice: "adviseert", "beveelt … aan", "raadt … aan", "stelt … voor"
 ADVISING = re.compile(r"advis|beve|raa?d|stel", re.IGNORECASE)
+ASKS_WHAT = re.compile(r"\s*wat\b", re.IGNORECASE)
 
 
 def without_source(question: str) -> tuple[str, str | None]:
@@ -113,7 +114,8 @@ def without_source(question: str) -> tuple[str, str | None]:
             verb = named.groupdict().get("verb") or ""
             rest = f"{question[: named.start()]} {verb} {question[named.end() :]}"
             rest = re.sub(r"\s*\(\s*\)|\s+(?=[?,.!)])", "", " ".join(rest.split()))  # what a follow-up carried: "(…)"
-            # "Wat adviseert de werkgroep?" asks for what its report calls its recommendations
-            rest += " (aanbevelingen)" if ADVISING.match(verb) else ""
+            # "Wat adviseert de werkgroep?" asks for what its report calls its recommendations; "Raadt de werkgroep
+            # streefcijfers aan?" asks whether one of them says so, which the section's other advice does not answer
+            rest += " (aanbevelingen)" if ADVISING.match(verb) and ASKS_WHAT.match(question) else ""
             return rest[:1].upper() + rest[1:], named["source"]
     return question, None
