@@ -40,9 +40,9 @@ PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "s
 NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES) | {"laatste"}
 # What a question asks of a subject without naming one ("Wat zijn de risico's?", "Welke fasen zijn er?", "Wie betaalt
 # de ontwikkeling?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time, the parties and
-# the parts of a procedure.
+# the parts of a procedure, and an example ("Geef een voorbeeld").
 OF_A_SUBJECT = re.compile(
-    rf"^(?:{ASPECT.pattern}|{STEP_WORDS.pattern}|geld|kost\w*|betaal\w*|budget|prijs|duur\w*|looptijd|termijn\w*|"
+    rf"^(?:{ASPECT.pattern}|{STEP_WORDS.pattern}|voorbeeld\w*|geld|kost\w*|betaal\w*|budget|prijs|duur\w*|looptijd|termijn\w*|"
     r"ondernemers?|aanbieders?|deelnemers?|leveranciers?|partij\w*|marktpartij\w*|bedrijf|bedrijven|opdrachtgevers?|"
     r"ontwikkeling|ontwikkelfase|aankoop|afname|gunning|selectie|beoordeling|uitvraag)$",
     re.IGNORECASE,

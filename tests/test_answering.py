@@ -144,6 +144,13 @@ def test_a_follow_up_naming_another_subject_asks_the_same_of_it() -> None:
     assert resolve("En voor SBIR?", [Turn("Wat is een proeftuin?", "…")]) == "En voor SBIR?"  # nothing asked of it
 
 
+def test_asking_for_an_example_is_a_follow_up() -> None:
+    history = [Turn("Wat is een innovatiepartnerschap?", "…")]
+    example = resolve("Geef een voorbeeld.", history)
+    assert example == "Wat is een voorbeeld? (innovatiepartnerschap)"
+    assert resolve("Waarom?", [*history, Turn(example, "…")]) == "Waarom? (innovatiepartnerschap)"  # not "voorbeeld"
+
+
 def test_a_question_on_a_part_of_a_procedure_is_about_the_procedure_asked_before() -> None:
     sbir = [Turn("Wat is SBIR?", "…")]
     assert resolve("Wie betaalt de ontwikkeling?", sbir) == "Wie betaalt de ontwikkeling? (SBIR)"
