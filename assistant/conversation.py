@@ -30,6 +30,12 @@ REFERS_BACK = re.compile(
 POINTER = re.compile(r"\b(dit|deze|die|dat|zij|ze|het|hij|er\s+(?:een|één|meer|meerdere|geen))\b", re.IGNORECASE)
 # "Hoe kan ik die beperken?" points at the risks just asked about; "Kan ik het stopzetten?" at the subject
 POINTS_AT_SEVERAL = re.compile(r"\b(die|deze|ze|zij)\b", re.IGNORECASE)
+# "Wie kan meedoen?", "Hoe moet je inschrijven?": a question word, a modal verb and an infinitive name no subject
+ONLY_A_VERB = re.compile(
+    r"^(?:wie|wat|hoe|wanneer|waar|waarom)\s+(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|wil|wilt|willen|zal|zullen)\s+"
+    r"(?:(?:ik|je|jij|u|we|wij|men|er)\s+)?[\w-]+en\s*\?*$",
+    re.IGNORECASE,
+)
 MAX_POINTING_TERMS = 3
 TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
@@ -141,7 +147,7 @@ def _refers_back(question: str, own_terms: list[str]) -> bool:
     """Whether the question needs the previous turn to be understood: it refers back to it ("daarvan", "En ..."),
     says nothing of its own or only what it asks of a subject ("Wat zijn de risico's?"), or points back ("dat")
     while saying little and naming no topic of its own."""
-    if REFERS_BACK.search(question) or all(OF_A_SUBJECT.match(term) for term in own_terms):
+    if REFERS_BACK.search(question) or ONLY_A_VERB.match(question) or all(OF_A_SUBJECT.match(t) for t in own_terms):
         return True
     says_little = len(own_terms) <= MAX_POINTING_TERMS and all(len(term) < TOPIC_CHARS for term in own_terms)
     return bool(POINTER.search(question)) and says_little

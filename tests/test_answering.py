@@ -151,6 +151,13 @@ def test_asking_for_an_example_is_a_follow_up() -> None:
     assert resolve("Waarom?", [*history, Turn(example, "…")]) == "Waarom? (innovatiepartnerschap)"  # not "voorbeeld"
 
 
+def test_a_question_with_only_a_verb_is_a_follow_up() -> None:
+    history = [Turn("Wat is SBIR?", "…")]
+    assert resolve("Wie kan meedoen?", history) == "Wie kan meedoen? (SBIR)"
+    assert resolve("Hoe moet je inschrijven?", history) == "Hoe moet je inschrijven? (SBIR)"
+    assert resolve("Wie kan meedoen aan een prijsvraag?", history) == "Wie kan meedoen aan een prijsvraag?"  # its own
+
+
 def test_a_question_on_a_part_of_a_procedure_is_about_the_procedure_asked_before() -> None:
     sbir = [Turn("Wat is SBIR?", "…")]
     assert resolve("Wie betaalt de ontwikkeling?", sbir) == "Wie betaalt de ontwikkeling? (SBIR)"
