@@ -120,7 +120,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     if (POINTS_AT_SEVERAL.search(question) or not own_terms) and not any(OF_A_SUBJECT.match(t) for t in own_terms):
         # "Hoe kan ik die beperken?" after "Wat zijn daarvan de nadelen?": "die" are the drawbacks; "Waarom is dat?"
         # after "Wat zijn daarvan de voordelen?" asks about the advantages too
-        aspects = [t for t in topic_terms(_own_words(history[-1].question)) if ASPECT.fullmatch(t)]
+        aspects = [t for t in topic_terms(history[-1].question) if ASPECT.fullmatch(t)]
         carried = [t for t in aspects if t.lower() not in known] + carried
     if not carried:
         return question

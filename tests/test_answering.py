@@ -889,6 +889,9 @@ def test_a_follow_up_saying_nothing_itself_asks_about_the_aspect_asked_before() 
     advantages = [Turn("Wat zijn daarvan de voordelen? (innovatiepartnerschap)", "…")]
     assert resolve("Waarom is dat?", advantages) == "Waarom is dat? (voordelen innovatiepartnerschap)"
     assert resolve("Wie betaalt dat?", advantages) == "Wie betaalt dat? (innovatiepartnerschap)"  # asks its own
+    # the aspect a follow-up before carried on counts too
+    barriers = [Turn("Wat zijn de knelpunten bij SBIR?", "…"), Turn("Welke is het belangrijkste? (knelpunten SBIR)", "…")]
+    assert resolve("Hoe los ik dat op?", barriers) == "Hoe los ik dat op? (knelpunten SBIR)"
 
 
 def test_a_sentence_naming_the_asked_part_leads_when_the_part_has_no_section() -> None:
