@@ -36,6 +36,7 @@ ONLY_A_VERB = re.compile(
     r"(?:(?:ik|je|jij|u|we|wij|men|er)\s+)?[\w-]+en\s*\?*$",
     re.IGNORECASE,
 )
+MEASURE = re.compile(r"\b(?:hoe\s+lang|hoeveel)\b", re.IGNORECASE)  # what asks for a quantity, not for a subject
 MAX_POINTING_TERMS = 3
 TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
@@ -109,6 +110,8 @@ def resolve(question: str, history: list[Turn]) -> str:
         named = {kind: f"{kind} {number}" for kind, number in NUMBERED_PART.findall(last.lower())}
         named |= {kind.lower(): f"laatste {kind.lower()}" for kind in LAST_PART.findall(last)}
         asked = [named.get(t.lower(), t) for t in topic_terms(last) if OF_A_SUBJECT.match(t)]
+        # "Hoe lang duurt die fase?" asks a duration, "Hoeveel geld …?" an amount: so does "En bij SBIR?" after it
+        asked = [measure.group(0).lower()] + asked if asked and (measure := MEASURE.search(last)) else asked
         return f"{question.rstrip()} ({' '.join(asked)})" if asked else question
     step = _step_meant(question, history)
     known = {w.lower() for w in own_terms} | set(step.split()[:1])  # "stap" is said by "stap 5"

@@ -142,6 +142,13 @@ def test_a_follow_up_naming_another_subject_asks_the_same_of_it() -> None:
     assert resolve("En hoe zit dat bij SBIR?", drawbacks) == "En hoe zit dat bij SBIR? (nadelen)"
     assert resolve("En wat zijn daarvan de risico's?", history).endswith("(innovatiepartnerschap)")  # same subject
     assert resolve("En voor SBIR?", [Turn("Wat is een proeftuin?", "…")]) == "En voor SBIR?"  # nothing asked of it
+    # a quantity asked before is asked again: a duration, an amount
+    assert resolve("En bij SBIR?", [Turn("Hoe lang duurt die fase? (innovatiepartnerschap fase 2)", "…")]) == (
+        "En bij SBIR? (hoe lang duurt fase)"
+    )
+    assert resolve("En bij SBIR?", [Turn("Hoeveel geld krijgt een ondernemer?", "…")]) == (
+        "En bij SBIR? (hoeveel geld ondernemer)"
+    )
 
 
 def test_asking_for_an_example_is_a_follow_up() -> None:
