@@ -40,9 +40,11 @@ MEASURE = re.compile(r"\b(?:hoe\s+lang|hoeveel)\b", re.IGNORECASE)  # what asks 
 MAX_POINTING_TERMS = 3
 TOPIC_CHARS = 12
 QUESTION_WORDS = {"welke", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "hoeveel", "kan", "mag", "moet", "zijn"}
-# Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt".
+# Verbs a question is phrased with, not what it is about: "Welke stap komt daarna?" has no topic "komt"; "Hoe
+# voorkom ik dat?" after "Wat is het risico daarvan?" is about the risk.
 PHRASING_VERBS = {"komt", "komen", "gaat", "gaan", "doet", "doen", "gebeurt", "staat", "geeft", "krijg", "krijgt",
-                  "houdt", "houden", "betekent", "betekenen", "verloopt", "verlopen"}
+                  "houdt", "houden", "betekent", "betekenen", "verloopt", "verlopen", "regel", "regelt", "regelen",
+                  "voorkom", "voorkomt", "voorkomen", "beperk", "beperkt", "beperken"}
 # "de laatste fase" says which part, not what about ("de tweede fase" is made "fase 2" before)
 NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES) | {"laatste"}
 # What a question asks of a subject without naming one ("Wat zijn de risico's?", "Welke fasen zijn er?", "Wie betaalt

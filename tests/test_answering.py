@@ -899,6 +899,10 @@ def test_a_follow_up_saying_nothing_itself_asks_about_the_aspect_asked_before() 
     # the aspect a follow-up before carried on counts too
     barriers = [Turn("Wat zijn de knelpunten bij SBIR?", "…"), Turn("Welke is het belangrijkste? (knelpunten SBIR)", "…")]
     assert resolve("Hoe los ik dat op?", barriers) == "Hoe los ik dat op? (knelpunten SBIR)"
+    # "voorkom", "beperk", "regel" say what to do about the aspect, and name no subject of their own
+    risk = [Turn("Wat is het risico daarvan? (intellectueel eigendom)", "…")]
+    assert resolve("Hoe voorkom ik dat?", risk) == "Hoe voorkom ik dat? (risico intellectueel eigendom)"
+    assert resolve("Wat moet ik daarvoor regelen?", risk) == "Wat moet ik daarvoor regelen? (risico intellectueel eigendom)"
 
 
 def test_a_sentence_naming_the_asked_part_leads_when_the_part_has_no_section() -> None:
