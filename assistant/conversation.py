@@ -51,7 +51,8 @@ NO_TOPIC = _STOPWORDS | QUESTION_WORDS | PHRASING_VERBS | set(BACK_REFERENCES) |
 # de ontwikkeling?", "Hoeveel geld krijgt een ondernemer?"): besides aspects and steps, money, time, the parties and
 # the parts of a procedure, and an example ("Geef een voorbeeld").
 OF_A_SUBJECT = re.compile(
-    rf"^(?:{ASPECT.pattern}|{STEP_WORDS.pattern}|voorbeeld\w*|geld|kost\w*|betaal\w*|budget|prijs|duur\w*|looptijd|termijn\w*|"
+    rf"^(?:{ASPECT.pattern}|{STEP_WORDS.pattern}|voorbeeld\w*|"
+    r"geld|kost\w*|betaal\w*|budget|prijs|duur\w*|looptijd|termijn\w*|"
     r"ondernemers?|aanbieders?|deelnemers?|leveranciers?|partij\w*|marktpartij\w*|bedrijf|bedrijven|opdrachtgevers?|"
     r"ontwikkeling|ontwikkelfase|aankoop|afname|gunning|selectie|beoordeling|uitvraag)$",
     re.IGNORECASE,
@@ -150,8 +151,8 @@ def _own_words(question: str) -> str:
 
 def _refers_back(question: str, own_terms: list[str]) -> bool:
     """Whether the question needs the previous turn to be understood: it refers back to it ("daarvan", "En ..."),
-    says nothing of its own or only what it asks of a subject ("Wat zijn de risico's?"), or points back ("dat")
-    while saying little and naming no topic of its own."""
+    says nothing of its own but a verb ("Wie kan meedoen?") or only what it asks of a subject ("Wat zijn de
+    risico's?"), or points back ("dat") while saying little and naming no topic of its own."""
     if REFERS_BACK.search(question) or ONLY_A_VERB.match(question) or all(OF_A_SUBJECT.match(t) for t in own_terms):
         return True
     says_little = len(own_terms) <= MAX_POINTING_TERMS and all(len(term) < TOPIC_CHARS for term in own_terms)
