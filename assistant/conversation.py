@@ -57,10 +57,10 @@ OF_A_SUBJECT = re.compile(
     r"ontwikkeling|ontwikkelfase|aankoop|afname|gunning|selectie|beoordeling|uitvraag)$",
     re.IGNORECASE,
 )
-# "En voor SBIR?", "Geldt dat ook voor een prijsvraag?", "En hoe zit dat bij SBIR?": another subject
+# "En voor SBIR?", "En SBIR?", "Geldt dat ook voor een prijsvraag?", "En hoe zit dat bij SBIR?": another subject
 OTHER_SUBJECT = re.compile(
     r"^(?:(?:en|maar|ook)(?:\s+(?:dan|nu|ook))?|(?:(?:en|maar)\s+)?(?:geldt (?:dat|dit|het) ook|hoe zit (?:dat|het)(?: dan)?))\s+"
-    r"(?:voor|van|bij|met|in)\s+(?:een\s+|de\s+|het\s+)?[\w-]+\s*\??$",
+    r"(?:(?:voor|van|bij|met|in)\s+)?(?:een\s+|de\s+|het\s+)?[\w-]+\s*\??$",
     re.IGNORECASE,
 )
 # "Wat gebeurt er in de tweede?" (or "de laatste") after "Welke fasen heeft het?": an ordinal without its noun,

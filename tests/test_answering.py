@@ -137,6 +137,7 @@ def test_a_named_step_asks_what_the_step_is_not_for_a_list_inside_it() -> None:
 def test_a_follow_up_naming_another_subject_asks_the_same_of_it() -> None:
     history = [Turn("Welke fasen heeft een innovatiepartnerschap?", "…")]
     assert resolve("En voor SBIR?", history) == "En voor SBIR? (fasen)"
+    assert resolve("En SBIR?", history) == "En SBIR? (fasen)"  # without "voor" too
     assert resolve("Geldt dat ook voor een prijsvraag?", history) == "Geldt dat ook voor een prijsvraag? (fasen)"
     drawbacks = [Turn("Wat is een innovatiepartnerschap?", "…"), Turn("Wat zijn de nadelen daarvan? (innovatiepartnerschap)", "…")]
     assert resolve("En hoe zit dat bij SBIR?", drawbacks) == "En hoe zit dat bij SBIR? (nadelen)"
