@@ -69,6 +69,7 @@ COMPARED = re.compile(
     r"([\w-]{3,}(?:\s+[\w-]{3,}(?=\s*\??$))?)",
     re.IGNORECASE,
 )
+BEGINS_INSIDE = re.compile(r"[(\"'‘“]*[a-zà-ÿ]")  # a line going on with a sentence begun on the line before
 CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
 # "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:", "De 3 fases zijn: …"
 ANNOUNCES_STEPS = re.compile(
@@ -255,11 +256,15 @@ def _named_part_positions(passage_units: list[ScoredUnit], named: set[tuple[str,
 
 def _quotable(units: list[ScoredUnit], hits: list[Hit]) -> list[ScoredUnit]:
     """The units but the lines that repeat their document's title ("Handreiking concurrentiegerichte dialoog"), which
-    resemble every question on the document's subject and say nothing the citation does not, and bare source
-    references ("PIANOo, 2021, De aanbestedings- en staatssteunrechtelijke kaders …", "Link: … (pianoo.nl)")."""
+    resemble every question on the document's subject and say nothing the citation does not, bare source
+    references ("PIANOo, 2021, De aanbestedings- en staatssteunrechtelijke kaders …", "Link: … (pianoo.nl)"), and the
+    end of a line the extraction took for a heading ("2. Welke voordelen zie jij …" / "(binnen jouw organisatie)?"),
+    a fragment without it."""
+    headings = {(u.passage, u.position) for u in units if u.heading}
     return [
         u for u in units
         if not (u.heading and u.text.lower() in hits[u.passage].chunk.title.lower() or BARE_REFERENCE.match(u.text))
+        and not (BEGINS_INSIDE.match(u.text) and (u.passage, u.position - 1) in headings)
     ]
 
 

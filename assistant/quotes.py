@@ -32,7 +32,9 @@ MAX_ITEM_REST = 200  # characters: a line between two list items this short is t
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
 CONNECTIVE = re.compile(
-    r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b",
+    r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b"
+    # "Start het gesprek hierover met overheden": what "hierover" points back to is in the sentence before
+    r"|^(?:[\w-]+\s+){1,4}(?:hier|daar)(?:over|mee|bij|van|in|op|aan|uit|toe)\b",
     re.IGNORECASE,
 )
 POINTS_AHEAD = re.compile(r"\bonderstaande\b|\bals volgt(?:\s+\w+)?\W*$", re.IGNORECASE)

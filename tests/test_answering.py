@@ -519,6 +519,19 @@ def test_a_line_repeating_the_documents_title_or_a_source_reference_is_no_unit_t
     assert [u.text for u in _quotable(units, [hit])] == ["De dialoog duurt lang."]
     references = [_unit("PIANOo, 2021, De kaders voor innovatiegericht inkopen.", 2), _unit("Link: Dialoog (pianoo.nl).", 3)]
     assert _quotable(references, [hit]) == []  # a source reference says nothing itself
+    # the end of a line taken for a heading is a fragment; a sentence after a real heading is not
+    broken = [_unit("2. Welke voordelen zie jij", 4), _unit("(binnen jouw organisatie)?", 5), _unit("Beperkingen", 6),
+              _unit("De dialoog is zwaar.", 7)]
+    assert broken[0].heading and broken[2].heading
+    assert [u.text for u in _quotable(broken, [hit])] == ["2. Welke voordelen zie jij", "Beperkingen",
+                                                          "De dialoog is zwaar."]
+
+
+def test_a_sentence_that_points_back_with_hierover_is_quoted_with_the_one_before() -> None:
+    units = _units(["Een praktische manier is een richtgetal als ambitie.", "Start het gesprek hierover met overheden."])
+    assert [u.text for u in span(units[1], units)] == [u.text for u in units]
+    units = _units(["Een praktische manier is een richtgetal.", "Start het gesprek met overheden over hun doelen."])
+    assert [u.text for u in span(units[1], units)] == [units[1].text]
 
 
 def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:
