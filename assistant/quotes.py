@@ -31,6 +31,7 @@ MAX_SPAN_UNITS = 4
 MAX_ITEM_REST = 200  # characters: a line between two list items this short is the rest of the item before it
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
+MAX_REFERRED_BACK = 2  # sentences a quote reaches back for what its first sentence refers to
 CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b"
     # "Start het gesprek hierover met overheden": what "hierover" points back to is in the sentence before
@@ -75,10 +76,12 @@ def span(
     budget = budget or SPAN_CHARS
     by_position = {u.position: u for u in passage_units}
     run = [anchor]
-    previous = by_position.get(anchor.position - 1)
-    if previous and not previous.text.startswith("- ") and (
-        CONNECTIVE.match(anchor.text) or anchor.text[:1].islower() and _unfinished(previous.text)
-    ):
+    for _ in range(MAX_REFERRED_BACK):  # "Ook …" after "Start het gesprek hierover …" after what "hierover" is
+        previous = by_position.get(run[0].position - 1)
+        if not previous or previous.text.startswith("- ") or not (
+            CONNECTIVE.match(run[0].text) or run[0].text[:1].islower() and _unfinished(previous.text)
+        ):
+            break
         run.insert(0, previous)  # the sentence it refers back to, or the start of the sentence it ends
     position = anchor.position + 1
     if anchor.heading:

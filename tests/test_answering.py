@@ -532,6 +532,10 @@ def test_a_sentence_that_points_back_with_hierover_is_quoted_with_the_one_before
     assert [u.text for u in span(units[1], units)] == [u.text for u in units]
     units = _units(["Een praktische manier is een richtgetal.", "Start het gesprek met overheden over hun doelen."])
     assert [u.text for u in span(units[1], units)] == [units[1].text]
+    # and further back when that sentence refers back too
+    units = _units(["Het kabinet wil meer innovatie.", "Een richtgetal helpt daarbij.", "Start het gesprek hierover.",
+                    "Ook de Commissie opperde streefdoelen."])
+    assert [u.text for u in span(units[3], units)][:3] == [u.text for u in units[1:]]
 
 
 def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:
