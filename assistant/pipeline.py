@@ -76,19 +76,20 @@ class Pipeline:
         else:
             resolved = resolve(question, history or [])
             asked, named = self._with_source(resolved, doc_ids)
-            hits = self.retriever.search(asked, k=max(top_k or self.settings.top_k, 10), doc_ids=named or doc_ids, mode=mode)
+            doc_ids = list(named) if named else doc_ids
+            hits = self.retriever.search(asked, k=max(top_k or self.settings.top_k, 10), doc_ids=doc_ids, mode=mode)
             use_llm = (answer_mode or self.settings.answer_mode) == "llm"
             answer = (self.llm_answerer if use_llm else self.answerer).answer(asked, hits)
             answer.question = question
             answer.resolved_question = resolved if resolved != question else None
             answer.searched_also = self.retriever.searched_also(asked)
-            answer.searched_in = tuple(self.retriever.documents()[doc_id][0] for doc_id in named or ())
+            answer.searched_in = tuple(named.values()) if named else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def _with_source(self, question: str, doc_ids: list[str] | None) -> tuple[str, list[str] | None]:
+    def _with_source(self, question: str, doc_ids: list[str] | None) -> tuple[str, dict[str, str] | None]:
         """The question without the document it names as its source, and the documents whose title names that
-        source, to be searched alone ("Welke knelpunten noemt de werkgroep?" in the work group's report). A source
+        source (id -> title), to be searched alone ("Welke knelpunten noemt de werkgroep?" in the work group's report). A source
         no title names stays in the question: "volgens PIANOo" may ask what someone of PIANOo says in a document.
         Documents the user chose (`doc_ids`) are searched as chosen."""
         asked, source = without_source(question)

@@ -102,7 +102,7 @@ def refuses(
     # the quantity or year must name the place or organisation asked about
     names = lexical.specific_names(question)
     dated = {p: share for p, share, named in zip(passages, shares, on_subject)
-             if named and all(y in p for y in years) and names <= set(analyse(p))}
+             if named and all(y in p for y in years) and (not names or names <= set(analyse(p)))}
     # "Hoe lang duurt fase 1 van SBIR?" is not answered by "de komende 48 uur" in a passage about forest fires
     about_it = [p for p, share in dated.items() if share >= QUANTITY_COVERAGE]
     # "Hoeveel kilometer kademuren heeft Amsterdam?" is told in passing in a long sentence about something else

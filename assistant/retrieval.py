@@ -48,6 +48,7 @@ from .sentences import (
     ASKS_FOR_READING,
     DOCUMENT_ITSELF,
     about_document,
+    in_reading_section,
     is_further_reading,
     looks_like_heading,
     reads_as_names,
@@ -158,13 +159,15 @@ class Retriever:
         """Indexed documents: id -> (title, number of chunks), from memory."""
         return summarise_documents(self.lexical_index().chunks)
 
-    def documents_named(self, source: str | None) -> list[str] | None:
-        """The documents whose title names `source` ("werkgroep" -> the work group's report), or None when no
-        title or every title does: the question then names the author of them all ("PIANOo") or no document."""
+    def documents_named(self, source: str | None) -> dict[str, str] | None:
+        """The documents whose title names `source` ("werkgroep" -> the work group's report), id -> title, or None
+        when no title or every title does: the question then names the author of them all ("PIANOo") or no
+        document."""
         if not source:
             return None
         documents = self.documents()
-        named = [doc_id for doc_id, (title, _) in documents.items() if set(analyse(source)) <= set(analyse(title))]
+        words = set(analyse(source))
+        named = {doc_id: title for doc_id, (title, _) in documents.items() if words <= set(analyse(title))}
         return named if 0 < len(named) < len(documents) else None
 
     def searched_also(self, question: str) -> tuple[str, ...]:
@@ -404,6 +407,8 @@ class Retriever:
         scored: dict[int, Hit] = {}
         for hit in todo:
             headings = heading_lines(hit.chunk)
+            # a sentence's own section is looked up only in a passage with a section of further reading
+            may_read = not reading_asked and any(map(in_reading_section, (hit.chunk.section, *headings)))
             sentences = []
             for position, (text, words) in enumerate(units[id(hit)]):
                 window = vectors.get(text)
@@ -414,7 +419,7 @@ class Retriever:
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
                 heading = text in headings or looks_like_heading(text)
-                reading = not reading_asked and is_further_reading(text, hit.chunk.section_at(hit.chunk.text.find(text)))
+                reading = may_read and is_further_reading(text, hit.chunk.section_at(hit.chunk.text.find(text)))
                 sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading,
                                                names_asked=bool(names & words), further_reading=reading))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))

@@ -79,9 +79,13 @@ def about_document(text: str) -> bool:
     return bool(DOCUMENT_ITSELF.match(text))
 
 
+def in_reading_section(section: str) -> bool:
+    """Whether a section path ("LINKS › Algemeen") or heading is one of further reading."""
+    return any(READING_SECTION.match(heading) for heading in section.split(" › "))
+
+
 def is_further_reading(text: str, section: str) -> bool:
     """Whether a list item is the title of another publication to read: an item without a full stop in a section of
     further reading ("LINKS › Algemeen": "- Durf nodig bij keuze voor innovatiepartnerschap (SC Online)"). Being
     short, such a title resembles many a question more than the sentences that answer it."""
-    return (text.startswith("- ") and not text.rstrip().endswith((".", ":", ";"))
-            and any(READING_SECTION.match(heading) for heading in section.split(" › ")))
+    return text.startswith("- ") and not text.rstrip().endswith((".", ":", ";")) and in_reading_section(section)
