@@ -16,7 +16,7 @@ from .lexical import (
     TOKEN,
     with_numbers,
 )
-from .phrasing import as_question, without_source
+from .phrasing import MODAL_VERBS, as_question, without_source
 
 BACK_REFERENCES = tuple(
     f"{pointer}{preposition}" for pointer in ("daar", "hier", "er")
@@ -32,7 +32,7 @@ POINTER = re.compile(r"\b(dit|deze|die|dat|zij|ze|het|hij|er\s+(?:een|één|meer
 POINTS_AT_SEVERAL = re.compile(r"\b(die|deze|ze|zij)\b", re.IGNORECASE)
 # "Wie kan meedoen?", "Hoe moet je inschrijven?": a question word, a modal verb and an infinitive name no subject
 ONLY_A_VERB = re.compile(
-    r"^(?:wie|wat|hoe|wanneer|waar|waarom)\s+(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|wil|wilt|willen|zal|zullen)\s+"
+    rf"^(?:wie|wat|hoe|wanneer|waar|waarom)\s+(?:{'|'.join(sorted(MODAL_VERBS))})\s+"
     r"(?:(?:ik|je|jij|u|we|wij|men|er)\s+)?[\w-]+en\s*\?*$",
     re.IGNORECASE,
 )

@@ -44,10 +44,11 @@ PLURAL = re.compile(r"^(?!(?:een|het)\b)(?:(?:de|alle)\s+)?[\w'’-]+(?:en|s|'s|
 QUESTION_OPENING = re.compile(r"^(?:hoe\s+lang|hoe\s+vaak|(?:welke?|hoeveel)\s+[\w'’-]+|wat|hoe|waarom|wanneer|wie|waar|of)\b",
                               re.IGNORECASE)
 # the finite verbs that come before an infinitive or participle at the end of a clause ("… moet opzetten")
-AUXILIARIES = frozenset({
+MODAL_VERBS = frozenset({
     "kan", "kun", "kunt", "kunnen", "moet", "moeten", "mag", "mogen", "wil", "wilt", "willen", "zal", "zult", "zullen",
-    "wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden",
 })
+AUXILIARIES = MODAL_VERBS | {"wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "heeft", "hebben", "had",
+                             "hadden"}
 
 
 def as_question(text: str) -> str:
@@ -82,6 +83,9 @@ def _question(clause: str) -> str:
     return clause[0].upper() + clause[1:] + "?"
 
 
+# Verbs that ask for a source's advice ("Wat adviseert de werkgroep?", "Wat stelt het rapport voor?"), or its findings
+ADVISING = ("adviseert", "adviseren", "beveelt", "bevelen", "raadt", "raden", "stelt", "stellen")
+CONCLUDING = ("concludeert", "concluderen", "constateert", "signaleert", "waarschuwt", "verstaat", "bedoelt")
 # What a document or its author is called in a question ("volgens de werkgroep", "Wat adviseert PIANOo over …?")
 SOURCE = (r"(?P<source>(?:de\s+|het\s+|dit\s+|deze\s+)?(?:werkgroep|pianoo|rapport|factsheet|wegwijzer|stappenplan|"
           r"checklist|handreiking|leidraad|brochure|publicatie|document|auteurs?|onderzoekers))\b")
@@ -90,18 +94,13 @@ ATTRIBUTED = (
     # "Welke knelpunten noemt het rapport?": the verb says no more than where the knelpunten are
     re.compile(rf"\b(?:noemt|noemen|ziet|zien|zegt|zeggen|beschrijft|beschrijven|benoemt|benoemen)\s+{SOURCE}",
                re.IGNORECASE),
-    # "Wat adviseert de werkgroep over …?", "Raadt PIANOo aan …?", "Wat stelt het rapport voor?": the verb asks for advice
-    re.compile(
-        r"\b(?P<verb>adviseert|adviseren|beveelt|bevelen|raadt|raden|stelt|stellen|concludeert|concluderen|"
-        rf"constateert|signaleert|waarschuwt|verstaat|bedoelt)\s+{SOURCE}",
-        re.IGNORECASE,
-    ),
+    # "Wat adviseert de werkgroep over …?", "Raadt PIANOo aan …?", "Wat concludeert het rapport?": the verb says what
+    # kind of passage answers
+    re.compile(rf"\b(?P<verb>{'|'.join(ADVISING + CONCLUDING)})\s+{SOURCE}", re.IGNORECASE),
     # "Wat zijn de aanbevelingen van de werkgroep?", "Wat is het advies van PIANOo over …?"
     re.compile(rf"\b(?P<verb>advie[sz]\w*|aanbeveling\w*|conclusies?|visie|definitie|tips)\s+van\s+{SOURCE}",
                re.IGNORECASE),
 )
-# Of the verbs ATTRIBUTED keeps, those asking for advice: "adviseert", "beveelt … aan", "raadt … aan", "stelt … voor"
-ADVISING = re.compile(r"advis|beve|raa?d|stel", re.IGNORECASE)
 ASKS_WHAT = re.compile(r"\s*wat\b", re.IGNORECASE)
 
 
@@ -116,6 +115,6 @@ def without_source(question: str) -> tuple[str, str | None]:
             rest = re.sub(r"\s*\(\s*\)|\s+(?=[?,.!)])", "", " ".join(rest.split()))  # what a follow-up carried: "(…)"
             # "Wat adviseert de werkgroep?" asks for what its report calls its recommendations; "Raadt de werkgroep
             # streefcijfers aan?" asks whether one of them says so, which the section's other advice does not answer
-            rest += " (aanbevelingen)" if ADVISING.match(verb) and ASKS_WHAT.match(question) else ""
+            rest += " (aanbevelingen)" if verb.lower() in ADVISING and ASKS_WHAT.match(question) else ""
             return rest[:1].upper() + rest[1:], named["source"]
     return question, None
