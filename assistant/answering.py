@@ -17,6 +17,7 @@ from .lexical import ASPECT, analyse, named_parts, opens_named_part, opens_other
 from .models import Answer, Citation, Hit
 from .quotes import (
     ANSWER_CHARS,
+    BEGINS_INSIDE,
     FOOTNOTE,
     LOOSE_GAP,
     MIN_OUTLINE_STEPS,
@@ -69,7 +70,6 @@ COMPARED = re.compile(
     r"([\w-]{3,}(?:\s+[\w-]{3,}(?=\s*\??$))?)",
     re.IGNORECASE,
 )
-BEGINS_INSIDE = re.compile(r"[(\"'‘“]*[a-zà-ÿ]")  # a line going on with a sentence begun on the line before
 CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
 # "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:", "De 3 fases zijn: …"
 ANNOUNCES_STEPS = re.compile(

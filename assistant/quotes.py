@@ -31,6 +31,7 @@ MAX_SPAN_UNITS = 4
 MAX_ITEM_REST = 200  # characters: a line between two list items this short is the rest of the item before it
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
+BEGINS_INSIDE = re.compile(r"[(\"'‘“]*[a-zà-ÿ]")  # a line going on with a sentence begun on the line before
 MAX_REFERRED_BACK = 2  # sentences a quote reaches back for what its first sentence refers to
 CONNECTIVE = re.compile(
     r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b"
@@ -79,7 +80,7 @@ def span(
     for _ in range(MAX_REFERRED_BACK):  # "Ook …" after "Start het gesprek hierover …" after what "hierover" is
         previous = by_position.get(run[0].position - 1)
         if not previous or previous.text.startswith("- ") or not (
-            CONNECTIVE.match(run[0].text) or run[0].text[:1].islower() and _unfinished(previous.text)
+            CONNECTIVE.match(run[0].text) or BEGINS_INSIDE.match(run[0].text) and _unfinished(previous.text)
         ):
             break
         run.insert(0, previous)  # the sentence it refers back to, or the start of the sentence it ends
