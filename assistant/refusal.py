@@ -64,19 +64,38 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
-WHAT_COST = re.compile(r"\b(?:wat|hoeveel) (?:kost|kosten)\b", re.IGNORECASE)
-# a price: an amount and what it costs in one sentence ("Een licentie kost € 500", "de kosten bedragen € 2 miljoen")
-PRICE = re.compile(
-    r"\b(?:kost\w*|prijs\w*|tarie\w*|bedraag\w*)\b[^.;?!]{0,80}(?:€|\beuro\b)|"
-    r"(?:€|\beuro\b)[^.;?!]{0,80}\b(?:kost\w*|prijs\w*|tarie\w*)\b",
-    re.IGNORECASE,
+# "Wat kost …?", "Hoeveel kosten …?", "Wat zijn de kosten van een marktconsultatie?", "Hoe hoog zijn de kosten?"
+WHAT_COST = re.compile(r"\b(?:wat|hoeveel) (?:kost|kosten)\b|\b(?:wat|hoe hoog) (?:zijn|waren) de (?:[\w-]+ )?kosten\b",
+                       re.IGNORECASE)
+
+
+def _amount_of(nouns: str) -> re.Pattern[str]:
+    """An amount of euros and what it is of in one sentence: "Een licentie kost € 500", "de kosten bedragen
+    € 2 miljoen", "de drempelwaarde van € 221.000"."""
+    return re.compile(rf"\b(?:{nouns})\b[^.;?!]{{0,80}}(?:€|\beuro\b)|(?:€|\beuro\b)[^.;?!]{{0,80}}\b(?:{nouns})\b",
+                      re.IGNORECASE)
+
+
+PRICE = _amount_of(r"kost\w*|prijs\w*|tarie\w*|bedraag\w*")
+# "Wat is de drempelwaarde …?", "Wat zijn de Europese aanbestedingsdrempels?" ask the threshold's amount
+ASKS_THRESHOLD = re.compile(r"drempelwaarde|drempelbedrag|aanbestedingsdrempel", re.IGNORECASE)
+THRESHOLD = _amount_of(r"\w*drempel\w*")
+# A thing asked of a named organisation: "Wie is de directeur van PIANOo?", "Wie is de contactpersoon bij RVO?",
+# "Welke software gebruikt Defensie?"; the organisation by its name, not "… bij een SBIR-traject", "… van het eigendom"
+_NAMED = r"((?:de\s+)?[A-Z][^?,.]*)"
+OF_A_NAME = (
+    re.compile(rf"\b[Ww]ie\s+(?:is|was|zijn|waren|wordt)\s+(?:nu\s+)?(?:de|het)\s+([\w-]+)\s+(?:van|bij|binnen)\s+{_NAMED}"),
+    re.compile(rf"\b[Ww]elke?\s+([\w-]+)\s+(?:gebruik(?:t|en)|hanteer?t|hanteren|koopt|kopen|kocht|kiest|kiezen|koos)\s+"
+               rf"{_NAMED}"),
 )
+NAMED_NEAR = 6  # words between a thing and whom it is of: "Coördinerend Directeur Inkoop Ministerie van OCW"
 LAW_NAME = re.compile(r"(?<![\w-])Wet\s+([a-zà-ÿ]{2,})")  # "de Wet open overheid": a law by its name
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
 KIND_OF = re.compile(
-    r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv])\w*$",
+    r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv]|procedure|"
+    r"aanpak|instrument|werkwijze)\w*$",
     re.IGNORECASE,
 )
 
@@ -117,7 +136,25 @@ def refuses(
         or bool(years) and not about_it
         or not gives_asked_quantity(question, about_it)
         or _names_an_unknown_law(question, hits)
+        or _asks_of_a_name_none_tells(question, passages)
     )
+
+
+def _asks_of_a_name_none_tells(question: str, passages: list[str]) -> bool:
+    """Whether the question asks a thing of a named organisation ("Wie is de directeur van PIANOo?", "Welke software
+    gebruikt Defensie?") that none of the best passages names near that organisation: a list of a work group's
+    members, each with a title, or a case of Defensie's that says nothing of software, would look like an answer
+    and is not."""
+    asked = next((m for pattern in OF_A_NAME if (m := pattern.search(question))), None)
+    if asked is None or KIND_OF.match(asked.group(1)):  # "Welke procedure gebruikt X?" is answered by its name
+        return False
+    thing, holder = set(analyse(asked.group(1))), set(analyse(asked.group(2)))
+    for passage in passages:
+        stems = [stem for _, stem in word_stems(passage)]
+        for i, stem in enumerate(stems):
+            if stem in thing and holder <= set(stems[max(0, i - NAMED_NEAR) : i + NAMED_NEAR + 1]):
+                return False
+    return bool(thing)
 
 
 def _names_an_unknown_law(question: str, hits: list[Hit]) -> bool:
@@ -183,6 +220,8 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
     ]
     if WHAT_COST.search(question):
         asks.append(PRICE)
+    if ASKS_THRESHOLD.search(question):
+        asks.append(THRESHOLD)
     if HOW_LONG.search(question):
         asks.append(DURATION)
     if WHEN_IN_TIME.search(question):

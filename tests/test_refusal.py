@@ -40,6 +40,10 @@ from assistant.thesaurus import expand
         ("Wat kost een licentie?", "Een licentie regelt het gebruik.", False),
         ("Hoeveel kost een account?", "Via het account gingen 5.000 opdrachten, samen € 85 miljard.", False),  # no price
         ("Hoeveel kosten de proeven?", "De kosten van de proeven bedragen € 2 miljoen.", True),
+        ("Wat zijn de kosten van een marktconsultatie?", "Een marktconsultatie kost al snel € 5.000.", True),
+        ("Wat zijn de kosten van een marktconsultatie?", "Een marktconsultatie levert veel kennis op.", False),
+        ("Wat is de drempelwaarde voor diensten?", "Voor diensten geldt een drempelwaarde van € 221.000.", True),
+        ("Wat is de drempelwaarde voor diensten?", "Overheden kochten voor € 85 miljard aan diensten in.", False),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Hoeveel innovatiepartnerschappen zijn gestart?", "Het beleid van 2021 innovatiegericht inkopen.", False),  # a year
@@ -183,3 +187,25 @@ def test_a_quantity_asked_of_a_place_must_be_given_for_that_place(tmp_path: Path
     in_utrecht = Chunk("c", "C", "De gemeente Utrecht heeft 3 SBIR-trajecten uitgevoerd.", 22)
     hits = [Hit(national, 1.0), Hit(in_utrecht, 0.9)]
     assert not refuses("Hoeveel SBIR-trajecten heeft de gemeente Utrecht uitgevoerd?", "…", hits, 1.0, lexical, settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Wie is de directeur van PIANOo?", False),  # the list names a directeur, of another organisation
+        ("Wie is de adviseur innovatie bij PIANOo?", True),  # asks no role of a name in these words: not judged
+        ("Wie is de coördinator van PIANOo?", True),
+        ("Welke software gebruikt Defensie?", False),
+        ("Welke procedure gebruikt Defensie?", True),  # a kind of thing, answered by its name
+    ],
+)
+def test_a_thing_asked_of_a_named_organisation_must_be_named_near_it(
+    tmp_path: Path, question: str, answered: bool
+) -> None:
+    members = Chunk("a", "A", "Leden: Jan Jansen, Coördinator Innovatie, PIANOo Expertisecentrum Aanbesteden; Piet "
+                              "Pieters, adviseur software, Politie; Els Smit, Coördinerend Directeur Inkoop, Ministerie van OCW.", 0)
+    case = Chunk("b", "B", "Defensie koos een SBIR voor de verwarming van kazernes met thermochemische batterijen.", 1)
+    lexical = LexicalIndex.build([members, case], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.0, min_similarity=0.0)
+    hits = [Hit(members, 1.0), Hit(case, 0.9)]
+    assert refuses(question, question, hits, 1.0, lexical, settings) is not answered
