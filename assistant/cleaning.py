@@ -86,17 +86,29 @@ OPENS_SENTENCE = re.compile(
 )
 LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|door|naar)\b", re.IGNORECASE)
 
+# A word hyphenated across a line break that the extractor joined with a space ("Te- meer", "beleidsproces- sen"),
+# not a part of a compound left for the next word ("Noord- en Zuid-Holland", "inkoop- of aanbestedingsvragen")
+SPACED_HYPHENATION = re.compile(r"\b([^\W\d_]+)- (?!(?:en|of|tot|noch|dan|als|en/of)\b)([a-zà-ÿ]{2,})")
+
 # A page of the bundled extractions starts with a line that begins with exactly one space.
 EXTRACTED_PAGE_START = re.compile(r"\n(?= [^ \n])")
 
 
 def normalise(text: str) -> str:
     """Unicode-normalise and remove soft hyphens, NULs, odd spaces and the replacement characters an extractor
-    prints (U+FFFD) for glyphs it could not read: icons and bullets, as in "Stap 1: <U+FFFD> Verkennen"."""
+    prints (U+FFFD) for glyphs it could not read: icons and bullets, as in "Stap 1: <U+FFFD> Verkennen". Mend words
+    hyphenated across a line break that the extractor joined with a space."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00ad", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"\ufffd[ \t]*", "", text)
-    return re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    return SPACED_HYPHENATION.sub(_rejoined, text)
+
+
+def _rejoined(hyphenated: re.Match[str]) -> str:
+    """The word whole again; after an abbreviation in capitals the hyphen stays ("ICT-ondersteuning")."""
+    first, rest = hyphenated.groups()
+    return f"{first}-{rest}" if first[-1].isupper() else first + rest
 
 
 def split_extracted_pages(text: str) -> list[str]:

@@ -1,5 +1,7 @@
 """The repair rules for PDF extractions, on excerpts shaped like the bundled corpus."""
 
+import pytest
+
 from assistant.cleaning import (
     blocks_from_markdown,
     blocks_from_pages,
@@ -28,6 +30,23 @@ def test_words_hyphenated_across_lines_are_joined() -> None:
 
 def test_glyphs_the_extractor_could_not_read_are_dropped() -> None:
     assert normalise("Stap 1:\t\ufffd Verkennen nieuwe \ufffdtechnologie\u00ad\u00ebn") == "Stap 1: Verkennen nieuwe technologieën"
+
+
+@pytest.mark.parametrize(
+    ("extracted", "cleaned"),
+    [
+        ("doelen te realiseren. Te- meer daar Europa", "doelen te realiseren. Temeer daar Europa"),
+        ("de beleidsproces- sen van", "de beleidsprocessen van"),
+        ("ICT- ondersteuning", "ICT-ondersteuning"),
+        ("Noord- en Zuid-Holland", "Noord- en Zuid-Holland"),  # a compound's part left for the next word
+        ("inkoop- of aanbestedingsvragen", "inkoop- of aanbestedingsvragen"),
+        ("de jaren 2016- 2021", "de jaren 2016- 2021"),
+    ],
+)
+def test_a_word_hyphenated_across_a_line_break_and_joined_with_a_space_is_whole_again(
+    extracted: str, cleaned: str
+) -> None:
+    assert normalise(extracted) == cleaned
 
 
 def test_compound_hyphens_after_capitals_are_kept() -> None:
