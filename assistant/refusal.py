@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable
 
-from .lexical import LexicalIndex, analyse, word_stems
+from .lexical import NAME_SPREAD, LexicalIndex, analyse, word_stems
 from .models import Hit
 from .settings import Settings
 from .thesaurus import added_terms
@@ -130,7 +130,7 @@ def refuses(
         question, [p for p, share in dated.items() if share >= TOLD_QUANTITY_COVERAGE]
     )
     return (
-        best_similarity < settings.min_similarity and not told
+        best_similarity < settings.min_similarity and not told and not _headed_by_its_subject(question, hits, lexical)
         or max(shares, default=0.0) < settings.refusal_threshold
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or bool(years) and not about_it
@@ -155,6 +155,15 @@ def _asks_of_a_name_none_tells(question: str, passages: list[str]) -> bool:
             if stem in thing and holder <= set(stems[max(0, i - NAMED_NEAR) : i + NAMED_NEAR + 1]):
                 return False
     return bool(thing)
+
+
+def _headed_by_its_subject(question: str, hits: list[Hit], lexical: LexicalIndex) -> bool:
+    """Whether a best passage stands under a heading that names a specific word of the question ("Welke ervaringen
+    heeft het hoogheemraadschap met …?" under "Hoogheemraadschap"): a question in general words ("ervaringen")
+    is far from every sentence by the embedder, yet that passage is about it."""
+    limit = NAME_SPREAD * len(lexical.chunks)
+    specific = {t for t in analyse(question) if 0 < lexical.document_frequency.get(t, 0) <= limit}
+    return any(specific & set(analyse(h.chunk.section)) for h in hits[:EVIDENCE_PASSAGES])
 
 
 def _names_an_unknown_law(question: str, hits: list[Hit]) -> bool:

@@ -209,3 +209,17 @@ def test_a_thing_asked_of_a_named_organisation_must_be_named_near_it(
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.0, min_similarity=0.0)
     hits = [Hit(members, 1.0), Hit(case, 0.9)]
     assert refuses(question, question, hits, 1.0, lexical, settings) is not answered
+
+
+def test_a_passage_headed_by_the_questions_subject_answers_a_question_the_embedder_finds_far_off(
+    tmp_path: Path,
+) -> None:
+    text = "Een belangrijk voordeel is dat er niet in silo's gewerkt wordt met zes afzonderlijke projecten."
+    headed = Chunk("a", "A", text, 0, section="Hoogheemraadschap")
+    filler = [Chunk("f", "F", f"Passage {n} over ervaringen met inkopen en innovatie.", n) for n in range(1, 40)]
+    lexical = LexicalIndex.build([headed, *filler], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.0, min_similarity=0.84)
+    question = "Welke ervaringen heeft het hoogheemraadschap met innovatie?"
+    assert not refuses(question, question, [Hit(headed, 1.0)], 0.83, lexical, settings)
+    unheaded = Chunk("a", "A", text, 0, section="Voordelen")
+    assert refuses(question, question, [Hit(unheaded, 1.0)], 0.83, lexical, settings)
