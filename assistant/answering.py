@@ -131,7 +131,7 @@ class ExtractiveAnswerer:
             about = self.retriever.is_about(question, subject)
             if outline and steps and about and not _asks_inside_a_step(question, outline):
                 return compose(question, outline, hits, cite_each=True)
-        named = named_parts(question)
+        named = self.retriever.named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}
         on_aspect = self.retriever.aspect_section(searched)
         # a passage inside such a section, whose heading is in the passage before it, counts by its section title

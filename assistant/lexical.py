@@ -44,6 +44,7 @@ ORDINAL_PART = re.compile(
     rf"\b(?:(?:de|het)\s+)?(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<kind>{PART_KINDS})\b", re.IGNORECASE
 )
 NUMBERED_PHASE = re.compile(r"(\d{1,2})\.\s+(?:[\w-]+\s+)?[\w-]*fase\b", re.IGNORECASE)  # "2. Ontwikkelfase"
+PART_NUMBER = re.compile(r"^(?:- )?(?:(?:stap|fase)\s+\d{1,2}\s*:?|\d{1,2}\.)\s*", re.IGNORECASE)  # "STAP 6: ", "2. "
 STEP_LINE = re.compile(r"(?:stap|fase)\s+(\d{1,2})\s*:\s*\S", re.IGNORECASE)  # "Stap 2: Betrek de …"
 MAX_HEADING_WORDS = 12  # longer, a line naming "Stap 1: … Stap 2: …" is an overview, not one part's heading
 # A plan's parts, numbered or not: what a question on steps asks about besides its subject
@@ -208,7 +209,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 13  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 14  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -226,6 +227,7 @@ class LexicalIndex:
     _fixes: dict[str, str | None] = field(default_factory=dict, repr=False)
     _common_words: list[str] | None = field(default=None, repr=False)
     _openings: dict[tuple[str, str], list[int]] | None = field(default=None, repr=False)
+    _part_titles: set[tuple[tuple[str, str], frozenset[str], frozenset[str]]] | None = field(default=None, repr=False)
     _spread: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict, repr=False)  # see `subject_share`
 
     @classmethod
@@ -284,6 +286,22 @@ class LexicalIndex:
             for (_, part), position in (by_line | by_title).items():  # a chunk titled by the part comes first
                 self._openings.setdefault(part, []).append(position)
         return sorted(position for part in named for position in self._openings.get(part, []))
+
+    def parts_titled(self, question: str) -> set[tuple[str, str]]:
+        """The numbered parts a question is about by their heading's words: ("fase", "2") for "Wat houdt de
+        ontwikkelfase van een innovatiepartnerschap in?" under "2. Ontwikkelfase" in the partnership's factsheet,
+        ("stap", "6") for "Hoe maak ik een opschalingsplan?" under "STAP 6: MAAK EEN OPSCHALINGSPLAN". The heading
+        and its document's title say all the question asks but for one word ("Wat gebeurt er in de ontwikkelfase?");
+        "Moet ik vooraf een schatting geven van wat de commerciële fase gaat kosten?" asks more than the phase."""
+        if self._part_titles is None:  # one pass over the headings per index
+            self._part_titles = {
+                (part, frozenset(analyse(PART_NUMBER.sub("", line))), frozenset(analyse(chunk.title)))
+                for chunk in self.chunks for line in [*chunk.section.split(" › "), *chunk.text.split("\n")]
+                if (part := _opened_part(line)) is not None
+            }
+        asked = set(analyse(question))
+        return {part for part, title, document in self._part_titles
+                if title and title <= asked and len(asked - title - document) <= 1}
 
     def specific_names(self, question: str) -> set[str]:
         """The stems of the specific names the question says ("Welke organisatie in Duitsland …?": "duitsland"): names

@@ -233,7 +233,7 @@ class Retriever:
         aspect_sections: set[str] = set()
         if mode == "hybrid":
             ranked, aspect_sections = self._aspect_sections_up(ranked, query)
-        named = named_parts(question)
+        named = self.named_parts(question)
         if named and mode == "hybrid" and ranked:
             ranked = self._named_parts_first(ranked, named, question)
         hits = self._passages(ranked, k)
@@ -339,6 +339,11 @@ class Retriever:
         which is it ("Politiek/Bestuurlijk")."""
         terms = self.last_lexical_index().title_terms(heading)
         return bool(terms and theme) and (terms <= theme or "/" in heading and bool(terms & theme))
+
+    def named_parts(self, question: str) -> set[tuple[str, str]]:
+        """The numbered steps or phases the question names, by number ("stap 4") or else by their heading's
+        words ("de ontwikkelfase": "2. Ontwikkelfase")."""
+        return named_parts(question) or self.last_lexical_index().parts_titled(question)
 
     def _named_parts_first(
         self, ranked: list[tuple[str, float]], named: set[tuple[str, str]], question: str

@@ -286,6 +286,25 @@ def test_a_named_step_is_found_by_its_section_title(tmp_path: Path) -> None:
     assert {h.chunk.doc_id for h in pipeline.retriever.search("Wat is stap 2?", doc_ids=["ander.md"])} == {"ander.md"}
 
 
+def test_a_step_or_phase_is_named_by_its_headings_words() -> None:
+    plan = [
+        Chunk("plan", "Handreiking digitale innovatie", "U beschrijft wat de organisatie daarna doet.", 0,
+              section="STAP 6: MAAK EEN OPSCHALINGSPLAN"),
+        Chunk("plan", "Handreiking digitale innovatie", "Evalueer met de ondernemers.\nSTAP 9: EVALUEER DE RESULTATEN\n"
+              "U kijkt terug en vooruit.", 1),
+        Chunk("ip", "Innovatiepartnerschap", "2. Ontwikkelfase\nDe ontwikkelfase kent verschillende stappen.", 2),
+    ]
+    index = LexicalIndex.build(plan, revision=1)
+    assert index.parts_titled("Hoe maak ik een opschalingsplan?") == {("stap", "6")}
+    assert index.parts_titled("Hoe evalueer ik de resultaten?") == {("stap", "9")}  # a heading in the text
+    # the document's title may be said too, and one word more
+    assert index.parts_titled("Wat houdt de ontwikkelfase van een innovatiepartnerschap in?") == {("fase", "2")}
+    assert index.parts_titled("Wat gebeurt er in de ontwikkelfase?") == {("fase", "2")}
+    # more than the step: when to make the plan and what it costs
+    assert not index.parts_titled("Moet ik vooraf schatten wat het opschalingsplan maken gaat kosten?")
+    assert not index.parts_titled("Wat staat er in een opschalingsplan?")  # not all the heading's words
+
+
 def test_a_named_phase_is_looked_for_in_the_document_the_question_is_about(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
