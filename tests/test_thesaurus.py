@@ -71,3 +71,10 @@ def test_how_to_tackle_a_procedure_asks_for_its_steps() -> None:
     assert added_terms("Hoe pak ik een innovatiepartnerschap aan?") == ("stappen", "fasen")
     assert added_terms("Wat is de aanpak bij SBIR?") == ("stappen", "fasen")
     assert added_terms("Wat is de kern van SBIR?") == ()
+
+
+def test_how_much_a_procedure_is_used_gets_the_documents_words() -> None:
+    assert expand("Wordt het innovatiepartnerschap al veel gebruikt?").endswith("(toegepast gebruik)")
+    assert expand("Waarom wordt het zo weinig ingezet?").endswith("(toegepast gebruik)")
+    assert expand("Wordt SBIR vaak toegepast?").endswith("(gebruik)")
+    assert expand("Wie heeft het gebruikt?") == "Wie heeft het gebruikt?"  # use, not how much
