@@ -69,10 +69,10 @@ WHAT_COST = re.compile(r"\b(?:wat|hoeveel) (?:kost|kosten)\b|\b(?:wat|hoe hoog) 
                        re.IGNORECASE)
 
 
-def _amount_of(nouns: str) -> re.Pattern[str]:
-    """An amount of euros and what it is of in one sentence: "Een licentie kost € 500", "de kosten bedragen
+def _amount_of(nouns: str, amount: str = r"€|\beuro\b") -> re.Pattern[str]:
+    """An amount (of euros) and what it is of in one sentence: "Een licentie kost € 500", "de kosten bedragen
     € 2 miljoen", "de drempelwaarde van € 221.000"."""
-    return re.compile(rf"\b(?:{nouns})\b[^.;?!]{{0,80}}(?:€|\beuro\b)|(?:€|\beuro\b)[^.;?!]{{0,80}}\b(?:{nouns})\b",
+    return re.compile(rf"\b(?:{nouns})\b[^.;?!]{{0,80}}(?:{amount})|(?:{amount})[^.;?!]{{0,80}}\b(?:{nouns})\b",
                       re.IGNORECASE)
 
 
@@ -80,6 +80,9 @@ PRICE = _amount_of(r"kost\w*|prijs\w*|tarie\w*|bedraag\w*")
 # "Wat is de drempelwaarde …?", "Wat zijn de Europese aanbestedingsdrempels?" ask the threshold's amount
 ASKS_THRESHOLD = re.compile(r"drempelwaarde|drempelbedrag|aanbestedingsdrempel", re.IGNORECASE)
 THRESHOLD = _amount_of(r"\w*drempel\w*")
+# "Wat is het btw-tarief …?", "Hoe hoog is het uurtarief?" ask a rate: a share or an amount, beside the rate
+ASKS_RATE = re.compile(r"\b(?:wat|welk|hoe hoog)\b[\w\s-]{0,30}?tarie[fv]", re.IGNORECASE)
+RATE = _amount_of(r"\w*tarie\w*|btw", r"€|\beuro\b|\d\s?%|\bprocent\b")
 # A thing asked of a named organisation: "Wie is de directeur van PIANOo?", "Wie is de contactpersoon bij RVO?",
 # "Welke software gebruikt Defensie?"; the organisation by its name, not "… bij een SBIR-traject", "… van het eigendom"
 _NAMED = r"((?:de\s+)?[A-Z][^?,.]*)"
@@ -231,6 +234,8 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         asks.append(PRICE)
     if ASKS_THRESHOLD.search(question):
         asks.append(THRESHOLD)
+    if ASKS_RATE.search(question):
+        asks.append(RATE)
     if HOW_LONG.search(question):
         asks.append(DURATION)
     if WHEN_IN_TIME.search(question):

@@ -44,6 +44,9 @@ from assistant.thesaurus import expand
         ("Wat zijn de kosten van een marktconsultatie?", "Een marktconsultatie levert veel kennis op.", False),
         ("Wat is de drempelwaarde voor diensten?", "Voor diensten geldt een drempelwaarde van € 221.000.", True),
         ("Wat is de drempelwaarde voor diensten?", "Overheden kochten voor € 85 miljard aan diensten in.", False),
+        ("Wat is het btw-tarief op diensten?", "Op diensten geldt 21% btw.", True),
+        ("Wat is het btw-tarief op diensten?", "Diensten worden vaak innovatief ingekocht.", False),
+        ("Wat is het btw-tarief op diensten?", "Met 15% van de inkoop kopen overheden veel diensten in.", False),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Hoeveel innovatiepartnerschappen zijn gestart?", "Het beleid van 2021 innovatiegericht inkopen.", False),  # a year
