@@ -39,7 +39,12 @@ WATCHING_OUT = re.compile(
     r"let\s+(?:ik|je|jij|we|wij|u)\s+(?:\w+\s+)?op)\s+(?P<asked>(?:bij|als|wanneer|in|tijdens|voor)\b.+?)\s*[.?!]*$",
     re.IGNORECASE,
 )
-PLURAL = re.compile(r"^(?!(?:een|het)\b)(?:(?:de|alle)\s+)?[\w'’-]+(?:en|s|'s|’s)\b", re.IGNORECASE)
+# "de knelpunten", "drie voordelen", "de belangrijkste risico's": what "Noem …" asks is plural
+PLURAL = re.compile(
+    r"^(?!(?:een|het)\b)(?:(?:de|alle|enkele|een paar|\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+)?"
+    r"(?:[\w'’-]+e\s+)?[\w'’-]+(?:en|s|'s|’s)\b",
+    re.IGNORECASE,
+)
 # what opens an asked clause, with the noun of "welke" and "hoeveel": "hoe lang", "welke fasen"
 QUESTION_OPENING = re.compile(r"^(?:hoe\s+lang|hoe\s+vaak|(?:welke?|hoeveel)\s+[\w'’-]+|wat|hoe|waarom|wanneer|wie|waar|of)\b",
                               re.IGNORECASE)

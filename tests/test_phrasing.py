@@ -8,6 +8,8 @@ from assistant.pipeline import Pipeline
 @pytest.mark.parametrize(("request_", "question"), [
     ("Noem de knelpunten bij innovatiegericht inkopen", "Wat zijn de knelpunten bij innovatiegericht inkopen?"),
     ("Som de voordelen van gezamenlijk inkopen op.", "Wat zijn de voordelen van gezamenlijk inkopen?"),
+    ("Noem drie voordelen van een innovatiepartnerschap.", "Wat zijn drie voordelen van een innovatiepartnerschap?"),
+    ("Noem de belangrijkste risico's van SBIR", "Wat zijn de belangrijkste risico's van SBIR?"),
     ("Geef me een overzicht van de methoden", "Wat is een overzicht van de methoden?"),
     ("Geef voorbeelden van gezamenlijke inkoop", "Wat zijn voorbeelden van gezamenlijke inkoop?"),
     ("Beschrijf het innovatiepartnerschap", "Wat is het innovatiepartnerschap?"),
