@@ -52,6 +52,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
     # a separable verb: "uit het partnerschap stappen", "stapt eruit" say what the documents call "uitstappen"
     (rf"uitstap\w*|{stepping('uit')}", "uitstappen, afbreken, beëindigen"),
+    (r"opdel\w*|opsplits\w*|opknip\w*|in stukken", "verdelen, percelen"),  # "een project / opdracht opdelen"
     (r"winnaar|uitkiezen|kiezen wie", "gunning, selectie"),
     (r"in zee (?:gaan|gaat|ga|te gaan)", "samenwerken, aangaan"),
     (r"probleemstelling\w*|vraagstelling\w*|probleem (?:omschrijven|formuleren|beschrijven)", "behoefte, behoeftestelling"),

@@ -78,3 +78,8 @@ def test_how_much_a_procedure_is_used_gets_the_documents_words() -> None:
     assert expand("Waarom wordt het zo weinig ingezet?").endswith("(toegepast gebruik)")
     assert expand("Wordt SBIR vaak toegepast?").endswith("(gebruik)")
     assert expand("Wie heeft het gebruikt?") == "Wie heeft het gebruikt?"  # use, not how much
+
+
+def test_dividing_a_contract_gets_the_documents_words() -> None:
+    assert expand("Mag ik een opdracht opsplitsen?").endswith("(verdelen percelen)")
+    assert expand("Wat zegt het bureau over het opdelen van een project?").endswith("(verdelen percelen)")
