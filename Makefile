@@ -51,6 +51,8 @@ evaluate: ingest
 	  --output reports/probe_results.jsonl --report reports/probe.md
 	$(BIN)/python -m assistant.evaluate --questions tests/data/check_questions.jsonl --no-ablations \
 	  --output reports/check_results.jsonl --report reports/check.md
+	$(BIN)/python -m assistant.evaluate --questions tests/data/fresh_questions.jsonl --no-ablations \
+	  --output reports/fresh_results.jsonl --report reports/fresh.md
 
 bench: ingest
 	$(BIN)/python -m assistant.bench
