@@ -1,9 +1,11 @@
 """When the documents do not answer: the checks that make the assistant refuse instead of guessing.
 
-Each check looks for a different way evidence can be missing: nothing is about the question (low similarity),
-the question's rarer words are absent (low coverage), it asks about a year no passage about the question mentions
-("Hoeveel … in 2022?") or for a thing no document names ("Welke boete …?"), or it asks for a quantity ("Hoeveel
-punten ...?") that no passage gives.
+Each check looks for a different way evidence can be missing: nothing is about the question (low similarity,
+unless a best passage stands under a heading naming the question's subject), the question's rarer words are absent
+(low coverage), it asks about a year no passage about the question mentions ("Hoeveel … in 2022?") or for a thing no
+document names ("Welke boete …?"), it asks for a quantity ("Hoeveel punten …?", "Wat kost …?", "Wat is de
+drempelwaarde …?") that no passage gives, or for a thing of a named organisation ("Wie is de directeur van
+PIANOo?") that no passage names beside it.
 """
 
 from __future__ import annotations
