@@ -4,8 +4,8 @@ Each check looks for a different way evidence can be missing: nothing is about t
 unless a best passage stands under a heading naming the question's subject), the question's rarer words are absent
 (low coverage), it asks about a year no passage about the question mentions ("Hoeveel … in 2022?") or for a thing no
 document names ("Welke boete …?"), it asks for a quantity ("Hoeveel punten …?", "Wat kost …?", "Wat is de
-drempelwaarde …?") that no passage gives, or for a thing of a named organisation ("Wie is de directeur van
-PIANOo?") that no passage names beside it.
+drempelwaarde …?") that no passage gives, or who holds a post in a named organisation ("Wie is de directeur van
+PIANOo?") when no passage names the post beside it.
 """
 
 from __future__ import annotations
@@ -66,9 +66,12 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
-# "Wat kost …?", "Hoeveel kosten …?", "Wat zijn de kosten van een marktconsultatie?", "Hoe hoog zijn de kosten?"
-WHAT_COST = re.compile(r"\b(?:wat|hoeveel) (?:kost|kosten)\b|\b(?:wat|hoe hoog) (?:zijn|waren) de (?:[\w-]+ )?kosten\b",
-                       re.IGNORECASE)
+# "Wat kost …?", "Hoeveel kosten …?", "Hoe hoog zijn de kosten?"
+WHAT_COST = re.compile(r"\b(?:wat|hoeveel) (?:kost|kosten)\b|\bhoe hoog (?:zijn|waren) de (?:[\w-]+ )?kosten\b", re.IGNORECASE)
+# "Wat zijn de kosten van een marktconsultatie?" asks a price, or what the documents say of its costs; "Wat zijn de
+# kosten en risico's van …?" asks about costs among other things, as a barrier
+COSTS_OF = re.compile(r"\bwat (?:zijn|waren) de (?:[\w-]+ )?kosten (?:van|voor) (?:een |het |de )?(?P<subject>[\w-]+)",
+                      re.IGNORECASE)
 
 
 def _amount_of(nouns: str, amount: str = r"€|\beuro\b") -> re.Pattern[str]:
@@ -85,22 +88,22 @@ THRESHOLD = _amount_of(r"\w*drempel\w*")
 # "Wat is het btw-tarief …?", "Hoe hoog is het uurtarief?" ask a rate: a share or an amount, beside the rate
 ASKS_RATE = re.compile(r"\b(?:wat|welk|hoe hoog)\b[\w\s-]{0,30}?tarie[fv]", re.IGNORECASE)
 RATE = _amount_of(r"\w*tarie\w*|btw", r"€|\beuro\b|\d\s?%|\bprocent\b")
-# A thing asked of a named organisation: "Wie is de directeur van PIANOo?", "Wie is de contactpersoon bij RVO?",
-# "Welke software gebruikt Defensie?"; the organisation by its name, not "… bij een SBIR-traject", "… van het eigendom"
-_NAMED = r"((?:de\s+)?[A-Z][^?,.]*)"
-OF_A_NAME = (
-    re.compile(rf"\b[Ww]ie\s+(?:is|was|zijn|waren|wordt)\s+(?:nu\s+)?(?:de|het)\s+([\w-]+)\s+(?:van|bij|binnen)\s+{_NAMED}"),
-    re.compile(rf"\b[Ww]elke?\s+([\w-]+)\s+(?:gebruik(?:t|en)|hanteer?t|hanteren|koopt|kopen|kocht|kiest|kiezen|koos)\s+"
-               rf"{_NAMED}"),
+# Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is de contactpersoon bij RVO?"; the
+# organisation by its name, not "… van een SBIR-traject". A post is a person's; "Wie is de opdrachtgever / uitvoerder
+# van …?" asks for an organisation, which a passage names without that word ("RVO … voert SBIR-trajecten uit").
+POST = (r"directeur|directrice|voorzitter|minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|hoofd|"
+        r"manager|coördinator|contactpersoon|woordvoerder|secretaris|oprichter|ceo|cio|cpo")
+WHO_HOLDS = re.compile(
+    rf"\b[Ww]ie\s+(?:is|was|wordt)\s+(?:nu\s+)?(?:de|het)\s+((?:\w+)?(?:{POST}))\s+(?:van|bij|binnen)\s+"
+    r"((?:de\s+)?[A-Z][^?,.]*)"
 )
-NAMED_NEAR = 6  # words between a thing and whom it is of: "Coördinerend Directeur Inkoop Ministerie van OCW"
+NAMED_NEAR = 6  # words between a post and whose it is: "Coördinerend Directeur Inkoop Ministerie van OCW"
 LAW_NAME = re.compile(r"(?<![\w-])Wet\s+([a-zà-ÿ]{2,})")  # "de Wet open overheid": a law by its name
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
 KIND_OF = re.compile(
-    r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv]|procedure|"
-    r"aanpak|instrument|werkwijze)\w*$",
+    r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv])\w*$",
     re.IGNORECASE,
 )
 
@@ -141,25 +144,24 @@ def refuses(
         or bool(years) and not about_it
         or not gives_asked_quantity(question, about_it)
         or _names_an_unknown_law(question, hits)
-        or _asks_of_a_name_none_tells(question, passages)
+        or _asks_a_post_none_names(question, passages)
     )
 
 
-def _asks_of_a_name_none_tells(question: str, passages: list[str]) -> bool:
-    """Whether the question asks a thing of a named organisation ("Wie is de directeur van PIANOo?", "Welke software
-    gebruikt Defensie?") that none of the best passages names near that organisation: a list of a work group's
-    members, each with a title, or a case of Defensie's that says nothing of software, would look like an answer
-    and is not."""
-    asked = next((m for pattern in OF_A_NAME if (m := pattern.search(question))), None)
-    if asked is None or KIND_OF.match(asked.group(1)):  # "Welke procedure gebruikt X?" is answered by its name
+def _asks_a_post_none_names(question: str, passages: list[str]) -> bool:
+    """Whether the question asks who holds a post in a named organisation ("Wie is de directeur van PIANOo?") that
+    none of the best passages names near that organisation: a list of a work group's members, each with a title
+    (a "Coördinerend Directeur" of a ministry), would look like an answer and is not."""
+    asked = WHO_HOLDS.search(question)
+    if asked is None:
         return False
-    thing, holder = set(analyse(asked.group(1))), set(analyse(asked.group(2)))
+    post, holder = set(analyse(asked.group(1))), set(analyse(asked.group(2)))
     for passage in passages:
         stems = [stem for _, stem in word_stems(passage)]
         for i, stem in enumerate(stems):
-            if stem in thing and holder <= set(stems[max(0, i - NAMED_NEAR) : i + NAMED_NEAR + 1]):
+            if stem in post and holder <= set(stems[max(0, i - NAMED_NEAR) : i + NAMED_NEAR + 1]):
                 return False
-    return bool(thing)
+    return True
 
 
 def _headed_by_its_subject(question: str, hits: list[Hit], lexical: LexicalIndex) -> bool:
@@ -234,6 +236,9 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
     ]
     if WHAT_COST.search(question):
         asks.append(PRICE)
+    if costs := COSTS_OF.search(question):
+        subject = costs["subject"]  # its forms: "innovatie", "innovaties"
+        asks += [PRICE, _amount_of(r"kost\w*", re.escape(subject[: max(4, len(subject) - 2)]) + r"\w*")]
     if ASKS_THRESHOLD.search(question):
         asks.append(THRESHOLD)
     if ASKS_RATE.search(question):
