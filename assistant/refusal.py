@@ -237,8 +237,10 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
     if WHAT_COST.search(question):
         asks.append(PRICE)
     if costs := COSTS_OF.search(question):
-        subject = costs["subject"]  # its forms: "innovatie", "innovaties"
-        asks += [PRICE, _amount_of(r"kost\w*", re.escape(subject[: max(4, len(subject) - 2)]) + r"\w*")]
+        # its forms ("innovatie", "innovaties") and compounds ("SBIR-traject": "SBIR-projecten")
+        subject = costs["subject"].split("-")[0]
+        subject = re.escape(subject[: max(4, len(subject) - 2)]) + r"[\w-]*"
+        asks += [PRICE, _amount_of(r"kost\w*", subject), _amount_of(subject, MONEY.pattern)]
     if ASKS_THRESHOLD.search(question):
         asks.append(THRESHOLD)
     if ASKS_RATE.search(question):

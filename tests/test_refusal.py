@@ -44,6 +44,8 @@ from assistant.thesaurus import expand
         ("Wat zijn de kosten van een marktconsultatie?", "Een marktconsultatie levert veel kennis op.", False),
         ("Wat zijn de kosten van innovatie?", "Overheden willen de kosten van innovatie mijden.", True),  # told
         ("Wat zijn de kosten en risico's van innovatie?", "Geen getal hier.", True),  # costs as a barrier
+        ("Wat zijn de kosten van een SBIR-traject?", "Er ging € 64 miljoen naar 55 SBIR-projecten.", True),
+        ("Wat zijn de kosten van een SBIR-traject?", "Er ging € 64 miljoen naar innovatie; SBIR is nuttig.", False),
         ("Wat is de drempelwaarde voor diensten?", "Voor diensten geldt een drempelwaarde van € 221.000.", True),
         ("Wat is de drempelwaarde voor diensten?", "Overheden kochten voor € 85 miljard aan diensten in.", False),
         ("Wat is het btw-tarief op diensten?", "Op diensten geldt 21% btw.", True),
