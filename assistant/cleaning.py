@@ -88,6 +88,7 @@ LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|
 
 # A word hyphenated across a line break that the extractor joined with a space ("Te- meer", "beleidsproces- sen"),
 # not a part of a compound left for the next word ("Noord- en Zuid-Holland", "inkoop- of aanbestedingsvragen")
+BROKEN_WORD = re.compile(r"[a-zà-ÿ]-$")  # "maat-" at a line's end, to go on with "schappelijke"
 SPACED_HYPHENATION = re.compile(r"\b([^\W\d_]+)- (?!(?:en|of|tot|noch|dan|als|en/of)\b)([a-zà-ÿ]{2,})")
 
 # A page of the bundled extractions starts with a line that begins with exactly one space.
@@ -102,13 +103,14 @@ def normalise(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"\ufffd[ \t]*", "", text)
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
-    return SPACED_HYPHENATION.sub(_rejoined, text)
+    return SPACED_HYPHENATION.sub(lambda spaced: _rejoined(f"{spaced[1]}-", spaced[2]), text)
 
 
-def _rejoined(hyphenated: re.Match[str]) -> str:
-    """The word whole again; after an abbreviation in capitals the hyphen stays ("ICT-ondersteuning")."""
-    first, rest = hyphenated.groups()
-    return f"{first}-{rest}" if first[-1].isupper() else first + rest
+def _rejoined(before: str, after: str) -> str:
+    """`before`, which ends in a hyphen, and `after` as one word: a lower-case word broken across a line loses its
+    hyphen ("maat-" + "schappelijke"), a compound keeps it ("R&D-" + "resultaat", "ICT-" + "ondersteuning")."""
+    broken = BROKEN_WORD.search(before) and after[:1].islower()
+    return before[:-1] + after if broken else before + after
 
 
 def split_extracted_pages(text: str) -> list[str]:
@@ -470,10 +472,10 @@ def _join(lines: list[str]) -> str:
     for line in lines:
         if not text:
             text = line
-        elif re.search(r"[a-zà-ÿ]-$", text) and line[:1].islower():
-            text = text[:-1] + line  # "maat-" + "schappelijke"
-        elif text.endswith(("-", "/")):
-            text += line  # "R&D-" + "resultaat", "ondersteunen/" + "begeleiden"
+        elif text.endswith("-"):
+            text = _rejoined(text, line)
+        elif text.endswith("/"):
+            text += line  # "ondersteunen/" + "begeleiden"
         else:
             text += " " + line
     return re.sub(r"\s+", " ", text).strip()
