@@ -66,7 +66,7 @@ ASPECT_QUALIFIER = re.compile(
 ASPECT_KIN = ("knelpunten belemmeringen barrières",)
 # a capitalised word inside a question is a name: "Welke organisatie in Duitsland …?", "Hoe werkt Rijkswaterstaat …?"
 PROPER_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][a-zà-ÿ][\w-]+)")
-NAME_SPREAD = 0.05  # a name said in at most this share of the chunks is specific, not one most passages say
+NAME_SPREAD = 0.05  # a word said in at most this share of the chunks is specific, not one most passages say
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
 # use) and one edit away from a word the documents use often (not a rare near-namesake: "veranderd" is not
@@ -304,11 +304,14 @@ class LexicalIndex:
                 if title and title <= asked and len(asked - title - document) <= 1}
 
     def specific_names(self, question: str) -> set[str]:
-        """The stems of the specific names the question says ("Welke organisatie in Duitsland …?": "duitsland"): names
-        the documents use, but few of their chunks."""
+        """The stems of the specific names the question says ("Welke organisatie in Duitsland …?": "duitsland")."""
+        return self.specific_terms(" ".join(PROPER_NAME.findall(question)))
+
+    def specific_terms(self, text: str) -> set[str]:
+        """The stems of `text` that the documents use, but few of their chunks ("hoogheemraadschap", not
+        "innovatie")."""
         limit = NAME_SPREAD * len(self.chunks)
-        return {stem for name in PROPER_NAME.findall(question) for stem in analyse(name)
-                if 0 < self.document_frequency.get(stem, 0) <= limit}
+        return {stem for stem in analyse(text) if 0 < self.document_frequency.get(stem, 0) <= limit}
 
     def subject_share(self, terms: set[str], doc_id: str) -> float:
         """How much document `doc_id` is about `terms`: the IDF-weighted share of its chunks that hold each. A

@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable
 
-from .lexical import NAME_SPREAD, LexicalIndex, analyse, word_stems
+from .lexical import LexicalIndex, analyse, word_stems
 from .models import Hit
 from .settings import Settings
 from .thesaurus import added_terms
@@ -168,8 +168,7 @@ def _headed_by_its_subject(question: str, hits: list[Hit], lexical: LexicalIndex
     """Whether a best passage stands under a heading that names a specific word of the question ("Welke ervaringen
     heeft het hoogheemraadschap met …?" under "Hoogheemraadschap"): a question in general words ("ervaringen")
     is far from every sentence by the embedder, yet that passage is about it."""
-    limit = NAME_SPREAD * len(lexical.chunks)
-    specific = {t for t in analyse(question) if 0 < lexical.document_frequency.get(t, 0) <= limit}
+    specific = lexical.specific_terms(question)
     return any(specific & set(analyse(h.chunk.section)) for h in hits[:EVIDENCE_PASSAGES])
 
 
