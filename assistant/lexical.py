@@ -11,7 +11,7 @@ import math
 import pickle
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,17 +149,13 @@ def _one_edit_away(word: str, candidates: Iterable[str]) -> str | None:
     return match[0] if match else None
 
 
-def _first_openings(
-    chunks: list[Chunk], lines_of: Callable[[Chunk], list[str]]
-) -> dict[tuple[str, tuple[str, str]], int]:
-    """(document, part) -> the position of the first of `chunks` with a line (`lines_of`) opening that part."""
-    first: dict[tuple[str, tuple[str, str]], int] = {}
-    for position, chunk in enumerate(chunks):
-        for line in lines_of(chunk):
-            part = _opened_part(line)
-            if part is not None:
-                first.setdefault((chunk.doc_id, part), position)
-    return first
+def _part_headings(chunk: Chunk) -> Iterator[tuple[str, tuple[str, str], bool]]:
+    """Each section title and line of the chunk that opens a numbered part: (the line, the part, whether it is a
+    section title)."""
+    for titled, lines in ((True, chunk.section.split(" › ")), (False, chunk.text.split("\n"))):
+        for line in lines:
+            if (part := _opened_part(line)) is not None:
+                yield line, part, titled
 
 
 def _opened_part(line: str) -> tuple[str, str] | None:
@@ -280,8 +276,11 @@ class LexicalIndex:
         and part: where "Wat is stap 4?" finds step 4, whatever the search ranked. A part opens where a chunk's
         section titles say so, or a line of its text: short steps share a chunk."""
         if self._openings is None:  # one pass over the sections per index, not one per question
-            by_title = _first_openings(self.chunks, lambda chunk: chunk.section.split(" › "))
-            by_line = _first_openings(self.chunks, lambda chunk: chunk.text.split("\n"))
+            by_line: dict[tuple[str, tuple[str, str]], int] = {}  # (document, part) -> the first chunk opening it
+            by_title: dict[tuple[str, tuple[str, str]], int] = {}
+            for position, chunk in enumerate(self.chunks):
+                for _, part, titled in _part_headings(chunk):
+                    (by_title if titled else by_line).setdefault((chunk.doc_id, part), position)
             self._openings = {}
             for (_, part), position in (by_line | by_title).items():  # a chunk titled by the part comes first
                 self._openings.setdefault(part, []).append(position)
@@ -296,8 +295,7 @@ class LexicalIndex:
         if self._part_titles is None:  # one pass over the headings per index
             self._part_titles = {
                 (part, frozenset(analyse(PART_NUMBER.sub("", line))), frozenset(analyse(chunk.title)))
-                for chunk in self.chunks for line in [*chunk.section.split(" › "), *chunk.text.split("\n")]
-                if (part := _opened_part(line)) is not None
+                for chunk in self.chunks for line, part, _ in _part_headings(chunk)
             }
         asked = set(analyse(question))
         return {part for part, title, document in self._part_titles
