@@ -74,7 +74,11 @@ COSTS_OF = re.compile(r"\bwat (?:zijn|waren) de (?:[\w-]+ )?kosten (?:van|voor) 
                       re.IGNORECASE)
 
 
-def _amount_of(nouns: str, amount: str = r"€|\beuro\b") -> re.Pattern[str]:
+EUROS = r"€|\beuro\b"
+PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
+
+
+def _amount_of(nouns: str, amount: str = EUROS) -> re.Pattern[str]:
     """An amount (of euros) and what it is of in one sentence: "Een licentie kost € 500", "de kosten bedragen
     € 2 miljoen", "de drempelwaarde van € 221.000"."""
     return re.compile(rf"\b(?:{nouns})\b[^.;?!]{{0,80}}(?:{amount})|(?:{amount})[^.;?!]{{0,80}}\b(?:{nouns})\b",
@@ -87,7 +91,7 @@ ASKS_THRESHOLD = re.compile(r"drempelwaarde|drempelbedrag|aanbestedingsdrempel",
 THRESHOLD = _amount_of(r"\w*drempel\w*")
 # "Wat is het btw-tarief …?", "Hoe hoog is het uurtarief?" ask a rate: a share or an amount, beside the rate
 ASKS_RATE = re.compile(r"\b(?:wat|welk|hoe hoog)\b[\w\s-]{0,30}?tarie[fv]", re.IGNORECASE)
-RATE = _amount_of(r"\w*tarie\w*|btw", r"€|\beuro\b|\d\s?%|\bprocent\b")
+RATE = _amount_of(r"\w*tarie\w*|btw", f"{EUROS}|{PERCENT.pattern}")
 # Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is de contactpersoon bij RVO?"; the
 # organisation by its name, not "… van een SBIR-traject". A post is a person's; "Wie is de opdrachtgever / uitvoerder
 # van …?" asks for an organisation, which a passage names without that word ("RVO … voert SBIR-trajecten uit").
@@ -99,7 +103,6 @@ WHO_HOLDS = re.compile(
 )
 NAMED_NEAR = 6  # words between a post and whose it is: "Coördinerend Directeur Inkoop Ministerie van OCW"
 LAW_NAME = re.compile(r"(?<![\w-])Wet\s+([a-zà-ÿ]{2,})")  # "de Wet open overheid": a law by its name
-PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
 KIND_OF = re.compile(
