@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import DOCUMENT_KINDS
+
 # "Noem de knelpunten bij X", "Geef me de stappen van Y", "Som de voordelen van Z op", "Beschrijf de fasen van SBIR"
 LISTING = re.compile(
     r"^(?:noem|geef|beschrijf|toon|som|schets)\s+(?:mij\s+|me\s+|ons\s+)?(?:eens\s+|even\s+)?"
@@ -92,8 +94,8 @@ def _question(clause: str) -> str:
 ADVISING = ("adviseert", "adviseren", "beveelt", "bevelen", "raadt", "raden", "stelt", "stellen")
 CONCLUDING = ("concludeert", "concluderen", "constateert", "signaleert", "waarschuwt", "verstaat", "bedoelt")
 # What a document or its author is called in a question ("volgens de werkgroep", "Wat adviseert PIANOo over …?")
-SOURCE = (r"(?P<source>(?:de\s+|het\s+|dit\s+|deze\s+)?(?:werkgroep|pianoo|rapport|factsheet|wegwijzer|stappenplan|"
-          r"checklist|handreiking|leidraad|brochure|publicatie|document|auteurs?|onderzoekers))\b")
+SOURCE = (rf"(?P<source>(?:de\s+|het\s+|dit\s+|deze\s+)?(?:{DOCUMENT_KINDS}|leidraad|werkgroep|pianoo|auteurs?|"
+          r"onderzoekers))\b")
 ATTRIBUTED = (
     re.compile(rf"\bvolgens\s+{SOURCE},?", re.IGNORECASE),  # "Wat zijn volgens de werkgroep de knelpunten?"
     # "Welke knelpunten noemt het rapport?": the verb says no more than where the knelpunten are
