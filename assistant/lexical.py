@@ -23,7 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .cache import write_atomically
-from .models import Chunk
+from .models import Chunk, summarise_documents
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 14  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 15  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -225,6 +225,7 @@ class LexicalIndex:
     _openings: dict[tuple[str, str], list[int]] | None = field(default=None, repr=False)
     _part_titles: set[tuple[tuple[str, str], frozenset[str], frozenset[str]]] | None = field(default=None, repr=False)
     _spread: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict, repr=False)  # see `subject_share`
+    _documents: dict[str, tuple[str, int]] | None = field(default=None, repr=False)  # see `documents`
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -270,6 +271,13 @@ class LexicalIndex:
             fix = near if near and analyse(near) != analyse(word) else None
             self._fixes[word] = fix if fix and not _is_dutch(word) else None
         return self._fixes[word]
+
+    def documents(self) -> dict[str, tuple[str, int]]:
+        """The indexed documents: id -> (title, number of chunks); worked out once per index, as a question naming
+        its source and a search filtered by document both ask (32,600 chunks at 100x the corpus)."""
+        if self._documents is None:
+            self._documents = summarise_documents(self.chunks)
+        return self._documents
 
     def part_openings(self, named: set[tuple[str, str]]) -> list[int]:
         """The positions of the chunks that open a section of one of the `named` parts, the first per document

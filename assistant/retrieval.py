@@ -43,7 +43,7 @@ from .lexical import (
     named_parts,
     opens_named_part,
 )
-from .models import Chunk, Hit, SentenceScore, summarise_documents
+from .models import Chunk, Hit, SentenceScore
 from .sentences import (
     ASKS_FOR_READING,
     DOCUMENT_ITSELF,
@@ -157,7 +157,7 @@ class Retriever:
 
     def documents(self) -> dict[str, tuple[str, int]]:
         """Indexed documents: id -> (title, number of chunks), from memory."""
-        return summarise_documents(self.lexical_index().chunks)
+        return self.lexical_index().documents()
 
     def documents_named(self, source: str | None) -> dict[str, str] | None:
         """The documents whose title names `source` ("werkgroep" -> the work group's report), id -> title, or None
