@@ -32,7 +32,7 @@ def stepping(particles: str) -> str:
 # (what a buyer may write, the words the documents use for it, comma-separated)
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers and drawbacks
-    (r"nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen, risico's"),
+    (r"nadeel|nadel\w*|keerzijde\w*|minpunt\w*|valkuil\w*|schaduwkant\w*", "beperkingen, risico's"),
     (r"op\s+(?:\w+\s+)?letten|waarop\s+(?:\w+\s+){0,2}letten|let\w*\s+(?:\w+\s+)?op|oppassen|opletten|aandachtspunt\w*",
      "aandachtspunten, valkuilen"),
     (r"problem\w*|obstakel\w*|hindernis\w*|drempels?|hobbels?|lastig\w*|moeilijk\w*|remt|remmen|in de weg|tegenaan",
@@ -50,6 +50,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie, marktonderzoek"),
     (r"halverwege|tussentijds|onderweg|midden in", "na elke fase"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
+    # "niets" is a stopword, the documents say "tot niks leidt"
+    (r"niets (?:op)?le?ver\w*|tot niets leid\w*|mislukt\w*|mislukken|faalt|falen|gefaald", "niks"),
     # a separable verb: "uit het partnerschap stappen", "stapt eruit" say what the documents call "uitstappen"
     (rf"uitstap\w*|{stepping('uit')}", "uitstappen, afbreken, beëindigen"),
     (r"opdel\w*|opsplits\w*|opknip\w*|in stukken", "verdelen, percelen"),  # "een project / opdracht opdelen"
@@ -73,20 +75,35 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"wethouders?|bestuurders?|directie|management", "bestuur, leidinggevenden"),
     # the market and its parties
     (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders, opdrachtnemers"),
-    (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* van (?:een|één) (?:leverancier|partij|bedrijf)",
+    (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* (?:\w+ )?van (?:een|één) (?:leverancier|partij|bedrijf)",
      "vendor lock-in, afhankelijk"),
     (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas", "dominante positie"),
     (r"kleine bedrijven|kleine ondernemers|kleinere bedrijven|zzp\w*", "mkb, kleinbedrijf"),
     (r"jonge bedrijven|nieuwe bedrijven|startende ondernemers", "startups, start-ups"),
     # working alone or together
     (r"alleen (?:in|aan)kopen|alleen aanbesteden|in (?:je|ons|m'n) eentje|op eigen houtje", "zelfstandig inkopen"),
-    (r"samen (?:met andere|met meerdere|in|aan)\w*|met andere (?:gemeenten|overheden|organisaties|provincies)",
-     "gezamenlijk inkopen, samenwerking"),
+    (r"samen (?:met andere|met meerdere|in|aan)\w*|samen \w+ (?:in te kopen|inkopen)|gezamenlijk inkopen|"
+     r"met andere (?:gemeenten|overheden|organisaties|provincies)",
+     "gezamenlijk inkopen, samenwerking, cooperative purchasing, collaboration"),
     # money and time
     (r"geld|betalen|kost|kosten", "budget, financiering"),
     (r"streefcijfer\w*|streefwaarde\w*|targets?|quota?", "richtgetal, streefdoelen"),
     (r"uiterlijk|deadline|op tijd|te laat", "tijdig, planning"),
     (r"ai|slimme algoritmes?", "kunstmatige intelligentie"),
+    # the wegwijzer backs its Dutch tips with English sources ("Ref. Uyarra, E.: Excessive centralization can also
+    # reduce flexibility …"), which neither BM25 nor the small embedder matches to a Dutch question: the English words
+    # for what it asks
+    (r"centra(?:al|le)|gecentraliseerd\w*|centralis\w*", "centralization, centralisation, centralised"),
+    (r"decentra(?:al|le)|gedecentraliseerd\w*|decentralis\w*", "decentralised, decentralization"),
+    (r"specificaties?|specificeren|bestek", "specifications, specification"),
+    (r"vakkennis|deskundigheid|vaardigheden|competenties|expertise", "skills, knowledge, expertise"),
+    (r"vroege?|vroegtijdig\w*", "early"),  # not "vroeger", formerly
+    (r"haalbaar\w*", "feasibility"),
+    (r"schaalvoorde\w*|volumevoorde\w*|inkoopvolume\w*", "economies of scale"),
+    (r"flexib\w*|wendbaar\w*", "flexibility"),
+    (r"afstand", "distance"),
+    (r"categorie\w*|inkoopcategorie\w*|soorten producten", "category, categories, items"),
+    (r"standaardis\w*|gestandaardiseerd\w*", "standardization"),
 )
 _COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms) for pattern, terms in ENTRIES)
 

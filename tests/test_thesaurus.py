@@ -83,3 +83,17 @@ def test_how_much_a_procedure_is_used_gets_the_documents_words() -> None:
 def test_dividing_a_contract_gets_the_documents_words() -> None:
     assert expand("Mag ik een opdracht opsplitsen?").endswith("(verdelen percelen)")
     assert expand("Wat zegt het bureau over het opdelen van een project?").endswith("(verdelen percelen)")
+
+
+def test_a_dutch_question_gets_the_english_words_of_the_wegwijzers_sources() -> None:
+    assert expand("Wat is het nadeel van centraal inkopen?").endswith(
+        "(beperkingen risico's centralization centralisation centralised)"
+    )
+    assert expand("Wat levert vroeg contact met leveranciers op?").endswith("early)")
+    assert "early" not in expand("Hoe ging dat vroeger?")  # formerly, not early
+    assert "cooperative purchasing" in added_terms("Wat kan ik beter niet samen met andere gemeenten inkopen?")
+
+
+def test_nothing_and_dependence_on_one_supplier_get_the_documents_words() -> None:
+    assert expand("Is een traject dat niets oplevert verspilde moeite?").endswith("(niks)")
+    assert "vendor lock-in" in added_terms("Hoe voorkom ik dat we afhankelijk worden van één leverancier?")
