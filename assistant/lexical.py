@@ -78,6 +78,7 @@ ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke bo
 ASKS_WHAT_IT_IS = re.compile(r"\b(?:houdt|houden)\b(?=[^.?!]*\bin\s*\?)", re.IGNORECASE)  # "Wat houdt de ontwikkelfase in?"
 _stemmer = Stemmer.Stemmer("dutch")
 _PHASE = re.compile(r"fa+se?$")
+_VERB_ENDING = re.compile(r"(?<=e)e?([lr])[td]?$")
 # "experts", "themas"; not "iets", "huis"
 _LOAN_PLURAL = re.compile(r"(?:[^\W\d_]{3}t|[^\W\d_]{2}[^\Waeiouy\d_][aiou])s$")
 
@@ -105,10 +106,12 @@ def _stems(found: list[str]) -> list[str]:
     # ("juridische" -> "juridisch"): "Welke politieke knelpunten …?" should meet the section "Politiek". It makes
     # "faas" of "fasen" and "ontwikkelfas" of "ontwikkelfase": "fasen", "fases" and "fase" should meet. It keeps
     # the plural -s of loanwords in -t and of words on a vowel ("experts", "accountants", "themas"), which the
-    # singular then never meets.
+    # singular then never meets. It keeps the -t and -d of verbs on -elen and -eren, and the long vowel before them
+    # ("ontwikkelt", "evalueert", "geëvalueerd"), which then never meet "ontwikkelen" or "evalueren".
     plain = [word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word for word in found]
     stems = [word if word.endswith(_SINGULAR_ON_S) else stem for word, stem in zip(found, _stemmer.stemWords(plain))]
-    return [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in stems]
+    stems = [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in stems]
+    return [_VERB_ENDING.sub(r"\1", stem) if len(stem) >= 6 else stem for stem in stems]
 
 
 def with_numbers(text: str) -> str:
@@ -205,7 +208,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 15  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 16  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass

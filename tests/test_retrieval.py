@@ -25,6 +25,8 @@ def test_dutch_stemming_meets_inflections() -> None:
     assert analyse("fasen fases ontwikkelfasen") == analyse("fase fase ontwikkelfase")  # and makes "faas" of "fasen"
     assert analyse("experts accountants pilots themas") == analyse("expert accountant pilot thema")  # and keeps this -s
     assert analyse("huis") != analyse("hui")  # a Dutch word on -s keeps it
+    # and keeps the -t and -d of verbs on -elen and -eren, and the long vowel of "-eert"
+    assert analyse("ontwikkelt ontwikkeld evalueert geëvalueerd") == analyse("ontwikkelen ontwikkelen evalueren evalueren")
     assert analyse("toets kans inkoopproces") == analyse("toetsing kansen inkoopprocessen")  # a singular on -s too
     assert analyse("Wat houdt de ontwikkelfase in?") == analyse("ontwikkelfase")  # asks what it is
     assert analyse("Wat houdt de invoering tegen?") == analyse("houdt invoering tegen")  # a verb of its own
