@@ -53,6 +53,10 @@ evaluate: ingest
 	  --output reports/check_results.jsonl --report reports/check.md
 	$(BIN)/python -m assistant.evaluate --questions tests/data/fresh_questions.jsonl --no-ablations \
 	  --output reports/fresh_results.jsonl --report reports/fresh.md
+	$(BIN)/python -m assistant.evaluate --questions tests/data/fresh2_questions.jsonl --no-ablations \
+	  --output reports/fresh2_results.jsonl --report reports/fresh2.md
+	$(BIN)/python -m assistant.evaluate --questions tests/data/english_questions.jsonl --no-ablations \
+	  --output reports/english_results.jsonl --report reports/english.md
 
 bench: ingest
 	$(BIN)/python -m assistant.bench
