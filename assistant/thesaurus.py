@@ -77,7 +77,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders, opdrachtnemers"),
     (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* (?:\w+ )?van (?:een|één) (?:leverancier|partij|bedrijf)",
      "vendor lock-in, afhankelijk"),
-    (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas", "dominante positie"),
+    (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas|(?:te )?machtig|te veel macht", "dominante positie"),
     (r"kleine bedrijven|kleine ondernemers|kleinere bedrijven|zzp\w*", "mkb, kleinbedrijf"),
     (r"jonge bedrijven|nieuwe bedrijven|startende ondernemers", "startups, start-ups"),
     # working alone or together
