@@ -50,6 +50,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie, marktonderzoek"),
     (r"halverwege|tussentijds|onderweg|midden in", "na elke fase"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
+    (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),  # the documents: "kan … van pas komen"
     # "niets" is a stopword, the documents say "tot niks leidt"
     (r"niets (?:op)?le?ver\w*|tot niets leid\w*|mislukt\w*|mislukken|faalt|falen|gefaald", "niks"),
     # a separable verb: "uit het partnerschap stappen", "stapt eruit" say what the documents call "uitstappen"

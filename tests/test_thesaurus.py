@@ -102,3 +102,7 @@ def test_nothing_and_dependence_on_one_supplier_get_the_documents_words() -> Non
 def test_a_supplier_too_powerful_gets_the_documents_words() -> None:
     assert expand("Hoe voorkom ik dat leveranciers te machtig worden?").endswith("dominante positie)")
     assert "dominante positie" in added_terms("Hoe voorkom ik dat een leverancier te veel macht krijgt?")
+
+
+def test_useful_gets_the_documents_words() -> None:
+    assert expand("Waarvoor is het delen van informatie nuttig?").endswith("(pas voordelen)")  # "van" it says itself
