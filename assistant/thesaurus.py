@@ -83,8 +83,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"jonge bedrijven|nieuwe bedrijven|startende ondernemers", "startups, start-ups"),
     # working alone or together
     (r"alleen (?:in|aan)kopen|alleen aanbesteden|in (?:je|ons|m'n) eentje|op eigen houtje", "zelfstandig inkopen"),
-    (r"samen (?:met andere|met meerdere|in|aan)\w*|samen \w+ (?:in te kopen|inkopen)|gezamenlijk inkopen|"
-     r"met andere (?:gemeenten|overheden|organisaties|provincies)",
+    ((r"samen (?:met andere|met meerdere|in|aan)\w*|samen \w+ (?:in te kopen|inkopen)|gezamenlijk inkopen"
+      r"|met andere (?:gemeenten|overheden|organisaties|provincies)"),
      "gezamenlijk inkopen, samenwerking, cooperative purchasing, collaboration"),
     # money and time
     (r"geld|betalen|kost|kosten", "budget, financiering"),
