@@ -379,6 +379,20 @@ def test_a_sentence_naming_the_topic_and_its_synonym_names_one_thing_the_questio
     assert share["Vaak betaalt de overheid de kosten."] == pytest.approx(2 / 3)
 
 
+def test_what_a_source_says_about_a_topic_is_scored_by_the_topic_not_by_the_source(tmp_path: Path) -> None:
+    pipeline = ingested(tmp_path, {
+        "bureau.md": "# De regels van het bureau\n\nHet bureau toetst grote projecten van de overheid. Verdeel een "
+        "project in fases.\n",
+    })
+    retriever = pipeline.retriever
+    question = retriever.query("Wat zegt het bureau over het opdelen van een project?")  # "(verdelen percelen)"
+    (hit,) = retriever.with_sentences(question, retriever.search(question, k=1))
+    share = {s.text: s.lexical for s in hit.sentences or ()}
+    # the source is who says it, not what is asked: only "opdelen" and "project" count
+    assert share["Het bureau toetst grote projecten van de overheid."] == pytest.approx(1 / 2)
+    assert share["Verdeel een project in fases."] == pytest.approx(2 / 2)
+
+
 def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
