@@ -92,6 +92,14 @@ THRESHOLD = _amount_of(r"\w*drempel\w*")
 # "Wat is het btw-tarief …?", "Hoe hoog is het uurtarief?" ask a rate: a share or an amount, beside the rate
 ASKS_RATE = re.compile(r"\b(?:wat|welk|hoe hoog)\b[\w\s-]{0,30}?tarie[fv]", re.IGNORECASE)
 RATE = _amount_of(r"\w*tarie\w*|btw", f"{EUROS}|{PERCENT.pattern}")
+# "Hoe hoog is de boete …?", "Hoe hoog is de vergoeding …?" ask a sum of money, or a share, beside the word for it: a
+# document names a fine or a fee when it gives one. Not "Hoe hoog is het risico?", nor a subsidy or a saving, which a
+# document may give in other words ("bijna € 64 miljoen aan SBIR-trajecten", "een efficiëntieverbetering van 10-30%")
+ASKS_SUM = re.compile(
+    r"\bhoe (?:hoog|groot) (?:is|zijn|was|waren|wordt|worden) (?:de|het|een) "
+    r"(?P<sum>[\w-]*(?:boete|vergoeding|premie|korting|omzet|loon|salaris|honorarium)s?)\b",
+    re.IGNORECASE,
+)
 # Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is de contactpersoon bij RVO?"; the
 # organisation by its name, not "… van een SBIR-traject". A post is a person's; "Wie is de opdrachtgever / uitvoerder
 # van …?" asks for an organisation, which a passage names without that word ("RVO … voert SBIR-trajecten uit").
@@ -247,6 +255,9 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         asks.append(THRESHOLD)
     if ASKS_RATE.search(question):
         asks.append(RATE)
+    if asked_sum := ASKS_SUM.search(question):
+        # its forms and compounds: "boetes", "onkostenvergoeding"
+        asks.append(_amount_of(rf"\w*{re.escape(asked_sum['sum'].split('-')[-1][:-1])}\w*", f"{EUROS}|{PERCENT.pattern}"))
     if HOW_LONG.search(question):
         asks.append(DURATION)
     if WHEN_IN_TIME.search(question):

@@ -51,6 +51,10 @@ from assistant.thesaurus import expand
         ("Wat is het btw-tarief op diensten?", "Op diensten geldt 21% btw.", True),
         ("Wat is het btw-tarief op diensten?", "Diensten worden vaak innovatief ingekocht.", False),
         ("Wat is het btw-tarief op diensten?", "Met 15% van de inkoop kopen overheden veel diensten in.", False),
+        ("Hoe hoog is de boete bij te late levering?", "De boete bedraagt € 1.000 per dag.", True),
+        ("Hoe hoog is de boete bij te late levering?", "Te late levering kost de leverancier € 5 miljoen omzet.", False),
+        ("Hoe hoog is de vergoeding voor deelnemers?", "Deelnemers krijgen een onkostenvergoeding van 10%.", True),
+        ("Hoe hoog is het risico van een innovatiepartnerschap?", "Geen getal hier.", True),  # no sum of money
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Hoeveel innovatiepartnerschappen zijn gestart?", "Het beleid van 2021 innovatiegericht inkopen.", False),  # a year
