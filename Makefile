@@ -57,6 +57,8 @@ evaluate: ingest
 	  --output reports/fresh2_results.jsonl --report reports/fresh2.md
 	$(BIN)/python -m assistant.evaluate --questions tests/data/english_questions.jsonl --no-ablations \
 	  --output reports/english_results.jsonl --report reports/english.md
+	$(BIN)/python -m assistant.evaluate --questions tests/data/blind16_questions.jsonl --no-ablations \
+	  --output reports/blind16_results.jsonl --report reports/blind16.md
 
 bench: ingest
 	$(BIN)/python -m assistant.bench
