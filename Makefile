@@ -42,23 +42,16 @@ lint: install-test
 	$(BIN)/ruff check assistant app.py ingest.py tests
 	$(BIN)/mypy assistant
 
+# Beside the dev set (with its ablations), the sets written to check the tuning: reports/<set>.md each
+CHECK_SETS := holdout probe check fresh fresh2 english blind16
+
 evaluate: ingest
 	$(BIN)/python -m assistant.evaluate --questions tests/data/dev_questions.jsonl \
 	  --output reports/results.jsonl --report reports/evaluation.md
-	$(BIN)/python -m assistant.evaluate --questions tests/data/holdout_questions.jsonl --no-ablations \
-	  --output reports/holdout_results.jsonl --report reports/holdout.md
-	$(BIN)/python -m assistant.evaluate --questions tests/data/probe_questions.jsonl --no-ablations \
-	  --output reports/probe_results.jsonl --report reports/probe.md
-	$(BIN)/python -m assistant.evaluate --questions tests/data/check_questions.jsonl --no-ablations \
-	  --output reports/check_results.jsonl --report reports/check.md
-	$(BIN)/python -m assistant.evaluate --questions tests/data/fresh_questions.jsonl --no-ablations \
-	  --output reports/fresh_results.jsonl --report reports/fresh.md
-	$(BIN)/python -m assistant.evaluate --questions tests/data/fresh2_questions.jsonl --no-ablations \
-	  --output reports/fresh2_results.jsonl --report reports/fresh2.md
-	$(BIN)/python -m assistant.evaluate --questions tests/data/english_questions.jsonl --no-ablations \
-	  --output reports/english_results.jsonl --report reports/english.md
-	$(BIN)/python -m assistant.evaluate --questions tests/data/blind16_questions.jsonl --no-ablations \
-	  --output reports/blind16_results.jsonl --report reports/blind16.md
+	set -e; for name in $(CHECK_SETS); do \
+	  $(BIN)/python -m assistant.evaluate --questions tests/data/$${name}_questions.jsonl --no-ablations \
+	    --output reports/$${name}_results.jsonl --report reports/$${name}.md; \
+	done
 
 bench: ingest
 	$(BIN)/python -m assistant.bench

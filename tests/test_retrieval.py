@@ -366,31 +366,29 @@ def test_the_steps_come_from_the_document_about_the_rest_of_the_question(tmp_pat
     assert "BEPAAL HET DOEL" in answer.text and {c.chunk.doc_id for c in answer.citations} == {"proeftuin.md"}
 
 
-def test_a_sentence_naming_the_topic_and_its_synonym_names_one_thing_the_question_asks(tmp_path: Path) -> None:
-    pipeline = ingested(tmp_path, {
-        "proeftuin.md": "# Proeftuinen\n\nEen proeftuin of pilot is een test in de praktijk. Vaak betaalt de overheid de "
-        "kosten.\n",
-    })
-    retriever = pipeline.retriever
-    question = retriever.query("Wie betaalt de kosten in een proeftuin?")  # "(pilot experiment budget financiering)"
-    (hit,) = retriever.with_sentences(question, retriever.search(question, k=1))
+@pytest.mark.parametrize(
+    ("document", "question", "shares"),
+    [
+        # a sentence naming the topic and its synonym names one thing the question asks; the thesaurus adds
+        # "(pilot experiment budget financiering)"
+        ("Een proeftuin of pilot is een test in de praktijk. Vaak betaalt de overheid de kosten.",
+         "Wie betaalt de kosten in een proeftuin?",
+         {"Een proeftuin of pilot is een test in de praktijk.": 1 / 3, "Vaak betaalt de overheid de kosten.": 2 / 3}),
+        # what a source says about a topic is scored by the topic, not by who says it: only "opdelen" (with the
+        # thesaurus's "verdelen") and "project" count
+        ("Het bureau toetst grote projecten van de overheid. Verdeel een project in fases.",
+         "Wat zegt het bureau over het opdelen van een project?",
+         {"Het bureau toetst grote projecten van de overheid.": 1 / 2, "Verdeel een project in fases.": 2 / 2}),
+    ],
+)
+def test_a_sentences_share_counts_each_thing_the_question_asks_once(
+    tmp_path: Path, document: str, question: str, shares: dict[str, float]
+) -> None:
+    retriever = ingested(tmp_path, {"doc.md": f"# Een titel\n\n{document}\n"}).retriever
+    searched = retriever.query(question)
+    (hit,) = retriever.with_sentences(searched, retriever.search(searched, k=1))
     share = {s.text: s.lexical for s in hit.sentences or ()}
-    assert share["Een proeftuin of pilot is een test in de praktijk."] == pytest.approx(1 / 3)
-    assert share["Vaak betaalt de overheid de kosten."] == pytest.approx(2 / 3)
-
-
-def test_what_a_source_says_about_a_topic_is_scored_by_the_topic_not_by_the_source(tmp_path: Path) -> None:
-    pipeline = ingested(tmp_path, {
-        "bureau.md": "# De regels van het bureau\n\nHet bureau toetst grote projecten van de overheid. Verdeel een "
-        "project in fases.\n",
-    })
-    retriever = pipeline.retriever
-    question = retriever.query("Wat zegt het bureau over het opdelen van een project?")  # "(verdelen percelen)"
-    (hit,) = retriever.with_sentences(question, retriever.search(question, k=1))
-    share = {s.text: s.lexical for s in hit.sentences or ()}
-    # the source is who says it, not what is asked: only "opdelen" and "project" count
-    assert share["Het bureau toetst grote projecten van de overheid."] == pytest.approx(1 / 2)
-    assert share["Verdeel een project in fases."] == pytest.approx(2 / 2)
+    assert {text: share[text] for text in shares} == pytest.approx(shares)
 
 
 def test_a_section_titled_by_what_the_question_asks_about_comes_first(tmp_path: Path) -> None:
