@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
@@ -102,16 +103,22 @@ def word_stems(text: str) -> list[tuple[str, str]]:
 
 
 def _stems(found: list[str]) -> list[str]:
+    return [_stem(word) for word in found]
+
+
+@lru_cache(maxsize=1 << 16)  # every sentence of every passage found is stemmed again for each question
+def _stem(word: str) -> str:
     # Snowball keeps the -e of adjectives in -iek ("politieke", "specifieke", "publieke") that it drops elsewhere
     # ("juridische" -> "juridisch"): "Welke politieke knelpunten …?" should meet the section "Politiek". It makes
     # "faas" of "fasen" and "ontwikkelfas" of "ontwikkelfase": "fasen", "fases" and "fase" should meet. It keeps
     # the plural -s of loanwords in -t and of words on a vowel ("experts", "accountants", "themas"), which the
     # singular then never meets. It keeps the -t and -d of verbs on -elen and -eren, and the long vowel before them
     # ("ontwikkelt", "evalueert", "geëvalueerd"), which then never meet "ontwikkelen" or "evalueren".
-    plain = [word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word for word in found]
-    stems = [word if word.endswith(_SINGULAR_ON_S) else stem for word, stem in zip(found, _stemmer.stemWords(plain))]
-    stems = [_PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem) for stem in stems]
-    return [_VERB_ENDING.sub(r"\1", stem) if len(stem) >= 6 else stem for stem in stems]
+    if word.endswith(_SINGULAR_ON_S):
+        return word
+    stem = _stemmer.stemWord(word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word)
+    stem = _PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem)
+    return _VERB_ENDING.sub(r"\1", stem) if len(stem) >= 6 else stem
 
 
 def with_numbers(text: str) -> str:
