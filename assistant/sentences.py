@@ -11,9 +11,9 @@ ABBREVIATIONS = {
 }
 NAME_SHARE = 0.6  # of words capitalised: Dutch prose capitalises about one word in ten
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*")
-# What a publication calls itself: "Deze handreiking …", "In dit hoofdstuk …", "Dit is een uitgave van PIANOo"
 # What a publication calls itself ("deze handreiking") and a question calls it ("volgens het rapport")
 DOCUMENT_KINDS = r"handreiking|document|publicatie|factsheet|brochure|rapport|stappenplan|wegwijzer|checklist"
+# A sentence about the publication itself: "Deze handreiking …", "In dit hoofdstuk …", "Dit is een uitgave van PIANOo"
 DOCUMENT_ITSELF = re.compile(
     rf"(?:\bin\s+)?\b(?:deze|dit)\s+(?:is\s+een\s+|\w+\s+)?(?:{DOCUMENT_KINDS}|notitie|uitgave|hoofdstuk|paragraaf|"
     r"artikel)\b",
