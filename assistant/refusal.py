@@ -76,6 +76,7 @@ COSTS_OF = re.compile(r"\bwat (?:zijn|waren) de (?:[\w-]+ )?kosten (?:van|voor) 
 
 EUROS = r"€|\beuro\b"
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
+EUROS_OR_SHARE = f"{EUROS}|{PERCENT.pattern}"
 
 
 def _amount_of(nouns: str, amount: str = EUROS) -> re.Pattern[str]:
@@ -91,7 +92,7 @@ ASKS_THRESHOLD = re.compile(r"drempelwaarde|drempelbedrag|aanbestedingsdrempel",
 THRESHOLD = _amount_of(r"\w*drempel\w*")
 # "Wat is het btw-tarief …?", "Hoe hoog is het uurtarief?" ask a rate: a share or an amount, beside the rate
 ASKS_RATE = re.compile(r"\b(?:wat|welk|hoe hoog)\b[\w\s-]{0,30}?tarie[fv]", re.IGNORECASE)
-RATE = _amount_of(r"\w*tarie\w*|btw", f"{EUROS}|{PERCENT.pattern}")
+RATE = _amount_of(r"\w*tarie\w*|btw", EUROS_OR_SHARE)
 # "Hoe hoog is de boete …?", "Hoe hoog is de vergoeding …?" ask a sum of money, or a share, beside the word for it: a
 # document names a fine or a fee when it gives one. Not "Hoe hoog is het risico?", nor a subsidy or a saving, which a
 # document may give in other words ("bijna € 64 miljoen aan SBIR-trajecten", "een efficiëntieverbetering van 10-30%")
@@ -248,16 +249,15 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         asks.append(PRICE)
     if costs := COSTS_OF.search(question):
         # its forms ("innovatie", "innovaties") and compounds ("SBIR-traject": "SBIR-projecten")
-        subject = costs["subject"].split("-")[0]
-        subject = re.escape(subject[: max(4, len(subject) - 2)]) + r"[\w-]*"
+        subject = _forms_of(costs["subject"].split("-")[0])
         asks += [PRICE, _amount_of(r"kost\w*", subject), _amount_of(subject, MONEY.pattern)]
     if ASKS_THRESHOLD.search(question):
         asks.append(THRESHOLD)
     if ASKS_RATE.search(question):
         asks.append(RATE)
     if asked_sum := ASKS_SUM.search(question):
-        # its forms and compounds: "boetes", "onkostenvergoeding"
-        asks.append(_amount_of(rf"\w*{re.escape(asked_sum['sum'].split('-')[-1][:-1])}\w*", f"{EUROS}|{PERCENT.pattern}"))
+        # and compounds ending in it: "onkostenvergoeding"
+        asks.append(_amount_of(r"\w*" + _forms_of(asked_sum["sum"].split("-")[-1]), EUROS_OR_SHARE))
     if HOW_LONG.search(question):
         asks.append(DURATION)
     if WHEN_IN_TIME.search(question):
@@ -267,6 +267,12 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
     elif HOW_MUCH_MONEY.search(question):
         asks.append(MONEY)
     return asks
+
+
+def _forms_of(word: str) -> str:
+    """A pattern for the forms of `word` and the compounds it begins: "innovatie" for "innovaties", "boete" for
+    "boetes"."""
+    return re.escape(word[: max(4, len(word) - 2)]) + r"[\w-]*"
 
 
 def _counts(phrase: str) -> Callable[[str], bool]:
