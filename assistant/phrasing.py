@@ -125,3 +125,15 @@ def without_source(question: str) -> tuple[str, str | None]:
             rest += " (aanbevelingen)" if verb.lower() in ADVISING and ASKS_WHAT.match(question) else ""
             return rest[:1].upper() + rest[1:], named["source"]
     return question, None
+
+
+# "Wat zegt Bureau ICT Toetsing over het opdelen van een project?", "Wat vindt de werkgroep over streefcijfers?"
+SAYS_ABOUT = re.compile(
+    r"(?<=\bwat )(?:zegt|zeggen|vindt|vinden|schrijft|schrijven|denkt|denken)\b.*?(?=\bover\b)", re.IGNORECASE
+)
+
+
+def without_speaker(question: str) -> str:
+    """"Wat zegt X over Y?" without who says it ("Wat over Y?"): the search finds X, and what is asked is what X says
+    about Y; a sentence that only names X says nothing of that."""
+    return SAYS_ABOUT.sub(" ", question)

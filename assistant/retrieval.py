@@ -44,6 +44,7 @@ from .lexical import (
     opens_named_part,
 )
 from .models import Chunk, Hit, SentenceScore
+from .phrasing import without_speaker
 from .sentences import (
     ASKS_FOR_READING,
     DOCUMENT_ITSELF,
@@ -74,11 +75,6 @@ QUESTION_WORD = re.compile(r"[\w'-]+")
 # a passage's heading loses this much of its strength in the re-ranking (0.01-0.02 gain probe p03 and check c02,
 # which a heading naming the question's words put first; 0.04 loses held-out MRR)
 HEADING_PENALTY = 0.02
-# "Wat zegt Bureau ICT Toetsing over het opdelen van een project?": who says it is found by the search, and what is
-# asked is what it says about the project; a sentence naming the bureau says nothing of that
-SAYS_ABOUT = re.compile(
-    r"(?<=\bwat )(?:zegt|zeggen|vindt|vinden|schrijft|schrijven|denkt|denken)\b.*?(?=\bover\b)", re.IGNORECASE
-)
 ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
 )
@@ -405,7 +401,7 @@ class Retriever:
         query = np.asarray(vector if vector is not None else self.embedder.embed_query(question), dtype=np.float32)
         terms = set(analyse(question))
         phrased = ASKS_WHAT_IT_IS.sub(" ", question)  # "Wat houdt X in?": its verb is no concept to find
-        phrased = SAYS_ABOUT.sub(" ", phrased)  # "Wat zegt X over Y?": what it says about Y
+        phrased = without_speaker(phrased)  # "Wat zegt X over Y?": what it says about Y
         asked = [concept for concept in (set(analyse(phrase)) for phrase in concepts(phrased)) if concept]
         units = {id(hit): [(text, set(analyse(text))) for text in sentence_units(hit.chunk.text)] for hit in todo}
         focus = self._focus_vector(question, terms, [set().union(*(w for _, w in units[id(hit)])) for hit in todo])
