@@ -89,9 +89,9 @@ class Pipeline:
 
     def _with_source(self, question: str, doc_ids: list[str] | None) -> tuple[str, dict[str, str] | None]:
         """The question without the document it names as its source, and the documents whose title names that
-        source (id -> title), to be searched alone ("Welke knelpunten noemt de werkgroep?" in the work group's report). A source
-        no title names stays in the question: "volgens PIANOo" may ask what someone of PIANOo says in a document.
-        Documents the user chose (`doc_ids`) are searched as chosen."""
+        source (id -> title), to be searched alone ("Welke knelpunten noemt de werkgroep?" in the work group's
+        report). A source no title names stays in the question: "volgens PIANOo" may ask what someone of PIANOo says
+        in a document. Documents the user chose (`doc_ids`) are searched as chosen."""
         asked, source = without_source(question)
         named = None if doc_ids else self.retriever.documents_named(source)
         return (asked, named) if named else (question, None)

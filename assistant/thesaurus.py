@@ -76,7 +76,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"wethouders?|bestuurders?|directie|management", "bestuur, leidinggevenden"),
     # the market and its parties
     (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders, opdrachtnemers"),
-    (r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*|afhankelijk\w* (?:\w+ )?van (?:een|één) (?:leverancier|partij|bedrijf)",
+    ((r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*"
+      r"|afhankelijk\w* (?:\w+ )?van (?:een|één) (?:leverancier|partij|bedrijf)"),  # "afhankelijk worden van één …"
      "vendor lock-in, afhankelijk"),
     (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas|(?:te )?machtig|te veel macht", "dominante positie"),
     (r"kleine bedrijven|kleine ondernemers|kleinere bedrijven|zzp\w*", "mkb, kleinbedrijf"),
