@@ -112,6 +112,9 @@ WHO_HOLDS = re.compile(
 )
 NAMED_NEAR = 6  # words between a post and whose it is: "Coördinerend Directeur Inkoop Ministerie van OCW"
 LAW_NAME = re.compile(r"(?<![\w-])Wet\s+([a-zà-ÿ]{2,})")  # "de Wet open overheid": a law by its name
+# A name of two or more capitalised words inside the question: "het Uniform Europees Aanbestedingsdocument", "Best
+# Value Procurement"; not the question's first word ("Wat Is …")
+CAPITALISED_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
 KIND_OF = re.compile(
@@ -155,7 +158,7 @@ def refuses(
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or bool(years) and not about_it
         or not gives_asked_quantity(question, about_it)
-        or _names_an_unknown_law(question, hits)
+        or _names_unknown(question, hits)
         or _asks_a_post_none_names(question, passages)
     )
 
@@ -184,15 +187,17 @@ def _headed_by_its_subject(question: str, hits: list[Hit], lexical: LexicalIndex
     return any(specific & set(analyse(h.chunk.section)) for h in hits[:EVIDENCE_PASSAGES])
 
 
-def _names_an_unknown_law(question: str, hits: list[Hit]) -> bool:
-    """Whether the question names a law by a name none of the passages found says ("de Wet open overheid", "de Wet
-    markt en overheid"): its words are known one by one, so only the name itself tells that the documents are
-    silent. The passages found, not the whole store: a passage naming the law ranks among them."""
-    named = LAW_NAME.search(question)
-    if named is None or not analyse(named.group(1)):  # "Wet en regelgeving" names no law
-        return False
-    name = named.group(0).lower()
-    return not any(name in hit.chunk.text.lower() for hit in hits)
+def _names_unknown(question: str, hits: list[Hit]) -> bool:
+    """Whether the question names a law ("de Wet open overheid") or a thing by a name of capitalised words ("het
+    Uniform Europees Aanbestedingsdocument") that none of the passages found says: its words are known one by one,
+    so only the name itself tells that the documents are silent. The passages found, not the whole store: a passage
+    naming it ranks among them."""
+    law = LAW_NAME.search(question)
+    names = [law.group(0)] if law and analyse(law.group(1)) else []  # "Wet en regelgeving" names no law
+    # a name of common words only is a capitalised phrase ("Wat Is Een …"), not a name
+    names += [name for name in CAPITALISED_NAME.findall(question) if all(analyse(word) for word in name.split())]
+    passages = [" ".join(hit.chunk.text.lower().split()) for hit in hits]
+    return any(not any(" ".join(name.lower().split()) in passage for passage in passages) for name in names)
 
 
 def _names_nothing_known(word: str) -> bool:

@@ -185,6 +185,19 @@ def test_a_law_named_by_a_name_no_document_says_is_refused(tmp_path: Path) -> No
     assert not refuses(asks_the_law, asks_the_law, [Hit(other, 1.0)], 1.0, lexical, settings)
 
 
+def test_a_thing_named_by_capitalised_words_no_passage_says_is_refused(tmp_path: Path) -> None:
+    told = Chunk("a", "A", "Rijkswaterstaat werkt met Best Value Procurement en een Europees aanbestedingsdocument.", 0)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    lexical = LexicalIndex.build([told], revision=1)
+
+    def refused(question: str) -> bool:
+        return refuses(question, question, [Hit(told, 1.0)], 1.0, lexical, settings)
+
+    assert refused("Hoe vul ik het Uniform Europees Aanbestedingsdocument in?")  # each word known, the name not
+    assert not refused("Waarom werkt Rijkswaterstaat met Best  Value\nProcurement?")  # said, spaced otherwise
+    assert not refused("Wat Is Een Europees Aanbestedingsdocument?")  # capitals on common words name nothing
+
+
 def test_a_quantity_asked_of_a_place_must_be_given_for_that_place(tmp_path: Path) -> None:
     national = Chunk("a", "A", "In Nederland zijn in totaal 55 SBIR-trajecten uitgevoerd.", 0)
     utrecht = Chunk("b", "B", "De gemeente Utrecht werkt met slimme verkeerslichten.", 1)
