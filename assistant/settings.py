@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     chunk_weight: float = Field(0.5, description="Weight of whole-chunk dense similarity.")
     window_weight: float = Field(1.0, description="Weight of the best sentence-window dense similarity.")
     hub_weight: float = Field(
-        0.5, ge=0.0, description="How much a sentence window's similarity to a question is lowered for lying in a "
+        0.7, ge=0.0, description="How much a sentence window's similarity to a question is lowered for lying in a "
         "crowded part of the corpus, where it resembles every question (hubness.py); 0: off.",
     )
     lexical_weight: float = Field(
