@@ -109,7 +109,9 @@ class ExtractiveAnswerer:
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         hits = self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
         units = _quotable(score_units(hits[:PASSAGES_CONSIDERED]), hits)
-        best_similarity = max((u.dense for u in units), default=0.0)
+        best_similarity = max(
+            (s.question_similarity for hit in hits[:PASSAGES_CONSIDERED] for s in hit.sentences or ()), default=0.0
+        )
         searched = self.retriever.query(question)
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)

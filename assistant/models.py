@@ -108,6 +108,9 @@ class SentenceScore:
     heading: bool = False  # a heading of the passage, not a sentence
     names_asked: bool = False  # says a rare name the question asks about (a place, an organisation)
     further_reading: bool = False  # a title in a list of further reading, scored for a question not asking for it
+    # its window's similarity to the question alone: the topic-free blend in `dense` moves with which passages were
+    # found, so the refusal's floor compares this
+    question_similarity: float = 0.0
 
     def strength(self, rank: int) -> float:
         """How well it answers, for a passage at `rank` (0 = best): a sentence in a higher-ranked passage

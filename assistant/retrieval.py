@@ -419,16 +419,18 @@ class Retriever:
             sentences = []
             for position, (text, words) in enumerate(units[id(hit)]):
                 window = vectors.get(text)
-                dense = float(window @ query) if window is not None else 0.0
+                similarity = float(window @ query) if window is not None else 0.0
+                dense = similarity
                 if window is not None and focus is not None:
-                    dense = (1 - weight) * dense + weight * float(window @ focus)
+                    dense = (1 - weight) * similarity + weight * float(window @ focus)
                 lexical = sum(bool(concept & words) for concept in asked) / len(asked) if asked else 0.0
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
                 heading = text in headings or looks_like_heading(text)
                 reading = may_read and is_further_reading(text, hit.chunk.section_at(hit.chunk.text.find(text)))
                 sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading,
-                                               names_asked=bool(names & words), further_reading=reading))
+                                               names_asked=bool(names & words), further_reading=reading,
+                                               question_similarity=similarity))
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 

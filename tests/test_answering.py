@@ -77,6 +77,23 @@ def test_a_question_about_a_year_no_document_mentions_is_refused(pipeline: Pipel
     assert pipeline.ask("Kunnen nieuwe aanbieders in 2031 later instappen?").refused
 
 
+def test_the_similarity_floor_compares_the_sentences_with_the_question_itself(pipeline: Pipeline) -> None:
+    """A sentence's score blends in its similarity to the question without its topic, which moves with the passages
+    found; whether anything is near enough to answer is judged on the question itself."""
+    question = "Kunnen nieuwe aanbieders later instappen?"
+    hits = pipeline.retriever.with_sentences(question, pipeline.retriever.search(question))
+    answerer = ExtractiveAnswerer(pipeline.retriever, pipeline.settings.model_copy(update={"min_similarity": 0.9}))
+
+    def answered_with(dense: float, question_similarity: float) -> bool:
+        rescored = [dataclasses.replace(hit, sentences=tuple(
+            dataclasses.replace(s, dense=dense, question_similarity=question_similarity) for s in hit.sentences or ()
+        )) for hit in hits]
+        return not answerer.answer(question, rescored).refused
+
+    assert answered_with(dense=0.5, question_similarity=0.95)
+    assert not answered_with(dense=0.95, question_similarity=0.5)
+
+
 @pytest.mark.parametrize("question", ["", "?!?!", "1234 5678", "x" * 50_000])
 def test_noise_and_huge_questions_get_a_polite_answer_fast(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)
