@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise, takewhile
 
-from .lexical import ASPECT, analyse, named_parts, opens_named_part, opens_other_part
+from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
 from .quotes import (
     ANSWER_CHARS,
@@ -91,7 +90,6 @@ NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
-SECOND_SPAN_MARGIN = 0.005  # a second passage is quoted only when it scores within this of the best
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
 NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the question the best sentence lacks
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
@@ -172,9 +170,9 @@ class ExtractiveAnswerer:
         lead: set[int] | None = None, asked_aspect: Callable[[ScoredUnit], bool] | None = None,
         hits: Sequence[Hit] = (),
     ) -> list[ScoredUnit]:
-        """A short run of sentences around the best one (its list, when the question asks for one), a second run
-        from another passage when that scores as well and holds a word of the question the first lacks, and the
-        quoted passages' other sentences that score nearly as well, while the answer has room. The `lead` passages
+        """A short run of sentences around the best one (its list, when the question asks for one) and the quoted
+        passage's other sentences that score nearly as well, while the answer has room. Not a second passage that
+        merely scores as well: it was the wrong source five times for once the right one (reports/ideas.md). The `lead` passages
         are the section of the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays
         there. Without a named step, a section whose heading `asked_aspect` says titles the aspect the question asks
         about (see `Retriever.aspect_section`) is quoted from its heading, as far as the answer has room; else a
@@ -212,35 +210,11 @@ class ExtractiveAnswerer:
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
         spans = ((unit, span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, quoted) for unit, quoted in spans if quoted), (ranked[0], []))
-        for unit in ranked[ranked.index(best) + 1 :]:
-            if unit.score < best.score - SECOND_SPAN_MARGIN:
-                break
-            if unit.passage != best.passage and not any(similar(unit.text, c.text) for c in chosen):
-                extra = span(unit, by_passage[unit.passage], budget=ANSWER_CHARS - length(chosen))
-                if extra and _answers_more(question, several, chosen, extra, by_passage):
-                    chosen += extra
-                break
         more = [] if _states_asked_quantity(question, chosen) else _more_from_quoted(best, ranked, chosen)
         if named and lead:  # "Wat is stap 6?": not the end of step 5 before it, nor step 7 after it
             inside = {(p, position) for p in lead for position in _named_part_positions(by_passage.get(p, []), named)}
             more = [u for u in more if (u.passage, u.position) in inside or named_parts(u.text) & named]
         return chosen + more
-
-
-def _answers_more(
-    question: str, several: re.Match[str] | None, chosen: list[ScoredUnit], extra: list[ScoredUnit],
-    by_passage: dict[int, list[ScoredUnit]],
-) -> bool:
-    """Whether `extra` holds a word of the question that the answer so far lacks, not counting what the question
-    asks for (an aspect, or the things it asks `several` of: an answer names its "knelpunten" without that word)
-    nor its topic, which most of the passages (`by_passage`) say ("innovatiegericht inkopen" of "Welke problemen
-    met budgetten remmen innovatiegericht inkopen af?")."""
-    asked = set(analyse(ASPECT.sub(" ", question))) - set(analyse(several.group(1) if several else ""))
-    saying = Counter(w for units in by_passage.values() for w in set(analyse(" ".join(u.text for u in units))))
-    asked = {w for w in asked if saying[w] <= len(by_passage) / 2}
-    quoted = " ".join(u.text for u in chosen)
-    said = set(analyse(quoted)) | set(analyse(quoted.replace("-", " ")))  # "SBIR-trajecten" says "SBIR"
-    return bool(asked & set(analyse(" ".join(u.text for u in extra))) - said)
 
 
 def _named_part_positions(passage_units: list[ScoredUnit], named: set[tuple[str, str]]) -> set[int]:

@@ -872,18 +872,12 @@ def test_the_verb_of_what_does_x_entail_is_no_word_a_sentence_must_share(tmp_pat
     assert entails == lexical["De ontwikkelfase bestaat uit verkenning, een prototype en testen."] == 1.0
 
 
-def test_a_second_passage_is_quoted_only_when_it_holds_a_word_of_the_question_the_first_lacks() -> None:
+def test_a_passage_scoring_nearly_as_well_is_not_quoted_beside_the_best() -> None:
     answering = _unit("Nieuwe aanbieders kunnen niet instappen in een lopend innovatiepartnerschap.", 0, 0.900)
     aside = dataclasses.replace(_unit("De opdrachtgever kan met meer opdrachtnemers starten.", 0, 0.899), passage=1)
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
-    alone = answerer.select("Kan een nieuwe aanbieder instappen in een lopend innovatiepartnerschap?", [answering, aside])
-    assert alone == [answering]
-    both = answerer.select("Kan een nieuwe aanbieder instappen, en met hoeveel opdrachtnemers start ik?",
-                           [answering, aside])
-    assert both == [answering, aside]
-    budgets = _unit("Meerjarige budgetten ontbreken, dus lange investeringen zijn lastig.", 0, 0.900)
-    named = dataclasses.replace(_unit("De werkgroep moest de knelpunten identificeren.", 0, 0.899), passage=1)
-    assert answerer.select("Welke knelpunten zijn er rond budgetten?", [budgets, named]) == [budgets]  # asked for
+    assert answerer.select("Kan een nieuwe aanbieder instappen in een lopend innovatiepartnerschap?",
+                           [answering, aside]) == [answering]
 
 
 def test_a_quoted_run_stops_before_someone_elses_words_unless_announced() -> None:
