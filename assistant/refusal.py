@@ -39,6 +39,10 @@ HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
 HOW_LONG = re.compile(
     r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) (?:termijn|looptijd|duur|doorlooptijd))\b", re.IGNORECASE
 )
+# what lasts: "Hoe lang duurt de bezwaartermijn …?", "Hoe lang mag een marktconsultatie duren?"
+WHAT_LASTS = re.compile(
+    r"\bhoe lang (?:duurt|duren|mag|moet)\s+(?:(?:de|het|een|zijn|haar|hun|mijn|onze?|uw)\s+)?([\w-]+)", re.IGNORECASE
+)
 # asks the amount: "Wat is het maximale bedrag …?", not "Waarom is het moeilijk om budget te krijgen …?"
 HOW_MUCH_MONEY = re.compile(
     r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
@@ -140,6 +144,12 @@ def refuses(
     if HOW_LONG.search(question):
         lasting = {HOW_LONG.sub(" ", q) for q in {question, searched}}
         on_subject = [max(pair) > 0 for pair in zip(*(lexical.coverage(q, passages) for q in lasting))]
+        # and when the question names what lasts, the passage names it too, alone or in a compound ("voorbereiding":
+        # "voorbereidingstijd"): a "bezwaartermijn" is not told by the fifteen years of a subsidy in a passage about
+        # "Europese aanbestedingen"
+        if asked := WHAT_LASTS.search(question):
+            lasts = analyse(asked.group(1))
+            on_subject = [named and all(_said_in(stem, p) for stem in lasts) for p, named in zip(passages, on_subject)]
     # "Hoeveel SBIR-trajecten heeft Rotterdam uitgevoerd?" is not answered by the national count: a passage that gives
     # the quantity or year must name the place or organisation asked about
     names = lexical.specific_names(question)
@@ -161,6 +171,11 @@ def refuses(
         or _names_unknown(question, hits)
         or _asks_a_post_none_names(question, passages)
     )
+
+
+def _said_in(stem: str, passage: str) -> bool:
+    """Whether the passage says the word of `stem`, alone or as a part of a compound ("voorbereidingstijd")."""
+    return any(said.startswith(stem) or said.endswith(stem) for said in analyse(passage))
 
 
 def _asks_a_post_none_names(question: str, passages: list[str]) -> bool:

@@ -108,6 +108,23 @@ def test_an_asked_duration_counts_only_in_a_passage_about_what_lasts(
     assert not refuses(question, question, [Hit(about_it, 1.0), Hit(told, 0.9)], 1.0, lexical, settings)
 
 
+def test_an_asked_duration_counts_only_in_a_passage_naming_what_the_question_says_lasts(tmp_path: Path) -> None:
+    subsidy = Chunk("a", "A", "Een subsidie voor een Europese aanbesteding loopt 15 jaar.", 0)
+    objection = Chunk("b", "B", "De bezwaartermijn bij een Europese aanbesteding is 20 dagen.", 1)
+    filler = [Chunk("f", "F", f"Passage {n} over inkopen in Nederland.", n) for n in range(2, 22)]
+    lexical = LexicalIndex.build([subsidy, objection, *filler], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    question = "Hoe lang duurt de bezwaartermijn bij een Europese aanbesteding?"
+    assert refuses(question, question, [Hit(subsidy, 1.0)], 1.0, lexical, settings)  # 15 years, of something else
+    assert not refuses(question, question, [Hit(subsidy, 1.0), Hit(objection, 0.9)], 1.0, lexical, settings)
+    asks_the_subsidy = "Hoe lang duurt een subsidie voor een Europese aanbesteding?"  # what lasts, named by the passage
+    assert not refuses(asks_the_subsidy, asks_the_subsidy, [Hit(subsidy, 1.0)], 1.0, lexical, settings)
+    preparing = Chunk("c", "C", "Bij een Europese aanbesteding is een voorbereidingstijd van 2 jaar minimaal.", 22)
+    lexical = LexicalIndex.build([subsidy, objection, preparing, *filler], revision=1)
+    asks_the_preparation = "Hoe lang duurt de voorbereiding van een Europese aanbesteding?"  # said in a compound
+    assert not refuses(asks_the_preparation, asks_the_preparation, [Hit(preparing, 1.0)], 1.0, lexical, settings)
+
+
 def test_a_year_the_question_asks_about_must_be_in_a_passage_about_the_question(tmp_path: Path) -> None:
     (counted, other), lexical = _indexed(
         "Van 2016 tot 2021 zijn in totaal 38 innovatiepartnerschappen aangekondigd.",
