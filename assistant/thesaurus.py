@@ -49,6 +49,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"proef\w*|uitproberen|uittesten|testen", "pilot, experiment"),
     (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie, marktonderzoek"),
     (r"halverwege|tussentijds|onderweg|midden in", "na elke fase"),
+    (r"nagaan|controleren|checken|nachecken", "checks, vaststellen"),
+    (r"onderwerp\w*", "thema"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
     (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),  # the documents: "kan … van pas komen"
     # "niets" is a stopword, the documents say "tot niks leidt"
