@@ -51,6 +51,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"halverwege|tussentijds|onderweg|midden in", "na elke fase"),
     (r"nagaan|controleren|checken|nachecken", "checks, vaststellen"),
     (r"onderwerp\w*", "thema"),
+    (r"iedere?", "elke"),
+    (r"(?:na|achter) elkaar|achtereenvolgens|in (?:de )?volgorde", "volgorde, parallel"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
     (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),  # the documents: "kan … van pas komen"
     # "niets" is a stopword, the documents say "tot niks leidt"
@@ -93,6 +95,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"geld|betalen|kost|kosten", "budget, financiering"),
     (r"streefcijfer\w*|streefwaarde\w*|targets?|quota?", "richtgetal, streefdoelen"),
     (r"uiterlijk|deadline|op tijd|te laat", "tijdig, planning"),
+    (r"meerdere jaren|meer jaren|meerjarig\w*|jaren vooruit", "langere periode, meerjarige"),
     (r"ai|slimme algoritmes?", "kunstmatige intelligentie"),
     # the wegwijzer backs its Dutch tips with English sources ("Ref. Uyarra, E.: Excessive centralization can also
     # reduce flexibility …"), which neither BM25 nor the small embedder matches to a Dutch question: the English words
