@@ -67,6 +67,7 @@ ASPECT_QUALIFIER = re.compile(
 ASPECT_KIN = ("knelpunten belemmeringen barrières",)
 # a capitalised word inside a question is a name: "Welke organisatie in Duitsland …?", "Hoe werkt Rijkswaterstaat …?"
 PROPER_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][a-zà-ÿ][\w-]+)")
+PLACE_ADJECTIVE = re.compile(r"(?:s|sch)e$")  # "Zweedse", "Europese", "Amsterdamse"
 NAME_SPREAD = 0.05  # a word said in at most this share of the chunks is specific, not one most passages say
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
@@ -384,6 +385,18 @@ class LexicalIndex:
         starts or ends with ("subsidieregeling" is known by "subsidie") or a word one letter away (a typo: "stapen"):
         the documents cannot name one."""
         return [word for word in ASKED_FOR.findall(question) if not self._known(word.lower())]
+
+    def unknown_names(self, question: str) -> list[str]:
+        """The names the question uses (a capitalised word inside it: "de Commissie van Aanbestedingsexperts") that no
+        indexed document says, in any form or one letter off. Known parts do not make a name known, unlike an asked-for
+        word's ("Aanbestedingsexperts" is no "aanbesteding"); compounds with a hyphen ("SBIR-contract") and a place's
+        adjective ("Zweedse", where the documents say "Zweden") are left to the other checks."""
+        return [
+            name for name in PROPER_NAME.findall(question)
+            if "-" not in name and not PLACE_ADJECTIVE.search(name) and (stems := set(analyse(name)))
+            and not stems & self.document_frequency.keys()
+            and _one_edit_away(name.lower(), self.vocabulary.keys()) is None
+        ]
 
     def _known(self, word: str) -> bool:
         if set(self.terms(word)) & self.document_frequency.keys():

@@ -169,6 +169,7 @@ def refuses(
         or bool(years) and not about_it
         or not gives_asked_quantity(question, about_it)
         or _names_unknown(question, hits)
+        or bool(lexical.unknown_names(question))
         or _asks_a_post_none_names(question, passages)
     )
 

@@ -108,6 +108,21 @@ def test_an_asked_duration_counts_only_in_a_passage_about_what_lasts(
     assert not refuses(question, question, [Hit(about_it, 1.0), Hit(told, 0.9)], 1.0, lexical, settings)
 
 
+def test_a_name_no_document_says_is_refused_though_its_parts_are_known(tmp_path: Path) -> None:
+    told = Chunk("a", "A", "Een aanbesteding met experts: in Zweden werken de Commissie en Rijkswaterstaat met SBIR-trajecten.", 0)
+    lexical = LexicalIndex.build([told], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+
+    def refused(question: str) -> bool:
+        return refuses(question, question, [Hit(told, 1.0)], 1.0, lexical, settings)
+
+    assert refused("Hoe dien ik een klacht in bij de Commissie van Aanbestedingsexperts?")
+    assert not refused("Hoe werkt de Commissie bij een aanbesteding met experts?")
+    assert not refused("Hoe Werkt De Commissie bij een aanbesteding met experts?")  # capitals on common words
+    assert not refused("Hoe werken Zweedse experts bij een aanbesteding?")  # a place's adjective
+    assert not refused("Hoe werkt Rijkswaterstat met SBIR-contracten bij een aanbesteding?")  # a typo; a compound
+
+
 def test_an_asked_duration_counts_only_in_a_passage_naming_what_the_question_says_lasts(tmp_path: Path) -> None:
     subsidy = Chunk("a", "A", "Een subsidie voor een Europese aanbesteding loopt 15 jaar.", 0)
     objection = Chunk("b", "B", "De bezwaartermijn bij een Europese aanbesteding is 20 dagen.", 1)
