@@ -168,7 +168,7 @@ def refuses(
         or any(_names_nothing_known(word) for word in lexical.unknown_asked(searched))
         or bool(years) and not about_it
         or not gives_asked_quantity(question, about_it)
-        or _names_unknown(question, hits)
+        or _names_what_no_passage_says(question, hits)
         or bool(lexical.unknown_names(question))
         or _asks_a_post_none_names(question, passages)
     )
@@ -203,7 +203,7 @@ def _headed_by_its_subject(question: str, hits: list[Hit], lexical: LexicalIndex
     return any(specific & set(analyse(h.chunk.section)) for h in hits[:EVIDENCE_PASSAGES])
 
 
-def _names_unknown(question: str, hits: list[Hit]) -> bool:
+def _names_what_no_passage_says(question: str, hits: list[Hit]) -> bool:
     """Whether the question names a law ("de Wet open overheid") or a thing by a name of capitalised words ("het
     Uniform Europees Aanbestedingsdocument") that none of the passages found says: its words are known one by one,
     so only the name itself tells that the documents are silent. The passages found, not the whole store: a passage
