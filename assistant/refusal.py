@@ -3,9 +3,10 @@
 Each check looks for a different way evidence can be missing: nothing is about the question (low similarity,
 unless a best passage stands under a heading naming the question's subject), the question's rarer words are absent
 (low coverage), it asks about a year no passage about the question mentions ("Hoeveel … in 2022?") or for a thing no
-document names ("Welke boete …?"), it asks for a quantity ("Hoeveel punten …?", "Wat kost …?", "Wat is de
-drempelwaarde …?") that no passage gives, or who holds a post in a named organisation ("Wie is de directeur van
-PIANOo?") when no passage names the post beside it.
+document names ("Welke boete …?"), it names something the documents do not ("de Commissie van
+Aanbestedingsexperts", "de Wet open overheid"), it asks for a quantity ("Hoeveel punten …?", "Wat kost …?", "Hoe lang
+duurt de bezwaartermijn?") that no passage gives of what it asks about, or who holds a post in a named organisation
+("Wie is de directeur van PIANOo?") when no passage names the post beside it.
 """
 
 from __future__ import annotations
