@@ -126,8 +126,7 @@ def test_a_name_no_document_says_is_refused_though_its_parts_are_known(tmp_path:
 def test_an_asked_duration_counts_only_in_a_passage_naming_what_the_question_says_lasts(tmp_path: Path) -> None:
     subsidy = Chunk("a", "A", "Een subsidie voor een Europese aanbesteding loopt 15 jaar.", 0)
     objection = Chunk("b", "B", "De bezwaartermijn bij een Europese aanbesteding is 20 dagen.", 1)
-    filler = [Chunk("f", "F", f"Passage {n} over inkopen in Nederland.", n) for n in range(2, 22)]
-    lexical = LexicalIndex.build([subsidy, objection, *filler], revision=1)
+    lexical = _among_filler(subsidy, objection)
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
     question = "Hoe lang duurt de bezwaartermijn bij een Europese aanbesteding?"
     assert refuses(question, question, [Hit(subsidy, 1.0)], 1.0, lexical, settings)  # 15 years, of something else
@@ -135,7 +134,7 @@ def test_an_asked_duration_counts_only_in_a_passage_naming_what_the_question_say
     asks_the_subsidy = "Hoe lang duurt een subsidie voor een Europese aanbesteding?"  # what lasts, named by the passage
     assert not refuses(asks_the_subsidy, asks_the_subsidy, [Hit(subsidy, 1.0)], 1.0, lexical, settings)
     preparing = Chunk("c", "C", "Bij een Europese aanbesteding is een voorbereidingstijd van 2 jaar minimaal.", 22)
-    lexical = LexicalIndex.build([subsidy, objection, preparing, *filler], revision=1)
+    lexical = _among_filler(subsidy, objection, preparing)
     asks_the_preparation = "Hoe lang duurt de voorbereiding van een Europese aanbesteding?"  # said in a compound
     assert not refuses(asks_the_preparation, asks_the_preparation, [Hit(preparing, 1.0)], 1.0, lexical, settings)
 
@@ -204,6 +203,13 @@ def _indexed(*texts: str) -> tuple[list[Chunk], LexicalIndex]:
     return chunks, LexicalIndex.build(chunks, revision=1)
 
 
+def _among_filler(*chunks: Chunk) -> LexicalIndex:
+    """The lexical index of `chunks` among 20 passages about something else, so that their words are as rare as a
+    real corpus makes them."""
+    filler = [Chunk("f", "F", f"Passage {n} over inkopen in Nederland.", n) for n in range(100, 120)]
+    return LexicalIndex.build([*chunks, *filler], revision=1)
+
+
 def test_a_law_named_by_a_name_no_document_says_is_refused(tmp_path: Path) -> None:
     told = Chunk("a", "A", "De Wet open overheid stelt eisen aan het openbaar maken van informatie.", 0)
     other = Chunk("b", "B", "Een overheid stelt eisen aan het openbaar maken van inschrijvingen als de wet dat eist.", 1)
@@ -233,9 +239,7 @@ def test_a_thing_named_by_capitalised_words_no_passage_says_is_refused(tmp_path:
 def test_a_quantity_asked_of_a_place_must_be_given_for_that_place(tmp_path: Path) -> None:
     national = Chunk("a", "A", "In Nederland zijn in totaal 55 SBIR-trajecten uitgevoerd.", 0)
     utrecht = Chunk("b", "B", "De gemeente Utrecht werkt met slimme verkeerslichten.", 1)
-    # a name is specific when few chunks say it: 2 of these 22
-    filler = [Chunk("f", "F", f"Passage {n} over inkopen in Nederland.", n) for n in range(2, 22)]
-    lexical = LexicalIndex.build([national, utrecht, *filler], revision=1)
+    lexical = _among_filler(national, utrecht)  # a name is specific when few chunks say it: 2 of these 22
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
     hits = [Hit(national, 1.0), Hit(utrecht, 0.9)]
     assert not refuses("Hoeveel SBIR-trajecten zijn er uitgevoerd?", "…", hits, 1.0, lexical, settings)
