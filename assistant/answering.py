@@ -198,6 +198,8 @@ class ExtractiveAnswerer:
         found = _list_answer(units, by_passage, hits) if asks_list or several else []
         if found and not asks_list and not _announces(found[0], several):
             found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
+        if found and several and _an_item_names(found, several):
+            found = []  # "Welke knelpunten …?" is not answered by a list of tasks, one "Identificeren van knelpunten"
         asked_for = " ".join(match.group(0) for match in (several, asks_list) if match)  # "Welke knelpunten", "stap"
         if found and not _on_the_subject(question, asked_for, found, units, hits):
             found = []  # "Welke knelpunten zijn er rond budgetten?" is not answered by "- Identificeren van knelpunten"
@@ -389,6 +391,13 @@ def _on_the_subject(
     opened_by = [u.text for u in units if u.passage == start.passage and u.heading and u.position < start.position]
     said = " ".join([titles, *opened_by, *(u.text for u in found)])
     return not subject or bool(subject & set(analyse(said)))
+
+
+def _an_item_names(found: list[ScoredUnit], asked: re.Match[str]) -> bool:
+    """Whether an item of a list names the things the question asks several of: a list of those things does not
+    (its items are the things), a list of tasks or events about them may. Steps and phases excepted ("- Stap 1: …")."""
+    things = set(analyse(PART_WORDS.sub(" ", asked.group(1))))
+    return bool(things) and any(things & set(analyse(u.text)) for u in found if u.text.startswith("- "))
 
 
 def _announces(lead_in: ScoredUnit, asked: re.Match[str] | None) -> bool:
