@@ -67,6 +67,8 @@ THEMED_ASPECT = re.compile(
     re.IGNORECASE,
 )
 ASKS_THE_COURSE = re.compile(rf"\b{COURSE_VERB}\b", re.IGNORECASE)  # "Hoe verloopt …?" asks for the steps
+# who meets the aspect, and how: "Welke knelpunten ervaren inkopers bij …?" asks about the knelpunten of what follows
+ASKER_WORDS = frozenset(analyse("ervaren ervaart ondervinden ondervindt tegenkomen inkopers inkoper overheden"))
 BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
 ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
 PASSAGE_CHARS = 2400  # the yardstick, and a reader, take at most ~2,500 characters of a source
@@ -314,9 +316,11 @@ class Retriever:
         @functools.cache
         def broad() -> bool:
             """Whether the question asks about a whole document's subject ("Wat zijn de grootste knelpunten bij
-            innovatiegericht inkopen?"): its words are in a good share of one document's chunks. A heading presenting
-            the aspect as a whole ("Identificeren van belemmeringen") answers it. Worked out only for such a heading."""
-            return any(all(lexical.spread(t, doc) >= BROAD_SPREAD for t in subject) for doc in self.documents())
+            innovatiegericht inkopen?"): its words, besides who meets the aspect ("ervaren inkopers"), are in a good
+            share of one document's chunks. A heading presenting the aspect as a whole ("Identificeren van
+            belemmeringen") answers it. Worked out only for such a heading."""
+            core = subject - ASKER_WORDS
+            return any(all(lexical.spread(t, doc) >= BROAD_SPREAD for t in core) for doc in self.documents())
 
         def on_aspect(heading: str, text: str) -> bool:
             if self._titles_theme(heading, theme):

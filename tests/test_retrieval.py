@@ -447,6 +447,9 @@ def test_a_broad_question_on_an_aspect_gets_the_section_presenting_it_as_a_whole
     assert pipeline.retriever.aspect_section(broad)("Belemmeringen", "Innovatiegericht inkopen kost geld.")  # two names
     text = "Bij innovatiegericht inkopen ontbreekt de jurisprudentie."
     assert pipeline.retriever.aspect_section(broad)("Identificeren van belemmeringen", text)
+    # who meets them narrows nothing: the document need not speak of "inkopers" throughout
+    felt = pipeline.retriever.aspect_section("Welke knelpunten ervaren inkopers bij innovatiegericht inkopen?")
+    assert felt("Identificeren van belemmeringen", text)
     narrow = pipeline.retriever.aspect_section("Welke knelpunten met jurisprudentie zijn er bij innovatiegericht inkopen?")
     assert not narrow("Identificeren van belemmeringen", text)  # the document says little of jurisprudentie
 
