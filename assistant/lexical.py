@@ -393,16 +393,19 @@ class LexicalIndex:
         adjective ("Zweedse", where the documents say "Zweden") are left to the other checks."""
         return [
             name for name in PROPER_NAME.findall(question)
-            if "-" not in name and not PLACE_ADJECTIVE.search(name) and (stems := set(analyse(name)))
-            and not stems & self.document_frequency.keys()
-            and _one_edit_away(name.lower(), self.vocabulary.keys()) is None
+            if "-" not in name and not PLACE_ADJECTIVE.search(name) and analyse(name)  # not "Een" in "Wat Is Een …"
+            and not self._known(name.lower(), by_parts=False)
         ]
 
-    def _known(self, word: str) -> bool:
-        if set(self.terms(word)) & self.document_frequency.keys():
+    def _known(self, word: str, by_parts: bool = True) -> bool:
+        """Whether the documents use `word` in some form or one letter off, or (`by_parts`) a part of it or a word
+        it starts or ends with."""
+        if set(self.terms(word) if by_parts else analyse(word)) & self.document_frequency.keys():
             return True
         stem = "".join(analyse(word))
-        if any(len(t) >= MIN_COMPOUND_PART + 2 and (stem.startswith(t) or stem.endswith(t)) for t in self.document_frequency):
+        if by_parts and any(
+            len(t) >= MIN_COMPOUND_PART + 2 and (stem.startswith(t) or stem.endswith(t)) for t in self.document_frequency
+        ):
             return True
         return _one_edit_away(word, self.vocabulary.keys()) is not None
 
