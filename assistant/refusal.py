@@ -37,12 +37,13 @@ _NUMBER_WORD = (
 WRITTEN_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:ën|en)?(?:{_NUMBER_WORD}))*(?:tallen)?"
 NUMERAL = re.compile(rf"\d|{WRITTEN_NUMBER}$")
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
+_HOW_LONG_VERB = r"hoe lang (?:duurt|duren|mag|moet)"
 HOW_LONG = re.compile(
-    r"\b(hoe lang (?:duurt|duren|mag|moet)|(?:minimale|maximale) (?:termijn|looptijd|duur|doorlooptijd))\b", re.IGNORECASE
+    rf"\b({_HOW_LONG_VERB}|(?:minimale|maximale) (?:termijn|looptijd|duur|doorlooptijd))\b", re.IGNORECASE
 )
 # what lasts: "Hoe lang duurt de bezwaartermijn …?", "Hoe lang mag een marktconsultatie duren?"
 WHAT_LASTS = re.compile(
-    r"\bhoe lang (?:duurt|duren|mag|moet)\s+(?:(?:de|het|een|zijn|haar|hun|mijn|onze?|uw)\s+)?([\w-]+)", re.IGNORECASE
+    rf"\b{_HOW_LONG_VERB}\s+(?:(?:de|het|een|zijn|haar|hun|mijn|onze?|uw)\s+)?([\w-]+)", re.IGNORECASE
 )
 # asks the amount: "Wat is het maximale bedrag …?", not "Waarom is het moeilijk om budget te krijgen …?"
 HOW_MUCH_MONEY = re.compile(
@@ -150,7 +151,7 @@ def refuses(
         # "Europese aanbestedingen"
         if asked := WHAT_LASTS.search(question):
             lasts = analyse(asked.group(1))
-            on_subject = [named and all(_said_in(stem, p) for stem in lasts) for p, named in zip(passages, on_subject)]
+            on_subject = [named and _says_all(lasts, p) for p, named in zip(passages, on_subject)]
     # "Hoeveel SBIR-trajecten heeft Rotterdam uitgevoerd?" is not answered by the national count: a passage that gives
     # the quantity or year must name the place or organisation asked about
     names = lexical.specific_names(question)
@@ -175,9 +176,11 @@ def refuses(
     )
 
 
-def _said_in(stem: str, passage: str) -> bool:
-    """Whether the passage says the word of `stem`, alone or as a part of a compound ("voorbereidingstijd")."""
-    return any(said.startswith(stem) or said.endswith(stem) for said in analyse(passage))
+def _says_all(stems: list[str], passage: str) -> bool:
+    """Whether the passage says the word of each of `stems`, alone or as a part of a compound
+    ("voorbereidingstijd")."""
+    said = set(analyse(passage))
+    return all(any(word.startswith(stem) or word.endswith(stem) for word in said) for stem in stems)
 
 
 def _asks_a_post_none_names(question: str, passages: list[str]) -> bool:
@@ -213,6 +216,8 @@ def _names_what_no_passage_says(question: str, hits: list[Hit]) -> bool:
     names = [law.group(0)] if law and analyse(law.group(1)) else []  # "Wet en regelgeving" names no law
     # a name of common words only is a capitalised phrase ("Wat Is Een …"), not a name
     names += [name for name in CAPITALISED_NAME.findall(question) if all(analyse(word) for word in name.split())]
+    if not names:  # most questions: the passages need no reading
+        return False
     passages = [" ".join(hit.chunk.text.lower().split()) for hit in hits]
     return any(not any(" ".join(name.lower().split()) in passage for passage in passages) for name in names)
 
