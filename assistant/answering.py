@@ -172,12 +172,12 @@ class ExtractiveAnswerer:
     ) -> list[ScoredUnit]:
         """A short run of sentences around the best one (its list, when the question asks for one) and the quoted
         passage's other sentences that score nearly as well, while the answer has room. Not a second passage that
-        merely scores as well: it was the wrong source five times for once the right one (reports/ideas.md). The `lead` passages
-        are the section of the step the question names (`named`: "Wat is stap 4?"): the answer starts there and stays
-        there. Without a named step, a section whose heading `asked_aspect` says titles the aspect the question asks
-        about (see `Retriever.aspect_section`) is quoted from its heading, as far as the answer has room; else a
-        heading that names the question and scores nearly as well as the best sentence leads. The `hits` the units
-        come from tell which passages follow each other in a document."""
+        merely scores as well: it was the wrong source five times for once the right one (reports/ideas.md). The
+        `lead` passages are the section of the step the question names (`named`: "Wat is stap 4?"): the answer starts
+        there and stays there. Without a named step, a section whose heading `asked_aspect` says titles the aspect the
+        question asks about (see `Retriever.aspect_section`) is quoted from its heading, as far as the answer has
+        room; else a heading that names the question and scores nearly as well as the best sentence leads. The `hits`
+        the units come from tell which passages follow each other in a document."""
         if lead:  # "Wat is stap 5?" is answered from step 5's section, not from passages that mention it
             units = [u for u in units if u.passage in lead]
         by_passage: dict[int, list[ScoredUnit]] = {}
