@@ -81,6 +81,10 @@ ASKS_WHAT_IT_IS = re.compile(r"\b(?:houdt|houden)\b(?=[^.?!]*\bin\s*\?)", re.IGN
 _stemmer = Stemmer.Stemmer("dutch")
 _PHASE = re.compile(r"fa+se?$")
 _VERB_ENDING = re.compile(r"(?<=e)e?([lr])[td]?$")
+# "kindcentrum" and "kindcentra", "criterium" and "criteria", "consortium" and "consortia" meet
+_LATIN_SINGULAR = re.compile(r"(?<=[ire])um$")
+# the adjective and its noun: "technisch" and "techniek", "methodisch" and "methodiek", "logistisch" and "logistiek"
+_ADJECTIVE_ON_ISCH = re.compile(r"(?<=\w{3})isch$")
 # "experts", "themas"; not "iets", "huis"
 _LOAN_PLURAL = re.compile(r"(?:[^\W\d_]{3}t|[^\W\d_]{2}[^\Waeiouy\d_][aiou])s$")
 
@@ -114,11 +118,13 @@ def _stem(word: str) -> str:
     # "faas" of "fasen" and "ontwikkelfas" of "ontwikkelfase": "fasen", "fases" and "fase" should meet. It keeps
     # the plural -s of loanwords in -t and of words on a vowel ("experts", "accountants", "themas"), which the
     # singular then never meets. It keeps the -t and -d of verbs on -elen and -eren, and the long vowel before them
-    # ("ontwikkelt", "evalueert", "geëvalueerd"), which then never meet "ontwikkelen" or "evalueren".
+    # ("ontwikkelt", "evalueert", "geëvalueerd"), which then never meet "ontwikkelen" or "evalueren". A Latin noun's
+    # plural ("criteria") never meets its singular, nor an adjective in -isch its noun in -iek.
     if word.endswith(_SINGULAR_ON_S):
         return word
     stem = _stemmer.stemWord(word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word)
     stem = _PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem)
+    stem = _ADJECTIVE_ON_ISCH.sub("iek", _LATIN_SINGULAR.sub("a", stem))
     return _VERB_ENDING.sub(r"\1", stem) if len(stem) >= 6 else stem
 
 
@@ -216,7 +222,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 16  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 17  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass

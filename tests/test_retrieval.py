@@ -28,6 +28,9 @@ def test_dutch_stemming_meets_inflections() -> None:
     # and keeps the -t and -d of verbs on -elen and -eren, and the long vowel of "-eert"
     assert analyse("ontwikkelt ontwikkeld evalueert geëvalueerd") == analyse("ontwikkelen ontwikkelen evalueren evalueren")
     assert analyse("toets kans inkoopproces") == analyse("toetsing kansen inkoopprocessen")  # a singular on -s too
+    assert analyse("kindcentrum gunningscriterium consortium") == analyse("kindcentra gunningscriteria consortia")
+    assert analyse("techniek methodiek") == analyse("technische methodisch")  # an adjective meets its noun
+    assert analyse("datum") != analyse("data")  # not every -um is a Latin plural's singular
     assert analyse("Wat houdt de ontwikkelfase in?") == analyse("ontwikkelfase")  # asks what it is
     assert analyse("Wat houdt de invoering tegen?") == analyse("houdt invoering tegen")  # a verb of its own
 
