@@ -76,7 +76,12 @@ MIN_COMPOUND_PART = 4
 MIN_MISSPELT_CHARS = 7
 MIN_FIX_OCCURRENCES = 5
 DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
-ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete
+# what a question asks for or about: "Welke boete …?" asks for a boete, "Hoe werkt de klachtenregeling …?" and "Wat is
+# een gedragsverklaring?" about the thing they name
+ASKED_FOR = re.compile(
+    r"\b(?:welke?|(?:hoe werk(?:t|en)|wat (?:is|zijn|houdt|houden|betekent|doet|doen))\s+(?:de|het|een))\s+([^\W\d_]{4,})",
+    re.IGNORECASE,
+)
 ASKS_WHAT_IT_IS = re.compile(r"\b(?:houdt|houden)\b(?=[^.?!]*\bin\s*\?)", re.IGNORECASE)  # "Wat houdt de ontwikkelfase in?"
 _stemmer = Stemmer.Stemmer("dutch")
 _PHASE = re.compile(r"fa+se?$")
@@ -387,9 +392,9 @@ class LexicalIndex:
         return [sum(idf[t] for t in terms if t in words) / total for words in (set(analyse(p)) for p in passages)]
 
     def unknown_asked(self, question: str) -> list[str]:
-        """What the question asks for ("Welke boete krijgt …?") when no indexed document uses that word, a word it
-        starts or ends with ("subsidieregeling" is known by "subsidie") or a word one letter away (a typo: "stapen"):
-        the documents cannot name one."""
+        """What the question asks for or about ("Welke boete krijgt …?", "Hoe werkt de klachtenregeling …?") when no
+        indexed document uses that word, a word it starts or ends with ("subsidieregeling" is known by "subsidie") or
+        a word one letter away (a typo: "stapen"): the documents cannot name one."""
         return [word for word in ASKED_FOR.findall(question) if not self._known(word.lower())]
 
     def unknown_names(self, question: str) -> list[str]:

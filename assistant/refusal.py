@@ -2,11 +2,11 @@
 
 Each check looks for a different way evidence can be missing: nothing is about the question (low similarity,
 unless a best passage stands under a heading naming the question's subject), the question's rarer words are absent
-(low coverage), it asks about a year no passage about the question mentions ("Hoeveel … in 2022?") or for a thing no
-document names ("Welke boete …?"), it names something the documents do not ("de Commissie van
-Aanbestedingsexperts", "de Wet open overheid"), it asks for a quantity ("Hoeveel punten …?", "Wat kost …?", "Hoe lang
-duurt de bezwaartermijn?") that no passage gives of what it asks about, or who holds a post in a named organisation
-("Wie is de directeur van PIANOo?") when no passage names the post beside it.
+(low coverage), it asks about a year no passage about the question mentions ("Hoeveel … in 2022?") or for or about a
+thing no document names ("Welke boete …?", "Hoe werkt de klachtenregeling …?"), it names something the documents do
+not ("de Commissie van Aanbestedingsexperts", "de Wet open overheid"), it asks for a quantity ("Hoeveel punten …?",
+"Wat kost …?", "Hoe lang is de bezwaartermijn?") that no passage gives of what it asks about, or who holds a post in a
+named organisation ("Wie is de directeur van PIANOo?") when no passage names the post beside it.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ _NUMBER_WORD = (
 WRITTEN_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:ën|en)?(?:{_NUMBER_WORD}))*(?:tallen)?"
 NUMERAL = re.compile(rf"\d|{WRITTEN_NUMBER}$")
 HOW_MANY = re.compile(r"\bhoeveel\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.IGNORECASE)
-_HOW_LONG_VERB = r"hoe lang (?:duurt|duren|mag|moet)"
+_HOW_LONG_VERB = r"hoe lang (?:duurt|duren|mag|moet|is|zijn|loopt|lopen)"
 HOW_LONG = re.compile(
     rf"\b({_HOW_LONG_VERB}|(?:minimale|maximale) (?:termijn|looptijd|duur|doorlooptijd))\b", re.IGNORECASE
 )

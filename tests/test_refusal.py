@@ -137,6 +137,8 @@ def test_an_asked_duration_counts_only_in_a_passage_naming_what_the_question_say
     lexical = _among_filler(subsidy, objection, preparing)
     asks_the_preparation = "Hoe lang duurt de voorbereiding van een Europese aanbesteding?"  # said in a compound
     assert not refuses(asks_the_preparation, asks_the_preparation, [Hit(preparing, 1.0)], 1.0, lexical, settings)
+    asked_with_is = "Hoe lang is de bezwaartermijn bij een Europese aanbesteding?"  # "is", not "duurt"
+    assert refuses(asked_with_is, asked_with_is, [Hit(subsidy, 1.0)], 1.0, lexical, settings)
 
 
 def test_a_year_the_question_asks_about_must_be_in_a_passage_about_the_question(tmp_path: Path) -> None:
@@ -167,6 +169,10 @@ def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Pa
     assert not refused("Welke gesprak krijgt een aanbieder die de pilot te laat afrondt?")  # a typo
     assert not refused("Welke wethouder helpt bij een pilot?")  # the documents' word: bestuurders
     assert not refused("Welke varianten van de pilot krijgt een aanbieder?")  # asks about the pilot
+    assert refused("Hoe werkt de klachtenregeling bij een pilot?")  # asks about a thing no document names
+    assert refused("Wat is een gedragsverklaring voor een aanbieder?")
+    assert not refused("Hoe werkt de pilot voor een aanbieder?")
+    assert not refused("Wat is een innovatiesubsidie voor een pilot?")
 
 
 def test_an_asked_year_must_come_with_the_asked_figure(tmp_path: Path) -> None:
