@@ -20,6 +20,11 @@ from .serialize import answer_to_dict
 from .settings import Settings
 
 MODES: tuple[Mode, ...] = ("bm25", "dense", "hybrid")
+# the figures that need answerable questions; a set of unanswerable ones only has none of them
+ANSWERABLE_FIGURES = ("hit@1", "hit@5", "mrr@10", "must_mention_recall", "answer_cites_evidence", "citation_precision",
+                      "false_refusal_rate")
+REPORTED_FIGURES = (*ANSWERABLE_FIGURES[:6], "unanswerable_refused", "false_refusal_rate", "latency_ms_p50",
+                    "latency_ms_p95")
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
@@ -92,11 +97,8 @@ def write_report(
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for mode, f in figures.items():
-        lines.append(
-            f"| {mode} | {f['hit@1']} | {f['hit@5']} | {f['mrr@10']} | {f['must_mention_recall']} | "
-            f"{f['answer_cites_evidence']} | {f['citation_precision']} | {f['unanswerable_refused']} | "
-            f"{f['false_refusal_rate']} | {f['latency_ms_p50']} | {f['latency_ms_p95']} |"
-        )
+        cells = [f[key] if f["questions"] or key not in ANSWERABLE_FIGURES else None for key in REPORTED_FIGURES]
+        lines.append(f"| {mode} | {' | '.join(map(_figure, cells))} |")
     lines += ["", "## hit@5 per question type (hybrid)", "", "| type | hit@5 |", "|---|---|"]
     lines += [f"| {t} | {v} |" for t, v in hybrid["per_type_hit@k"].items()]
     if ablation_rows:
@@ -119,6 +121,10 @@ def write_report(
             f"Expected: {expected}", "",
         ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _figure(value: Any) -> str:
+    return "–" if value is None else str(value)
 
 
 def _expected(question: dict[str, Any]) -> str:

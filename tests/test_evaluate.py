@@ -81,6 +81,19 @@ def test_command_writes_results_and_report(pipeline: Pipeline, tmp_path: Path, m
     assert report.with_suffix(".png").stat().st_size > 1000
 
 
+def test_report_of_unanswerable_questions_only_has_no_retrieval_figures(
+    pipeline: Pipeline, tmp_path: Path, monkeypatch
+) -> None:
+    for name, value in {"EMBEDDING_BACKEND": "fake", "CHUNK_WORDS": "60", "CHUNK_OVERLAP_WORDS": "10"}.items():
+        monkeypatch.setenv(f"PIANOO_{name}", value)
+    questions = write_jsonl(tmp_path / "q.jsonl", QUESTIONS[2:])
+    report = tmp_path / "report.md"
+    assert evaluate.main(["--questions", str(questions), "--output", str(tmp_path / "o.jsonl"), "--report", str(report),
+                          "--no-ablations"]) == 0
+    hybrid = next(line for line in report.read_text().splitlines() if line.startswith("| hybrid |"))
+    assert hybrid.startswith("| hybrid | – | – | – | – | – | – | 1.0 | – |")  # refused, and nothing else to measure
+
+
 def test_bad_question_file(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1}\n')
