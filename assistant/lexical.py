@@ -76,10 +76,12 @@ MIN_COMPOUND_PART = 4
 MIN_MISSPELT_CHARS = 7
 MIN_FIX_OCCURRENCES = 5
 DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
-# what a question asks for or about: "Welke boete …?" asks for a boete, "Hoe werkt de klachtenregeling …?" and "Wat is
-# een gedragsverklaring?" about the thing they name
-ASKED_FOR = re.compile(
-    r"\b(?:welke?|(?:hoe werk(?:t|en)|wat (?:is|zijn|houdt|houden|betekent|doet|doen))\s+(?:de|het|een))\s+([^\W\d_]{4,})",
+ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete
+# what a question asks about, the last word of what it names: "Hoe werkt de klachtenregeling …?", "Wat is een
+# gedragsverklaring?", "Wat is de laatste fase van …?" (a fase, not a laatste); not "het verschil tussen …"
+ASKED_ABOUT = re.compile(
+    r"\b(?:hoe werk(?:t|en)|wat (?:is|zijn|houdt|houden|betekent|doet|doen))\s+(?:de|het|een)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"([^\W\d_]{4,})(?=\s+(?:van|voor|bij|in|op|met|tussen|en|of|om|die|dat|als|na|tijdens|binnen)\b|\s*[?.!]|\s*$)",
     re.IGNORECASE,
 )
 ASKS_WHAT_IT_IS = re.compile(r"\b(?:houdt|houden)\b(?=[^.?!]*\bin\s*\?)", re.IGNORECASE)  # "Wat houdt de ontwikkelfase in?"
@@ -395,7 +397,10 @@ class LexicalIndex:
         """What the question asks for or about ("Welke boete krijgt …?", "Hoe werkt de klachtenregeling …?") when no
         indexed document uses that word, a word it starts or ends with ("subsidieregeling" is known by "subsidie") or
         a word one letter away (a typo: "stapen"): the documents cannot name one."""
-        return [word for word in ASKED_FOR.findall(question) if not self._known(word.lower())]
+        # what a question asks about may be a word of everyday Dutch the documents happen not to use ("Wat is het
+        # verschil …?"); only a specialist's term ("klachtenregeling") tells they cannot answer
+        asked = ASKED_FOR.findall(question) + [word for word in ASKED_ABOUT.findall(question) if not _is_dutch(word)]
+        return [word for word in asked if not self._known(word.lower())]
 
     def unknown_names(self, question: str) -> list[str]:
         """The names the question uses (a capitalised word inside it: "de Commissie van Aanbestedingsexperts") that no

@@ -173,6 +173,10 @@ def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Pa
     assert refused("Wat is een gedragsverklaring voor een aanbieder?")
     assert not refused("Hoe werkt de pilot voor een aanbieder?")
     assert not refused("Wat is een innovatiesubsidie voor een pilot?")
+    assert not refused("Wat is de laatste pilot van een aanbieder?")  # asks about the pilot, not the laatste
+    # a word of everyday Dutch the documents do not use names no thing they cannot tell (coverage judges it)
+    assert lexical.unknown_asked("Wat is het verschil tussen een pilot en een subsidie?") == []
+    assert lexical.unknown_asked("Wat is de klachtenregeling van een pilot?") == ["klachtenregeling"]
 
 
 def test_an_asked_year_must_come_with_the_asked_figure(tmp_path: Path) -> None:
