@@ -33,7 +33,7 @@ from .quotes import (
     stands_alone,
     step_outline,
 )
-from .refusal import REFUSAL, WRITTEN_NUMBER, asks_quantity, gives_asked_quantity, refuses
+from .refusal import CAUTION, REFUSAL, WRITTEN_NUMBER, asks_quantity, gives_asked_quantity, refuses
 from .retrieval import Retriever, in_named_part
 from .settings import Settings
 from .thesaurus import COURSE_OF_A_PROCEDURE, stepping
@@ -113,6 +113,14 @@ class ExtractiveAnswerer:
         searched = self.retriever.query(question)
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
+        answer = self._composed(question, searched, hits, units)
+        if best_similarity < self.settings.caution_similarity:
+            answer.notice = CAUTION
+        return answer
+
+    def _composed(self, question: str, searched: str, hits: list[Hit], units: list[ScoredUnit]) -> Answer:
+        """The answer from the passages' best sentences: a procedure's steps, the step or aspect asked about, or the
+        best sentence with what it needs around it."""
         after = STEP_AFTER.search(question)
         last = LAST_STEP.search(question)
         # "Uit hoeveel fasen bestaat een innovatiepartnerschap?": when no passage states the number, the phases are

@@ -50,6 +50,8 @@ def render(answer: Answer) -> str:
         lines.append(f"(ook gezocht op: {', '.join(answer.searched_also)})")
     if answer.searched_in:
         lines.append(f"(alleen gezocht in: {'; '.join(answer.searched_in)})")
+    if answer.notice:
+        lines.append(f"({answer.notice})")
     lines.append(answer.text)
     if answer.citations:
         lines.append("\nBronnen:")

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AssistantError
-from .metrics import score
+from .metrics import is_relevant, score
 from .pipeline import Pipeline
+from .refusal import CAUTION
 from .retrieval import Mode
 from .serialize import answer_to_dict
 from .settings import Settings
@@ -99,6 +100,7 @@ def write_report(
     for mode, f in figures.items():
         cells = [f[key] if f["questions"] or key not in ANSWERABLE_FIGURES else None for key in REPORTED_FIGURES]
         lines.append(f"| {mode} | {' | '.join(map(_figure, cells))} |")
+    lines += ["", _cautions(results, questions)]
     lines += ["", "## hit@5 per question type (hybrid)", "", "| type | hit@5 |", "|---|---|"]
     lines += [f"| {t} | {v} |" for t, v in hybrid["per_type_hit@k"].items()]
     if ablation_rows:
@@ -121,6 +123,23 @@ def write_report(
             f"Expected: {expected}", "",
         ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _cautions(results: list[dict[str, Any]], questions: list[dict[str, Any]]) -> str:
+    """How many answers carry the notice that their passages may not be about the question (hybrid): those to
+    questions the documents do not answer should, those citing the evidence need not."""
+    gold = {q["id"]: q for q in questions}
+    answered = [r for r in results if not r["refused"] and r["id"] in gold]
+    unanswerable = [r for r in answered if gold[r["id"]].get("type") == "unanswerable"]
+    answerable = [r for r in answered if r not in unanswerable]
+    right = [r for r in answerable if any(is_relevant(c["text"], gold[r["id"]]) for c in r["citations"])]
+    cautioned = [r for r in answered if r.get("notice") == CAUTION]
+    return (
+        f"Answers with a caution (hybrid): {sum(r in unanswerable for r in cautioned)} of the {len(unanswerable)} "
+        f"answered unanswerable questions, {sum(r in answerable and r not in right for r in cautioned)} of the "
+        f"{len(answerable) - len(right)} answers not citing the evidence, {sum(r in right for r in cautioned)} of the "
+        f"{len(right)} citing it."
+    )
 
 
 def _figure(value: Any) -> str:

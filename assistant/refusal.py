@@ -24,6 +24,12 @@ REFUSAL = (
     "Daarover vind ik geen antwoord in de PIANOo-documenten in de index. "
     "Hieronder staan de passages die er het dichtst bij komen; misschien helpen die verder."
 )
+# an answer whose best sentence is barely similar enough not to refuse: about a third of these answer a question the
+# documents do not answer, another third quote the wrong passage (reports/ideas.md)
+CAUTION = (
+    "Let op: de gevonden passages gaan mogelijk niet over uw vraag. Controleer de bronnen voordat u dit antwoord "
+    "gebruikt."
+)
 EVIDENCE_PASSAGES = 3
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 QUANTITY_COVERAGE = 0.2  # an asked quantity counts only in a passage holding this share of the question's terms

