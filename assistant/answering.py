@@ -55,6 +55,12 @@ STEPS_QUESTION = re.compile(
     r"\bpak\b[^?.]*\baan\b",
     re.IGNORECASE,
 )
+# "Moet ik de stappen strikt na elkaar doorlopen?" asks whether, not which; "Kun je de stappen noemen?" asks which
+ASKS_WHETHER = re.compile(
+    r"^(?:moet|moeten|mag|mogen|kan|kun|kunt|kunnen|hoef|hoeft|hoeven|dien|dient|dienen)\b(?![^?]*\b(?:noemen|geven|"
+    r"opsommen|beschrijven|uitleggen|toelichten|vertellen|laten zien)\b)",
+    re.IGNORECASE,
+)
 # "Mag een bedrijf uit het partnerschap stappen?" uses the verb: it asks no steps
 STEPPING_OUT = re.compile(stepping("uit|in|over|af|mee|terug"), re.IGNORECASE)
 # "Uit hoeveel stappen bestaat de voorbereiding, en hoeveel stappen telt het plan?" asks two things.
@@ -500,9 +506,12 @@ def _named_part_first(
 
 def asks_for_steps(question: str) -> bool:
     """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?"), not who or
-    when ("Wie heeft het stappenplan gemaakt?"), not the verb ("uit het partnerschap stappen"), and not one of them
-    ("Wat is stap 4 van het stappenplan?")."""
+    when ("Wie heeft het stappenplan gemaakt?"), not whether one must or may follow them ("Moet ik de stappen na elkaar
+    doorlopen?"), not the verb ("uit het partnerschap stappen"), and not one of them ("Wat is stap 4 van het
+    stappenplan?")."""
     if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question):
+        return False
+    if ASKS_WHETHER.match(question.strip()):
         return False
     return bool(STEPS_QUESTION.search(question)) and not named_parts(question)
 

@@ -1091,3 +1091,10 @@ def test_a_comparison_quotes_what_each_subject_is_from_any_of_the_passages(tmp_p
     answer = pipeline.ask("Wat is het verschil tussen SBIR en een innovatiepartnerschap?")
     assert answer.text.startswith("SBIR is een competitie")
     assert "innovatiepartnerschap" in answer.text and len(answer.citations) == 2  # the other subject too
+
+
+def test_asking_whether_steps_must_be_followed_is_no_question_for_the_steps() -> None:
+    for question in ("Moet ik de stappen strikt na elkaar doorlopen?", "Mag ik fasen van SBIR overslaan?"):
+        assert not asks_for_steps(question), question
+    for question in ("Kun je de stappen van SBIR noemen?", "Kunt u de fasen beschrijven?", "Welke stappen moet ik zetten?"):
+        assert asks_for_steps(question), question
