@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
-from .lexical import LexicalIndex, analyse, word_stems
+from .lexical import TOKEN, LexicalIndex, analyse, word_stems
 from .models import Hit
 from .settings import Settings
 from .thesaurus import added_terms
@@ -128,6 +129,7 @@ LAW_NAME = re.compile(r"(?<![\w-])Wet\s+([a-zà-ÿ]{2,})")  # "de Wet open overh
 # Value Procurement"; not the question's first word ("Wat Is …")
 CAPITALISED_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
+TITLE_CASED = re.compile(r"[A-Z][a-zà-ÿ]")
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
 KIND_OF = re.compile(
     r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv])\w*$",
@@ -249,6 +251,7 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
         return True
     for passage in passages:
         words = word_stems(passage)  # "vragen" counts as "vraag"
+        labels = _labelling_numbers(passage)
         for ask in asks:
             if isinstance(ask, re.Pattern):
                 if ask.search(passage):
@@ -256,7 +259,7 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
                 continue
             names, reach = ask
             for i, (word, _) in enumerate(words):
-                if not NUMERAL.match(word) or YEAR.fullmatch(word):  # "in 2021 innovatiegericht …" counts nothing
+                if not NUMERAL.match(word) or YEAR.fullmatch(word) or i in labels:  # "in 2021 innovatiegericht …"
                     continue
                 near = words[i + 1 : i + 1 + reach]  # "3 opdrachtnemers"
                 # "stap 6", "fase 2": a number after what it would count names one, it counts none; but after the
@@ -268,6 +271,14 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
                 if any(names(stem) for _, stem in near):
                     return True
     return False
+
+
+def _labelling_numbers(passage: str) -> set[int]:
+    """The positions (as `word_stems` counts them) of the numbers that label what follows them instead of counting
+    it: a footnote's number before its text ("43 Startup in Residence Intergov 44 Buyer groups duurzaamheid"); the
+    word a number counts is not capitalised, unless it is an abbreviation ("55 SBIR-projecten")."""
+    words = TOKEN.findall(passage.replace("-", " "))
+    return {i for i, (word, after) in enumerate(pairwise(words)) if word.isdigit() and TITLE_CASED.match(after)}
 
 
 def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re.Pattern[str]]:

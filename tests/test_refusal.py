@@ -36,6 +36,9 @@ from assistant.thesaurus import expand
         ("Hoeveel efficiëntiewinst boekte zij?", "Zij haalde een efficiëntieverbetering van 10-30%.", True),
         ("Hoeveel efficiëntiewinst boekte zij?", "Efficiëntie is een van 3 doelen.", False),
         ("Hoeveel opdrachtnemers doen mee?", "Er zijn 3 opdrachtgevers.", False),
+        ("Hoeveel buyer groups zijn er?", "43 Startup in Residence 44 Buyer groups duurzaamheid", False),  # footnotes
+        ("Hoeveel buyer groups zijn er?", "Er zijn 44 buyer groups.", True),
+        ("Hoeveel SBIR-projecten zijn er?", "Er ging geld naar 55 SBIR-projecten.", True),  # an abbreviation
         ("Wat kost een licentie?", "Een licentie kost € 500 per jaar.", True),
         ("Wat kost een licentie?", "Een licentie regelt het gebruik.", False),
         ("Hoeveel kost een account?", "Via het account gingen 5.000 opdrachten, samen € 85 miljard.", False),  # no price
