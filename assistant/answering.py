@@ -86,8 +86,13 @@ ANNOUNCES_STEPS = re.compile(
 STEP_AFTER = re.compile(r"\b(?:komt|volgt|gebeurt)\s+(?:er\s+)?(?:na|op)\s+([^?]+)", re.IGNORECASE)
 # "Wat is de laatste stap?" asks for the outline's last; "… de laatste stap in de voorbereiding?" for a part's last
 LAST_STEP = re.compile(r"\blaatste\s+(?:stap|fase)\b(?!\s+(?:in|binnen|tijdens)\b)", re.IGNORECASE)
-# a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren"
-BARE_REFERENCE = re.compile(r"(?:link|bron):\s|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ", re.IGNORECASE)
+# a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren", a
+# footnote's "19 Zie onder meer: conclusies van de Raad COMP (30 mei 2008, …)"
+BARE_REFERENCE = re.compile(
+    r"(?:\d{1,3}\s+)?(?:link|bron|zie(?: ook| onder meer| bijvoorbeeld| voor een overzicht)?):\s"
+    r"|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ",
+    re.IGNORECASE,
+)
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 WHO_OR_WHEN = re.compile(r"\s*(?:en\s+)?(?:wie|wanneer|sinds wanneer|waar)\b", re.IGNORECASE)
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
