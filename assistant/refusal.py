@@ -276,9 +276,14 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
 def _labelling_numbers(passage: str) -> set[int]:
     """The positions (as `word_stems` counts them) of the numbers that label what follows them instead of counting
     it: a footnote's number before its text ("43 Startup in Residence Intergov 44 Buyer groups duurzaamheid"); the
-    word a number counts is not capitalised, unless it is an abbreviation ("55 SBIR-projecten")."""
-    words = TOKEN.findall(passage.replace("-", " "))
-    return {i for i, (word, after) in enumerate(pairwise(words)) if word.isdigit() and TITLE_CASED.match(after)}
+    word a number counts is not capitalised, unless it is an abbreviation ("55 SBIR-projecten"). A numbered item
+    ("1. Mededingingsfase", "2) Ontwikkelfase") counts the steps up to it."""
+    text = passage.replace("-", " ")
+    words = list(TOKEN.finditer(text))
+    return {
+        i for i, (number, after) in enumerate(pairwise(words))
+        if number[0].isdigit() and text[number.end():after.start()].isspace() and TITLE_CASED.match(after[0])
+    }
 
 
 def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re.Pattern[str]]:
