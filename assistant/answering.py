@@ -116,15 +116,21 @@ class ExtractiveAnswerer:
     settings: Settings
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:
-        hits = self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
-        units = _quotable(score_units(hits[:PASSAGES_CONSIDERED]), hits)
-        best_similarity = max(
-            (s.question_similarity for hit in hits[:PASSAGES_CONSIDERED] for s in hit.sentences or ()), default=0.0
-        )
+        hits = self.scored(question, hits)
+        best_similarity = evidence_similarity(hits)
         searched = self.retriever.query(question)
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
-        answer = self._composed(question, searched, hits, units)
+        units = _quotable(score_units(hits[:PASSAGES_CONSIDERED]), hits)
+        return self.cautioned(self._composed(question, searched, hits, units), best_similarity)
+
+    def scored(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """The hits, the sentences of those an answer may quote scored against the question."""
+        return self.retriever.with_sentences(question, hits[:PASSAGES_CONSIDERED]) + hits[PASSAGES_CONSIDERED:]
+
+    def cautioned(self, answer: Answer, best_similarity: float) -> Answer:
+        """The answer, with the notice that its passages may not be about the question when no sentence of them is
+        much like it (see `evidence_similarity`)."""
         if best_similarity < self.settings.caution_similarity:
             answer.notice = CAUTION
         return answer
@@ -507,6 +513,11 @@ def _named_part_first(
     opening = opening or next((u for u in ranked if u.score >= ranked[0].score - NAMED_PART_MARGIN
                                and named & named_parts(u.text)), None)
     return ranked if opening is None else [opening] + [u for u in ranked if u is not opening]
+
+
+def evidence_similarity(hits: list[Hit]) -> float:
+    """How much the sentence of the passages an answer may quote most like the question is like it (after `scored`)."""
+    return max((s.question_similarity for hit in hits[:PASSAGES_CONSIDERED] for s in hit.sentences or ()), default=0.0)
 
 
 def asks_for_steps(question: str) -> bool:

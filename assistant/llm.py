@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from .answering import ExtractiveAnswerer
+from .answering import ExtractiveAnswerer, evidence_similarity
 from .chunking import sentence_units
 from .models import Answer, Citation, Hit
 from .settings import Settings
@@ -88,7 +88,11 @@ class LLMAnswerer:
         except Exception as exc:  # noqa: BLE001 (refused, timed out, HTTP error: all mean "use the fallback")
             log.warning("LLM unavailable: %s", exc)
             return self._fallback(question, hits, UNREACHABLE)
-        return self.checked(question, hits, text)
+        answer = self.checked(question, hits, text)
+        # the model is asked to say when the passages do not answer, but may not: the same caution as without it
+        return answer if answer.notice else self.fallback.cautioned(
+            answer, evidence_similarity(self.fallback.scored(question, hits))
+        )
 
     def checked(self, question: str, hits: list[Hit], text: str) -> Answer:
         """Keep only citations of passages that were in the prompt; without any, fall back."""

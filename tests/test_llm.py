@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assistant.llm import NO_VALID_CITATION, UNREACHABLE, LLMAnswerer
 from assistant.pipeline import Pipeline
+from assistant.refusal import CAUTION
 
 from .conftest import fake_settings
 from .fake_llm import FakeLLM
@@ -29,6 +30,14 @@ def test_good_citations_are_kept_and_the_prompt_holds_the_passages(pipeline: Pip
     assert "niet later instappen" in answer.citations[0].sentences[0]
     assert prompt[0]["role"] == "system" and "[n]" in prompt[0]["content"]
     assert "[1] " in prompt[1]["content"] and QUESTION in prompt[1]["content"]
+
+
+def test_an_answer_from_barely_similar_passages_carries_the_caution_too(pipeline: Pipeline, tmp_path: Path) -> None:
+    with FakeLLM("Nee, nieuwe aanbieders kunnen niet later instappen [1].") as server:
+        cautious = fake_settings(tmp_path, answer_mode="llm", llm_base_url=server.base_url, llm_model="fake-model",
+                                 caution_similarity=1.01)  # no sentence is this similar
+        answer = Pipeline(cautious).ask(QUESTION)
+    assert answer.text == "Nee, nieuwe aanbieders kunnen niet later instappen [1]." and answer.notice == CAUTION
 
 
 def test_citations_to_missing_passages_are_removed_and_flagged(pipeline: Pipeline, tmp_path: Path) -> None:
