@@ -94,7 +94,7 @@ def span(
             return []
         run.append(trimmed(opened, room))
         position += 1
-    in_item = anchor.text.startswith("- ")  # whether the run ends inside a list item
+    in_item = run[-1].text.startswith("- ")  # whether the run ends inside a list item (a heading may open one)
     while position in by_position and length(run + [by_position[position]]) <= budget:
         following = by_position[position]
         in_list = following.text.startswith("- ") and (in_item or leads_in(run[-1].text))
