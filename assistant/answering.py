@@ -99,6 +99,7 @@ PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase", "- 2) Houd …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
+QUESTION_WORD = re.compile(r"\W*(wat|wanneer|hoe|hoeveel|waarom|wie|welke?|waar\w*)\b", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
@@ -439,6 +440,8 @@ def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     lacking = asked - set(analyse(ranked[0].text))
 
     def leads(unit: ScoredUnit) -> bool:
+        if _asks_otherwise(unit.text, question):
+            return False  # "Wanneer kiest u voor een prijsvraag?" opens no answer to "Wat is een prijsvraag?"
         named = set(analyse(unit.text)) & asked
         # one that names what the best sentence lacks ("Meerjarige budgetten ontbreken" for "Welke problemen met
         # budgetten …?" over "… meer en hogere risico's") may score further below it
@@ -447,6 +450,18 @@ def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
 
     heading = next((u for u in ranked if u.heading and leads(u)), None)
     return ranked if heading is None else [heading] + [u for u in ranked if u is not heading]
+
+
+def _asks_otherwise(heading: str, question: str) -> bool:
+    """Whether the heading is a question asked with another question word than `question` ("Wanneer …?" / "Wat …?")."""
+    theirs, ours = QUESTION_WORD.match(heading), QUESTION_WORD.match(question)
+    return heading.rstrip().endswith("?") and theirs is not None and ours is not None and (
+        _question_word(theirs[1]) != _question_word(ours[1]))
+
+
+def _question_word(word: str) -> str:
+    word = word.lower()
+    return "waar" if word.startswith("waar") and word != "waarom" else word.rstrip("e")  # "waarop", "welke"
 
 
 def _sections(units: list[ScoredUnit]) -> dict[tuple[int, int], tuple[int, int]]:

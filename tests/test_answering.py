@@ -359,6 +359,14 @@ def test_a_list_a_span_has_begun_is_quoted_whole() -> None:
     assert [u.text for u in span(units[0], units)] == [u.text for u in units[:6]]  # not cut after four units
 
 
+def test_a_heading_that_opens_a_list_is_quoted_with_the_whole_list() -> None:
+    units = _units(["Aandachtspunten", "- Zorg voor een jury.", "- Houd de ontwerpen anoniem.", "- Maak de winnaar bekend.",
+                    "Een nieuwe alinea."])
+    units[0].heading = True
+    quoted = span(units[0], units, budget=1200, max_units=None)
+    assert [u.text for u in quoted] == [u.text for u in units[:4]]  # not cut after the first item
+
+
 def test_the_items_of_a_list_too_long_to_show_whole_are_cut_to_their_first_sentence() -> None:
     explanation = " Dit wordt hier uitgebreid toegelicht met voorbeelden uit de praktijk van veel organisaties."
     items = [f"- {n}. Zorg voor regel nummer {n} in het project.{explanation * 2}" for n in range(1, 11)]
@@ -1069,6 +1077,14 @@ def test_a_heading_naming_what_the_best_sentence_lacks_leads_from_further_below(
     assert _heading_first(question, [best, topical])[0] is best
     far = dataclasses.replace(budgets, score=0.880)
     assert _heading_first(question, [best, far])[0] is best
+
+
+def test_a_heading_asking_another_question_does_not_lead() -> None:
+    best = _unit("Een prijsvraag is een procedure waarmee een dienst een ontwerp kan verwerven.", 0, 0.950)
+    when = _unit("Wanneer kiest u voor een prijsvraag?", 1, 0.940)
+    when.heading = True
+    assert _heading_first("Wat is een prijsvraag?", [best, when])[0] is best
+    assert _heading_first("Wanneer kies ik een prijsvraag?", [best, when])[0] is when  # asked the same way
 
 
 def test_the_topic_most_passages_say_is_no_new_word_for_a_second_passage() -> None:
