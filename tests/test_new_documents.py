@@ -1,8 +1,8 @@
 """Documents the tuning never saw, in the shapes PIANOo publishes, asked about with the real model: a one-page PDF
 guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
 list of phases, and text extracted from PDFs as the bundled corpus is (a factsheet with question headings and a
-numbered list broken over lines, a guide with a table of contents and short steps, an FAQ). Each question here was
-answered wrongly before the fix it names."""
+numbered list broken over lines, a guide with a table of contents and short steps, an FAQ), and a web page with its
+menus. Each question here was answered wrongly before the fix it names."""
 
 import textwrap
 from pathlib import Path
@@ -148,6 +148,28 @@ def _faq(path: Path) -> None:
     ], width=66), encoding="utf-8")
 
 
+def _web_page(path: Path) -> None:
+    """A page as PIANOo's website serves it: a cookie notice, a menu and a breadcrumb before the article, a footer
+    after it; a question heading, and a heading a list follows."""
+    path.write_text("""<!DOCTYPE html><html lang="nl"><head><title>Prestatie-inkoop | PIANOo</title>
+<script>var tracking = 1;</script></head><body>
+<div class="cookie-banner">Deze website gebruikt cookies. <a href="#">Accepteren</a></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/themas">Thema's</a></li></ul></nav>
+<div class="breadcrumb">U bent hier: Home › Inkoopproces › Prestatie-inkoop</div></header>
+<main><h1>Prestatie-inkoop</h1>
+<p>Prestatie-inkoop is een werkwijze waarbij de leverancier als expert de prestatie bepaalt en de opdrachtgever
+stuurt op resultaat. De opdrachtgever beoordeelt vooral de aantoonbare prestaties van de leverancier.</p>
+<h2>Wanneer kiest u voor prestatie-inkoop?</h2>
+<p>U kiest voor prestatie-inkoop als u de kennis van de markt wilt benutten en zelf niet precies weet hoe de
+oplossing eruitziet.</p>
+<h2>Aandachtspunten</h2>
+<ul><li>Beperk het aantal eisen tot wat echt nodig is.</li>
+<li>Laat leveranciers hun risico's en kansen zelf benoemen.</li>
+<li>Leg vooraf vast hoe u de prestaties meet.</li></ul></main>
+<footer><p>PIANOo is onderdeel van het Ministerie van Economische Zaken.</p></footer></body></html>""",
+                    encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     base = tmp_path_factory.mktemp("new")
@@ -159,6 +181,7 @@ def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     _prijsvraag_factsheet(folder / "prijsvraag.txt")
     _proeftuin_guide(folder / "proeftuin.txt")
     _faq(folder / "faq.txt")
+    _web_page(folder / "prestatie-inkoop.html")
     pipeline = Pipeline(Settings(data_dir=base / "data"))
     report = pipeline.ingest([folder, MINI_CORPUS])  # the mini corpus has an innovation partnership's phases
     assert not report.failed, report.failed
@@ -213,3 +236,12 @@ def test_the_steps_of_a_guide_with_a_table_of_contents(new_documents: Pipeline) 
     assert [line.split(":")[0] for line in outline.splitlines()] == [f"- STAP {n}" for n in range(1, 6)]
     one = new_documents.ask("Wat is stap 3 van de proeftuin?").text
     assert one.startswith("De selectie van ondernemers") and "vervolgopdracht" not in one
+
+
+def test_a_web_page_is_indexed_without_its_menus_and_answered_from_its_article(new_documents: Pipeline) -> None:
+    page = [c for c in new_documents.retriever.lexical_index().chunks if c.doc_id == "prestatie-inkoop.html"]
+    assert page and not any("cookies" in c.text or "U bent hier" in c.text or "Ministerie" in c.text for c in page)
+    definition = new_documents.ask("Wat is prestatie-inkoop?").text
+    assert definition.startswith("Prestatie-inkoop is een werkwijze")  # not the section "Wanneer kiest u …?"
+    points = new_documents.ask("Waar moet ik op letten bij prestatie-inkoop?").text
+    assert [line[:12] for line in points.splitlines()[:3]] == ["- Beperk het", "- Laat lever", "- Leg vooraf"]
