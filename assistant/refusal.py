@@ -71,11 +71,11 @@ MOMENT = re.compile(  # a year, or a day of a month
     re.IGNORECASE,
 )
 WHAT_SHARE = re.compile(r"\b(percentage|procent)\b", re.IGNORECASE)
-# "20 dagen", "30 kalenderdagen", "twaalf tot achttien maanden", "een jaar": the unit follows the number, so that
-# "18 het jaar" (a footnote) is none
+# "20 dagen", "30 kalenderdagen", "twaalf tot achttien maanden", "een jaar", "meerdere jaren": the unit follows the
+# number, so that "18 het jaar" (a footnote) is none
 DURATION = re.compile(
-    rf"\b(?:\d+|{WRITTEN_NUMBER}|een|één|anderhalf|enkele|paar)\s+\w*(?:dag|dagen|week|weken|maand|maanden|"
-    r"jaar|jaren|uur|uren)\b",
+    rf"\b(?:\d+|{WRITTEN_NUMBER}|een|één|anderhalf|enkele|meerdere|vele|paar)\s+"
+    r"\w*(?:dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren)\b",
     re.IGNORECASE,
 )
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)

@@ -23,6 +23,7 @@ from assistant.thesaurus import expand
         ("Hoe lang duurt de standstill-termijn?", "De termijn is kort; er zijn 20 inschrijvers.", False),
         ("Hoe lang duurt de dialoog?", "Gemiddeld duurt de procedure twaalf tot achttien maanden.", True),
         ("Hoe lang duurt de dialoog?", "Een ronde duurt ongeveer een jaar.", True),
+        ("Hoe lang duurt de dialoog?", "Looptijd — dialoog: meerdere jaren", True),  # a table's row
         ("Hoe lang duurt de dialoog?", "Er zijn vijfentwintig deelnemers in het jaar van de start.", False),
         ("Hoeveel gegadigden selecteert u?", "Daarna selecteert u ten minste drieëntwintig gegadigden.", True),
         ("Hoeveel gegadigden selecteert u?", "Daarna vieren de gegadigden feest.", False),
