@@ -481,18 +481,40 @@ def _join(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def table_items(rows: list[list[str]], headed: bool) -> list[Block]:
+    """A table as the lines of a list, one a row. Under a header row (`headed`) each row names its cells' columns:
+    "Kenmerk: Afname; SBIR: Geen afnameverplichting; Innovatiepartnerschap: Afname is voorzien bij succes", which a
+    question on SBIR's afname finds and an answer can quote alone; else "Afname | Geen afnameverplichting | …". A cell
+    merged over several columns repeats its text; it is said once."""
+    rows = [[re.sub(r"\s+", " ", cell).strip() for cell in row] for row in rows]
+    header = rows[0] if headed and len(rows) > 1 and len(rows[0]) > 1 else None
+    items = []
+    for number, row in enumerate(rows):
+        cells = [cell if not i or cell != row[i - 1] else "" for i, cell in enumerate(row)]
+        if header is None or number == 0:
+            text = " | ".join(cell for cell in cells if cell)
+        else:
+            text = "; ".join(f"{column}: {cell}" if column else cell for column, cell in zip(header, cells) if cell)
+        if text:
+            items.append(Block(text=text, kind="item"))
+    return items
+
+
 def blocks_from_markdown(text: str) -> list[Block]:
-    """Blocks of a Markdown (or plain, well-formed) text: headings, list items and paragraphs."""
+    """Blocks of a Markdown (or plain, well-formed) text: headings, list items, tables and paragraphs."""
     blocks: list[Block] = []
     paragraph: list[str] = []
+    table: list[list[str]] = []
     kind = "paragraph"
 
     def flush() -> None:
-        nonlocal paragraph, kind
+        nonlocal paragraph, kind, table
         joined = _join(paragraph)
         if joined:
             blocks.append(Block(text=joined, kind=kind))
-        paragraph, kind = [], "paragraph"
+        if table:  # Markdown's tables always have a header row, the rule under it tells it
+            blocks.extend(table_items(table, headed=True))
+        paragraph, kind, table = [], "paragraph", []
 
     for raw in normalise(text).split("\n"):
         line = raw.strip()
@@ -502,11 +524,12 @@ def blocks_from_markdown(text: str) -> list[Block]:
         elif heading:
             flush()
             blocks.append(Block(text=_strip_markup(heading.group(1)), kind="heading"))
-        elif line.startswith("|") and line.endswith("|"):  # a table row: a line of a list, as Word's tables are
-            flush()
+        elif line.startswith("|") and line.endswith("|"):  # a table row
+            if not table:
+                flush()
             cells = [_strip_markup(cell) for cell in line.strip("|").split("|")]
             if not all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):  # not the rule under the header
-                blocks.append(Block(text=" | ".join(cell for cell in cells if cell), kind="item"))
+                table.append(cells)
         elif re.match(r"^(?:[-*+•]|\d{1,2}[.)])\s+", line):
             flush()
             kind = "item"

@@ -18,6 +18,7 @@ CATALOG_NAME = "catalog.yaml"
 OWN_NUMBER = re.compile(r"\d{1,2}[.)]\s|(?:stap|fase)\s+\d{1,2}\b", re.IGNORECASE)  # "1. …", "Fase 1: …"
 
 log = logging.getLogger(__name__)
+MAX_COLUMN_NAME_WORDS = 6  # a table's first row of cells this short names its columns
 
 
 @dataclass(frozen=True)
@@ -171,11 +172,8 @@ def _docx_blocks(path: Path) -> list[Block]:
     for part in document.iter_inner_content():  # paragraphs and tables in the order the document has them
         if isinstance(part, Table):
             number = 0
-            for row in part.rows:
-                cells = [re.sub(r"\s+", " ", c.text).strip() for c in row.cells]
-                row_text = " | ".join(dict.fromkeys(c for c in cells if c))  # merged cells repeat their text
-                if row_text:  # a row is one line of a list: the answer quotes the table as one
-                    blocks.append(Block(text=row_text, kind="item"))
+            rows = [[cell.text for cell in row.cells] for row in part.rows]
+            blocks.extend(cleaning.table_items(rows, headed=_has_header_row(rows)))
             continue
         text = re.sub(r"\s+", " ", part.text).strip()
         if not text:
@@ -193,6 +191,12 @@ def _docx_blocks(path: Path) -> list[Block]:
             kind = "paragraph"
         blocks.append(Block(text=text, kind=kind))
     return blocks
+
+
+def _has_header_row(rows: list[list[str]]) -> bool:
+    """Whether a Word table's first row names its columns: a short label over every column."""
+    first = [cell.strip() for cell in rows[0]] if rows else []
+    return len(rows) > 1 and len(first) > 1 and all(0 < len(cell.split()) <= MAX_COLUMN_NAME_WORDS for cell in first)
 
 
 def _html_blocks(html: str) -> list[Block]:

@@ -56,13 +56,27 @@ def test_docx_keeps_headings_and_lists(tmp_path: Path) -> None:
         ("item", "Selectie van gegadigden"),
         ("heading", "Termijnen"),
         ("item", "Fase | Termijn"),  # a table stays where the document has it, under its heading, a row a line
-        ("item", "Selectie | 30 dagen"),
+        ("item", "Fase: Selectie; Termijn: 30 dagen"),  # that names its columns
         ("paragraph", "Daarna volgt de dialoog."),
         ("item", "1. Nodig gegadigden uit."),
         ("item", "2. Voer de dialoog."),
         ("item", "Fase 3: gunnen."),  # numbered in its own words
     ]
     assert loaded.title == "Concurrentiegerichte dialoog"
+
+
+def test_a_word_table_without_a_header_row_is_a_list_of_its_rows(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Termijnen", level=1)
+    table = document.add_table(rows=2, cols=2)
+    rows = [("Selectie van gegadigden na de aankondiging van de opdracht", "30 dagen"), ("Dialoog", "Dialoog")]
+    for row, cells in zip(table.rows, rows):
+        row.cells[0].text, row.cells[1].text = cells
+    path = tmp_path / "termijnen.docx"
+    document.save(str(path))
+    assert [b.text for b in load_document(path).blocks[1:]] == [  # a long first cell is no column's name
+        "Selectie van gegadigden na de aankondiging van de opdracht | 30 dagen", "Dialoog"  # a merged cell said once
+    ]
 
 
 def test_html_keeps_main_content_only() -> None:

@@ -1,8 +1,8 @@
 """Documents the tuning never saw, in the shapes PIANOo publishes, asked about with the real model: a one-page PDF
 guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
 list of phases, and text extracted from PDFs as the bundled corpus is (a factsheet with question headings and a
-numbered list broken over lines, a guide with a table of contents and short steps, an FAQ), and a web page with its
-menus. Each question here was answered wrongly before the fix it names."""
+numbered list broken over lines, a guide with a table of contents and short steps, an FAQ), a web page with its
+menus and a DOCX comparing two instruments in a table. Each question here was answered wrongly before the fix it names."""
 
 import textwrap
 from pathlib import Path
@@ -99,6 +99,19 @@ def _sbir_guide(path: Path) -> None:
     document.save(str(path))
 
 
+def _comparison(path: Path) -> None:
+    document = DocxDocument()
+    document.add_heading("Kiezen tussen SBIR en het innovatiepartnerschap", 0)
+    document.add_paragraph("Deze notitie helpt inkopers kiezen tussen twee instrumenten.")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, [("Kenmerk", "SBIR", "Innovatiepartnerschap"),
+                                       ("Looptijd", "Enkele maanden tot twee jaar", "Meerdere jaren"),
+                                       ("Afname", "Geen afnameverplichting", "Afname is voorzien bij succes")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.save(str(path))
+
+
 def _extracted(blocks: list[str], width: int = 48) -> str:
     """Text as the corpus's PDF extractions print it: a page opens with one space, every line ends in one and is
     followed by a blank line, and numbered items break over lines like paragraphs ("2. Publiceer …" / "ten minste …")."""
@@ -182,6 +195,7 @@ def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     _proeftuin_guide(folder / "proeftuin.txt")
     _faq(folder / "faq.txt")
     _web_page(folder / "prestatie-inkoop.html")
+    _comparison(folder / "keuzehulp.docx")
     pipeline = Pipeline(Settings(data_dir=base / "data"))
     report = pipeline.ingest([folder, MINI_CORPUS])  # the mini corpus has an innovation partnership's phases
     assert not report.failed, report.failed
@@ -245,3 +259,8 @@ def test_a_web_page_is_indexed_without_its_menus_and_answered_from_its_article(n
     assert definition.startswith("Prestatie-inkoop is een werkwijze")  # not the section "Wanneer kiest u …?"
     points = new_documents.ask("Waar moet ik op letten bij prestatie-inkoop?").text
     assert [line[:12] for line in points.splitlines()[:3]] == ["- Beperk het", "- Laat lever", "- Leg vooraf"]
+
+
+def test_a_row_of_a_table_names_its_columns(new_documents: Pipeline) -> None:
+    answer = new_documents.ask("Is er bij SBIR een afnameverplichting?")
+    assert "SBIR: Geen afnameverplichting" in answer.text  # the row alone tells whose afname it is
