@@ -66,6 +66,9 @@ OTHER_SUBJECT = re.compile(
 # "Wat gebeurt er in de tweede?" (or "de laatste") after "Welke fasen heeft het?": an ordinal without its noun,
 # which the last question said
 ELIDED_ORDINAL = re.compile(rf"\b((?:de|het)\s+(?:{'|'.join(ORDINALS)}|laatste))\b(?!\s+[^\W\d_]{{4,}})", re.IGNORECASE)
+ORDINAL_REACH = 3  # turns back that "de tweede" may take its noun from
+# "Wat is het verschil met een innovatiepartnerschap?" after "Wat is SBIR?" compares SBIR with it
+COMPARED_WITH_IT = re.compile(r"\b(verschil\w*)\s+(?:met|tegenover|ten opzichte van)\s+", re.IGNORECASE)
 PART_KIND = re.compile(rf"\b({PART_KINDS})(?:n|s|en|pen|ken)?\b", re.IGNORECASE)  # "fasen", "fases", "stappen"
 RESOLVED = re.compile(r"\?\s*\(([^()]+)\)$")  # what `resolve` adds: "Wat zijn de risico's? (marktconsultatie)"
 NEXT = re.compile(r"\b(daarna|hierna|erna|volgende)\b", re.IGNORECASE)
@@ -99,10 +102,15 @@ def resolve(question: str, history: list[Turn]) -> str:
     """The question made self-contained: a request made a question ("Noem de knelpunten …" -> "Wat zijn de
     knelpunten …?"), a part numbered in words numbered in digits ("de tweede fase" -> "fase 2", and "de tweede" after
     a question on phases), and a short or referring follow-up with the previous topic added."""
-    if history and (elided := ELIDED_ORDINAL.search(question)) and (kind := PART_KIND.search(history[-1].question)):
+    # the parts the conversation last named: "fasen" two turns back, with "En wat zijn de risico's?" in between
+    kinds = (found for turn in reversed(history[-ORDINAL_REACH:]) if (found := PART_KIND.search(turn.question)))
+    if (kind := next(kinds, None)) and (elided := ELIDED_ORDINAL.search(question)):
         question = question.replace(elided.group(1), f"{elided.group(1)} {kind.group(1).lower()}", 1)
+    compared = COMPARED_WITH_IT.search(question)  # "het verschil met Y" after "Wat is X?" compares X and Y
+    if history and compared and (subject := " ".join(topic_terms(_subject(history[-1].question), limit=2))):
+        question = question.replace(compared.group(0), f"{compared.group(1)} tussen {subject} en ", 1)
     question = with_numbers(as_question(question))
-    own_terms = topic_terms(question)
+    own_terms = topic_terms(MEASURE.sub(" ", question))  # "Hoe lang duurt fase 2?" is about no "lang"
     if not history or not _refers_back(question, own_terms):
         return question
     if OTHER_SUBJECT.match(question) and any(not OF_A_SUBJECT.match(t) for t in own_terms):

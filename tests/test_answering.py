@@ -941,6 +941,19 @@ def test_an_ordinal_without_its_noun_after_a_question_on_phases_names_a_phase() 
     assert resolve("Wat gebeurt er in de tweede?", []) == "Wat gebeurt er in de tweede?"
     asked = [Turn("Wat gebeurt er in fase 2? (innovatiepartnerschap)", "…")]
     assert resolve("En bij SBIR?", asked) == "En bij SBIR? (fase 2)"  # the same of another subject, number and all
+    later = [*history, Turn("En wat zijn de risico's? (innovatiepartnerschap)", "…")]  # the phases a turn back
+    assert resolve("Hoe lang duurt de tweede?", later) == "Hoe lang duurt fase 2? (innovatiepartnerschap)"
+
+
+def test_the_difference_with_something_after_a_question_on_a_subject_compares_the_two() -> None:
+    assert resolve("Wat is het verschil met een innovatiepartnerschap?", [Turn("Wat is SBIR?", "…")]) == (
+        "Wat is het verschil tussen SBIR en een innovatiepartnerschap?"
+    )
+    after_a_follow_up = [Turn("Hoe lang duurt fase 2? (innovatiepartnerschap)", "…")]
+    assert resolve("Wat is het verschil met SBIR?", after_a_follow_up) == (
+        "Wat is het verschil tussen innovatiepartnerschap en SBIR?"
+    )
+    assert resolve("Wat is het verschil met SBIR?", []) == "Wat is het verschil met SBIR?"
 
 
 def test_the_last_part_is_which_part_not_a_topic_and_is_asked_again_of_another_subject() -> None:
