@@ -101,7 +101,8 @@ def topic_terms(text: str, limit: int = 6) -> list[str]:
 def resolve(question: str, history: list[Turn]) -> str:
     """The question made self-contained: a request made a question ("Noem de knelpunten …" -> "Wat zijn de
     knelpunten …?"), a part numbered in words numbered in digits ("de tweede fase" -> "fase 2", and "de tweede" after
-    a question on phases), and a short or referring follow-up with the previous topic added."""
+    a question on phases), "het verschil met Y" after a question on X made "het verschil tussen X en Y", and a short
+    or referring follow-up with the previous topic added."""
     # the parts the conversation last named: "fasen" two turns back, with "En wat zijn de risico's?" in between
     kinds = (found for turn in reversed(history[-ORDINAL_REACH:]) if (found := PART_KIND.search(turn.question)))
     if (kind := next(kinds, None)) and (elided := ELIDED_ORDINAL.search(question)):
