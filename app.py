@@ -21,6 +21,7 @@ from assistant.errors import AssistantError, EmptyStore
 from assistant.ingest_cli import STATUS_LABELS
 from assistant.models import Answer
 from assistant.pipeline import Pipeline
+from assistant.refusal import CAUTION
 from assistant.settings import Settings
 
 st.set_page_config(page_title="PIANOo-assistent", page_icon="📘", layout="centered")
@@ -78,7 +79,9 @@ def show_answer(answer: Answer, key: str, pipeline: Pipeline, stream: bool = Fal
         st.caption(f"Ook gezocht op: {', '.join(answer.searched_also)}")
     if answer.searched_in:
         st.caption(f"Alleen gezocht in: {'; '.join(answer.searched_in)}")
-    if answer.notice:
+    if answer.notice == CAUTION:  # the passages may not be about the question: a warning, not a remark
+        st.warning(answer.notice, icon=":material/warning:")
+    elif answer.notice:
         st.info(answer.notice)
     if answer.refused:
         st.warning(safe_markdown(answer.text), icon=":material/search_off:")

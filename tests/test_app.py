@@ -11,6 +11,7 @@ from assistant.chat import conversation_markdown, highlight, safe_markdown, safe
 from assistant.conversation import Turn
 from assistant.errors import StoreUnavailable
 from assistant.pipeline import Pipeline
+from assistant.refusal import CAUTION
 
 from .conftest import ROOT
 
@@ -19,8 +20,9 @@ APP = str(ROOT / "app.py")
 
 @pytest.fixture
 def app(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "CHUNK_WORDS": "60",
-                        "CHUNK_OVERLAP_WORDS": "10", "DATA_DIR": str(pipeline.settings.data_dir)}.items():
+    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "CAUTION_SIMILARITY": "0",
+                        "CHUNK_WORDS": "60", "CHUNK_OVERLAP_WORDS": "10",
+                        "DATA_DIR": str(pipeline.settings.data_dir)}.items():
         monkeypatch.setenv(f"PIANOO_{name}", value)
     st.cache_resource.clear()  # each test its own store
     return AppTest.from_file(APP, default_timeout=60).run()
@@ -46,6 +48,16 @@ def test_ask_gives_an_answer_with_sources(app: AppTest) -> None:
     assert "niet later instappen" in markdown_text(app)
     assert app.expander[0].label.startswith("[1] Factsheet innovatiepartnerschap")
     assert any(":orange-background[" in m.value for m in app.markdown)  # cited sentence highlighted
+
+
+def test_an_answer_from_barely_similar_passages_shows_a_warning(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    ask(app, "Kunnen nieuwe aanbieders later instappen?")
+    assert not app.warning  # the fake embedder's similarities clear the default floor of this test: 0
+    monkeypatch.setenv("PIANOO_CAUTION_SIMILARITY", "1.01")  # no sentence clears this one
+    st.cache_resource.clear()
+    cautious = ask(AppTest.from_file(APP, default_timeout=60).run(), "Kunnen nieuwe aanbieders later instappen?")
+    assert not cautious.exception
+    assert [w.value for w in cautious.warning] == [CAUTION] and "niet later instappen" in markdown_text(cautious)
 
 
 def test_example_question_click(app: AppTest) -> None:
