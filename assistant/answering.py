@@ -531,7 +531,7 @@ def _named_part_first(
 
 
 def evidence_similarity(hits: list[Hit]) -> float:
-    """How much the sentence of the passages an answer may quote most like the question is like it (after `scored`)."""
+    """The similarity to the question of the most similar sentence an answer may quote (of hits from `scored`)."""
     return max((s.question_similarity for hit in hits[:PASSAGES_CONSIDERED] for s in hit.sentences or ()), default=0.0)
 
 
