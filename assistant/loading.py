@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,6 +20,7 @@ OWN_NUMBER = re.compile(r"\d{1,2}[.)]\s|(?:stap|fase)\s+\d{1,2}\b", re.IGNORECAS
 
 log = logging.getLogger(__name__)
 MAX_COLUMN_NAME_WORDS = 6  # a table's first row of cells this short names its columns
+MAX_BOLD_HEADING_WORDS = 12  # a bold line this short heads what follows it
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def _docx_blocks(path: Path) -> list[Block]:
         number = number + 1 if in_numbered_list else 0
         if in_numbered_list and not OWN_NUMBER.match(text):  # "Fase 1: …" is numbered by its own words
             text = f"{number}. {text}"
-        if style.startswith(("heading", "kop", "title", "titel")):
+        if style.startswith(("heading", "kop", "title", "titel")) or _is_bold_line(part, text):
             kind = "heading"
         elif "list" in style or "lijst" in style:
             kind = "item"
@@ -191,6 +193,14 @@ def _docx_blocks(path: Path) -> list[Block]:
             kind = "paragraph"
         blocks.append(Block(text=text, kind=kind))
     return blocks
+
+
+def _is_bold_line(paragraph: Any, text: str) -> bool:
+    """Whether a Word paragraph is a heading made by hand: short, all of it bold, not ending as a sentence ("Werkwijze",
+    "Waarom een marktverkenning?"); many documents head their sections so instead of with a heading style."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return (bool(runs) and all(run.bold for run in runs) and len(text.split()) <= MAX_BOLD_HEADING_WORDS
+            and not text.endswith((".", ",", ";", ":")))
 
 
 def _has_header_row(rows: list[list[str]]) -> bool:

@@ -65,6 +65,23 @@ def test_docx_keeps_headings_and_lists(tmp_path: Path) -> None:
     assert loaded.title == "Concurrentiegerichte dialoog"
 
 
+def test_a_bold_line_in_word_heads_what_follows_it(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text, bold in (("Handreiking marktverkenning", True), ("Deze handreiking helpt inkopers.", False),
+                       ("Waarom een marktverkenning?", True), ("Zo weet u wat er al bestaat.", False),
+                       ("Let op: dit is een hele zin in vet.", True)):
+        document.add_paragraph().add_run(text).bold = bold
+    path = tmp_path / "handreiking.docx"
+    document.save(str(path))
+    loaded = load_document(path)
+    assert [(b.kind, b.text) for b in loaded.blocks] == [
+        ("heading", "Handreiking marktverkenning"), ("paragraph", "Deze handreiking helpt inkopers."),
+        ("heading", "Waarom een marktverkenning?"), ("paragraph", "Zo weet u wat er al bestaat."),
+        ("paragraph", "Let op: dit is een hele zin in vet."),  # a sentence, though bold
+    ]
+    assert loaded.title == "Handreiking marktverkenning"
+
+
 def test_a_word_table_without_a_header_row_is_a_list_of_its_rows(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Termijnen", level=1)
