@@ -2,7 +2,7 @@
 guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
 list of phases, and text extracted from PDFs as the bundled corpus is (a factsheet with question headings and a
 numbered list broken over lines, a guide with a table of contents and short steps, an FAQ), a web page with its
-menus and a DOCX comparing two instruments in a table. Each question here was answered wrongly before the fix it names."""
+menus, a DOCX comparing two instruments in a table and one headed by bold lines. Each question here was answered wrongly before the fix it names."""
 
 import textwrap
 from pathlib import Path
@@ -112,6 +112,17 @@ def _comparison(path: Path) -> None:
     document.save(str(path))
 
 
+def _bold_headed(path: Path) -> None:
+    """A Word document whose headings are bold lines, not heading styles."""
+    document = DocxDocument()
+    for text, bold in (("Handreiking marktverkenning", True),
+                       ("Deze handreiking helpt inkopers de markt te verkennen.", False),
+                       ("Valkuilen", True),
+                       ("Een veelgemaakte fout is dat inkopers alleen met bekende leveranciers praten.", False)):
+        document.add_paragraph().add_run(text).bold = bold
+    document.save(str(path))
+
+
 def _extracted(blocks: list[str], width: int = 48) -> str:
     """Text as the corpus's PDF extractions print it: a page opens with one space, every line ends in one and is
     followed by a blank line, and numbered items break over lines like paragraphs ("2. Publiceer …" / "ten minste …")."""
@@ -196,6 +207,7 @@ def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     _faq(folder / "faq.txt")
     _web_page(folder / "prestatie-inkoop.html")
     _comparison(folder / "keuzehulp.docx")
+    _bold_headed(folder / "marktverkenning.docx")
     pipeline = Pipeline(Settings(data_dir=base / "data"))
     report = pipeline.ingest([folder, MINI_CORPUS])  # the mini corpus has an innovation partnership's phases
     assert not report.failed, report.failed
@@ -264,3 +276,9 @@ def test_a_web_page_is_indexed_without_its_menus_and_answered_from_its_article(n
 def test_a_row_of_a_table_names_its_columns(new_documents: Pipeline) -> None:
     answer = new_documents.ask("Is er bij SBIR een afnameverplichting?")
     assert "SBIR: Geen afnameverplichting" in answer.text  # the row alone tells whose afname it is
+
+
+def test_a_word_document_headed_by_bold_lines(new_documents: Pipeline) -> None:
+    answer = new_documents.ask("Wat zijn de valkuilen van een marktverkenning?")
+    assert answer.text.startswith("Een veelgemaakte fout is dat inkopers alleen met bekende leveranciers praten.")
+    assert answer.citations[0].source_label == "Handreiking marktverkenning (Valkuilen)"
