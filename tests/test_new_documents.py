@@ -2,7 +2,8 @@
 guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
 list of phases, and text extracted from PDFs as the bundled corpus is (a factsheet with question headings and a
 numbered list broken over lines, a guide with a table of contents and short steps, an FAQ), a web page with its
-menus, a DOCX comparing two instruments in a table and one headed by bold lines. Each question here was answered wrongly before the fix it names."""
+menus, a DOCX comparing two instruments in a table and one headed by bold lines. Each question here was answered
+wrongly before the fix it names."""
 
 import textwrap
 from pathlib import Path
