@@ -68,6 +68,7 @@ THEMED_ASPECT = re.compile(
 )
 ASKS_THE_COURSE = re.compile(rf"\b{COURSE_VERB}\b", re.IGNORECASE)  # "Hoe verloopt …?" asks for the steps
 # who meets the aspect, and how: "Welke knelpunten ervaren inkopers bij …?" asks about the knelpunten of what follows
+THEME_PAIR = re.compile(r"^[\w-]+(?:\s*/\s*|\s+(?:en|&)\s+)[\w-]+$")  # "Politiek/Bestuurlijk", "Kennis en ervaring"
 ASKER_WORDS = frozenset(analyse("ervaren ervaart ondervinden ondervindt tegenkomen inkopers inkoper overheden"))
 BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
 ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
@@ -340,10 +341,10 @@ class Retriever:
         return set(self.last_lexical_index().terms(ASPECT_QUALIFIER.sub(" ", themed)))
 
     def _titles_theme(self, heading: str, theme: set[str]) -> bool:
-        """Whether the heading names the theme and nothing else ("Financieel"), or is a choice of themes one of
-        which is it ("Politiek/Bestuurlijk")."""
+        """Whether the heading names the theme and nothing else ("Financieel"), or is a pair of themes one of which
+        is it ("Politiek/Bestuurlijk", "Kennis en ervaring")."""
         terms = self.last_lexical_index().title_terms(heading)
-        return bool(terms and theme) and (terms <= theme or "/" in heading and bool(terms & theme))
+        return bool(terms and theme) and (terms <= theme or bool(THEME_PAIR.search(heading)) and bool(terms & theme))
 
     def named_parts(self, question: str) -> set[tuple[str, str]]:
         """The numbered steps or phases the question names, by number ("stap 4") or else by their heading's

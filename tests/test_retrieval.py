@@ -432,7 +432,10 @@ def test_a_section_titled_by_the_theme_of_the_asked_aspect_comes_first(tmp_path:
     named_theme = "Welke politieke knelpunten zijn er bij innovatiegericht inkopen?"  # the theme, not the words
     assert "Werken vanuit een abstracte ambitie" in pipeline.retriever.search(named_theme)[0].chunk.text
     political = pipeline.retriever.aspect_section("Welke politieke knelpunten zijn er?")
-    assert political("Politiek/Bestuurlijk", "") and not political("Politiek en planning", "")  # one of alternatives
+    assert political("Politiek/Bestuurlijk", "") and political("Politiek en planning", "")  # one of a pair of themes
+    assert not political("Politiek draagvlak voor de planning", "")  # no theme: a heading about something
+    knowledge = pipeline.retriever.aspect_section("Welke knelpunten zijn er op het gebied van kennis?")
+    assert knowledge("Kennis en ervaring", "")
 
 
 def test_a_broad_question_on_an_aspect_gets_the_section_presenting_it_as_a_whole(tmp_path: Path) -> None:
