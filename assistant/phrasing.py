@@ -109,6 +109,7 @@ ATTRIBUTED = (
                re.IGNORECASE),
 )
 ASKS_WHAT = re.compile(r"\s*wat\b", re.IGNORECASE)
+SEPARATED_PARTICLE = re.compile(r"\s+(?:aan|voor)\s*\?$", re.IGNORECASE)  # of "raadt … aan", "stelt … voor"
 
 
 def without_source(question: str) -> tuple[str, str | None]:
@@ -118,11 +119,14 @@ def without_source(question: str) -> tuple[str, str | None]:
     for pattern in ATTRIBUTED:
         if named := pattern.search(question):
             verb = named.groupdict().get("verb") or ""
-            rest = f"{question[: named.start()]} {verb} {question[named.end() :]}"
+            # "Wat adviseert de werkgroep om de knelpunten op te lossen?" asks for what its report calls its
+            # recommendations, all of them when it names no one subject; "Raadt de werkgroep streefcijfers aan?" asks
+            # whether one of them says so, which the section's other advice does not answer
+            asks_advice = verb.lower() in ADVISING and ASKS_WHAT.match(question)
+            asked = "Welke aanbevelingen" if asks_advice else f"{question[: named.start()]} {verb}"
+            rest = f"{asked} {question[named.end() :]}"
             rest = re.sub(r"\s*\(\s*\)|\s+(?=[?,.!)])", "", " ".join(rest.split()))  # what a follow-up carried: "(…)"
-            # "Wat adviseert de werkgroep?" asks for what its report calls its recommendations; "Raadt de werkgroep
-            # streefcijfers aan?" asks whether one of them says so, which the section's other advice does not answer
-            rest += " (aanbevelingen)" if verb.lower() in ADVISING and ASKS_WHAT.match(question) else ""
+            rest = SEPARATED_PARTICLE.sub("?", rest) if asks_advice else rest  # "Wat raadt de werkgroep aan?"
             return rest[:1].upper() + rest[1:], named["source"]
     return question, None
 

@@ -53,8 +53,10 @@ def test_a_request_is_answered_as_its_question_and_shown_as_resolved(pipeline: P
     ("Welke rol ziet de werkgroep daarin voor EZK?", "Welke rol daarin voor EZK?", "de werkgroep"),
     # a verb that asks for advice stays: it says what kind of passage answers
     # and asks for what a report calls its recommendations
-    ("Wat adviseert PIANOo over de ontwikkelfase?", "Wat adviseert over de ontwikkelfase? (aanbevelingen)", "PIANOo"),
-    ("Wat raadt de werkgroep aan?", "Wat raadt aan? (aanbevelingen)", "de werkgroep"),
+    ("Wat adviseert PIANOo over de ontwikkelfase?", "Welke aanbevelingen over de ontwikkelfase?", "PIANOo"),
+    ("Wat raadt de werkgroep aan?", "Welke aanbevelingen?", "de werkgroep"),
+    ("Wat adviseert de werkgroep om de knelpunten op te lossen?", "Welke aanbevelingen om de knelpunten op te lossen?",
+     "de werkgroep"),
     # but a question whether it advises something asks no more than that
     ("Raadt de werkgroep aan om streefcijfers te hanteren?", "Raadt aan om streefcijfers te hanteren?", "de werkgroep"),
     ("Wat zijn de aanbevelingen van de werkgroep?", "Wat zijn de aanbevelingen?", "de werkgroep"),
