@@ -226,8 +226,14 @@ def _names_what_no_passage_says(question: str, hits: list[Hit]) -> bool:
     names += [name for name in CAPITALISED_NAME.findall(question) if all(analyse(word) for word in name.split())]
     if not names:  # most questions: the passages need no reading
         return False
-    passages = [" ".join(hit.chunk.text.lower().split()) for hit in hits]
-    return any(not any(" ".join(name.lower().split()) in passage for passage in passages) for name in names)
+    passages = [_as_said(hit.chunk.text) for hit in hits]
+    return any(not any(_as_said(name) in passage for passage in passages) for name in names)
+
+
+def _as_said(text: str) -> str:
+    """The text as a name in it is compared: lower case, a hyphen as a space ("Bureau ICT-toetsing" is the
+    documents' "Bureau ICT Toetsing"), single spaces."""
+    return " ".join(text.lower().replace("-", " ").split())
 
 
 def _names_nothing_known(word: str) -> bool:

@@ -247,6 +247,7 @@ def test_a_thing_named_by_capitalised_words_no_passage_says_is_refused(tmp_path:
 
     assert refused("Hoe vul ik het Uniform Europees Aanbestedingsdocument in?")  # each word known, the name not
     assert not refused("Waarom werkt Rijkswaterstaat met Best  Value\nProcurement?")  # said, spaced otherwise
+    assert not refused("Waarom werkt Rijkswaterstaat met Best Value-procurement?")  # said, hyphenated otherwise
     assert not refused("Wat Is Een Europees Aanbestedingsdocument?")  # capitals on common words name nothing
 
 
