@@ -80,7 +80,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"wethouders?|bestuurders?|directie|management", "bestuur, leidinggevenden"),
     # the market and its parties
     (r"marktpartij\w*|leverancier\w*|bedrijven|ondernemers?", "aanbieders, opdrachtnemers"),
-    ((r"vast\s*(?:zit|zitten|komen te zitten|gezet)|vastzit\w*"
+    ((r"vast\s*(?:zit|zitten|kom(?:en|t)? te zitten|gezet)|vastzit\w*"
       r"|afhankelijk\w* (?:\w+ )?van (?:een|één) (?:leverancier|partij|bedrijf)"),  # "afhankelijk worden van één …"
      "vendor lock-in, afhankelijk"),
     (r"de dienst uitmaken|machtspositie|monopolie\w*|de baas|(?:te )?machtig|te veel macht", "dominante positie"),

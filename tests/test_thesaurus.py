@@ -97,6 +97,7 @@ def test_a_dutch_question_gets_the_english_words_of_the_wegwijzers_sources() -> 
 def test_nothing_and_dependence_on_one_supplier_get_the_documents_words() -> None:
     assert expand("Is een traject dat niets oplevert verspilde moeite?").endswith("(niks)")
     assert "vendor lock-in" in added_terms("Hoe voorkom ik dat we afhankelijk worden van één leverancier?")
+    assert "vendor lock-in" in added_terms("Hoe voorkom ik dat ik vast kom te zitten aan één leverancier?")
 
 
 def test_a_supplier_too_powerful_gets_the_documents_words() -> None:
