@@ -99,6 +99,8 @@ PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase", "- 2) Houd …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
+# a sentence opening with what points back ("Dit kan …", "Hierdoor …", "Zo kan …") needs the sentence before it
+REFERS_BACK = re.compile(r"^(?:dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|zo)\b", re.IGNORECASE)
 QUESTION_WORD = re.compile(r"\W*(wat|wanneer|hoe|hoeveel|waarom|wie|welke?|waar\w*)\b", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
@@ -493,7 +495,19 @@ def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[S
             continue
         if length(chosen + more + [unit]) <= ANSWER_CHARS:
             more.append(unit)
-    return more
+    return _with_what_they_point_at(more, shown)
+
+
+def _with_what_they_point_at(more: list[ScoredUnit], shown: set[tuple[int, int]]) -> list[ScoredUnit]:
+    """The further sentences but those that point back ("Dit kan voor elk innovatiepartnerschap anders zijn.") at a
+    sentence the answer does not quote: without it, what "dit" is cannot be read."""
+    kept = list(more)
+    while True:
+        quoted = shown | {(u.passage, u.position) for u in kept}
+        dangling = [u for u in kept if REFERS_BACK.match(u.text) and (u.passage, u.position - 1) not in quoted]
+        if not dangling:
+            return kept
+        kept = [u for u in kept if u not in dangling]
 
 
 def _states_asked_quantity(question: str, chosen: list[ScoredUnit]) -> bool:

@@ -719,6 +719,18 @@ def test_a_heading_is_not_written_as_running_text() -> None:
     assert alone.text == "Provincie Overijssel [1]"  # better than nothing
 
 
+def test_a_further_sentence_pointing_back_comes_only_with_what_it_points_at() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Elke fase wordt apart afgerekend.", 0.90), ("Een tussenzin.", 0.30),
+        ("De ontwikkelfase kent stappen.", 0.86), ("Dit kan per partnerschap anders zijn.", 0.88),
+        ("Een andere zin.", 0.30), ("Dit geldt voor elke fase.", 0.89),
+    ])]
+    ranked = sorted(units, key=lambda u: -u.score)
+    more = _more_from_quoted(units[0], ranked, [units[0]])
+    # "Dit kan …" with the sentence it points at (found after it), not "Dit geldt …" without "Een andere zin."
+    assert sorted(u.text for u in more) == ["De ontwikkelfase kent stappen.", "Dit kan per partnerschap anders zijn."]
+
+
 def test_a_nearly_as_good_sentence_further_on_in_the_quoted_section_is_added_after_an_ellipsis() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("De dienst betaalt de ontwikkeling.", 0.90), ("Een tussenzin.", 0.30), ("Een zin die er niet toe doet.", 0.20),
