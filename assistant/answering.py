@@ -595,8 +595,18 @@ def _asks_inside_a_step(question: str, outline: list[ScoredUnit]) -> bool:
 
 def _without_headings(units: list[ScoredUnit]) -> list[ScoredUnit]:
     """The units but their headings, which would read as run-on prose ("Provincie Overijssel Ook de provincie
-    ..."); the sentences under a heading say what it announces. All of them when there is nothing else."""
-    sentences = [u for u in units if u.text.startswith("- ") or not u.heading]
+    ..."); the sentences under a heading say what it announces. All of them when there is nothing else. A sentence
+    that points back at its heading ("Persoonlijke autonomie" / "Dit grondrecht gaat over …") is led by it."""
+    by_place = {(u.passage, u.position): u for u in units}
+    sentences = []
+    for unit in units:
+        if unit.heading and not unit.text.startswith("- "):
+            continue
+        heading = by_place.get((unit.passage, unit.position - 1))
+        if heading is not None and heading.heading and REFERS_BACK.match(unit.text):
+            unit = dataclasses.replace(unit, text=f"{heading.text.rstrip(': ')}: {unit.text}",
+                                       quotes=(heading.text, *(unit.quotes or (unit.text,))))
+        sentences.append(unit)
     return sentences or units
 
 

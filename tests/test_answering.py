@@ -719,6 +719,17 @@ def test_a_heading_is_not_written_as_running_text() -> None:
     assert alone.text == "Provincie Overijssel [1]"  # better than nothing
 
 
+def test_a_sentence_pointing_back_at_its_heading_is_led_by_it() -> None:
+    heading, sentence = _units(["Persoonlijke autonomie", "Dit grondrecht gaat over de vrijheid van de mens."])
+    heading.heading = True
+    answer = compose("vraag", [heading, sentence], [_hit("Persoonlijke autonomie\n\nDit grondrecht gaat over …")])
+    assert answer.text == "Persoonlijke autonomie: Dit grondrecht gaat over de vrijheid van de mens. [1]"
+    assert answer.citations[0].sentences == ("Persoonlijke autonomie", "Dit grondrecht gaat over de vrijheid van de mens.")
+    other = _units(["Provincie Overijssel", "Ook de provincie Overijssel pioniert."])
+    other[0].heading = True
+    assert compose("vraag", other, [_hit("…")]).text == "Ook de provincie Overijssel pioniert. [1]"  # no pointer
+
+
 def test_a_further_sentence_pointing_back_comes_only_with_what_it_points_at() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("Elke fase wordt apart afgerekend.", 0.90), ("Een tussenzin.", 0.30),
