@@ -101,12 +101,18 @@ NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
 # a sentence opening with what points back ("Dit kan …", "Hierdoor …", "Zo kan …") needs the sentence before it
 REFERS_BACK = re.compile(r"^(?:dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|zo)\b", re.IGNORECASE)
+# "Wat is een marktconsultatie?", "Wat is SBIR precies?": asks what the thing is, and nothing more
+WHAT_IS = re.compile(
+    r"^wat\s+(?:is|zijn)\s+(?:een\s+|de\s+|het\s+)?(?P<thing>[\w-]+(?:\s+(?!precies\b)[\w-]+)?)(?:\s+precies)?\s*\?$",
+    re.IGNORECASE,
+)
 QUESTION_WORD = re.compile(r"\W*(wat|wanneer|hoe|hoeveel|waarom|wie|welke?|waar\w*)\b", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
 NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the question the best sentence lacks
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
+DEFINITION_MARGIN = 0.05  # "Wat is X?": a sentence saying what X is leads when it scores within this of the best
 QUANTITY_MARGIN = 0.05  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 
@@ -236,6 +242,7 @@ class ExtractiveAnswerer:
         if asks_for_steps(question) and not named and (numbered := _numbered_list(by_passage)):
             return numbered
         ranked = _quantity_first(question, _named_part_first(sorted(units, key=lambda u: -u.score), named, lead))
+        ranked = _definition_first(question, ranked)
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
         spans = ((unit, span(unit, by_passage[unit.passage])) for unit in ranked)
@@ -526,6 +533,25 @@ def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]
     near = (u for u in ranked if u.score >= ranked[0].score - QUANTITY_MARGIN)
     giving = next((u for u in near if gives_asked_quantity(question, [u.text])), None)
     return ranked if giving is None else [giving] + [u for u in ranked if u is not giving]
+
+
+def _definition_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
+    """For "Wat is een marktconsultatie?": a sentence that says what it is ("Een marktconsultatie is …", "De kern van
+    SBIR is …", "Onder X verstaan we …") first, when it scores nearly as well as the best one that does not."""
+    asked = WHAT_IS.match(question.strip())
+    if not asked or not ranked:
+        return ranked
+    thing = re.escape(asked["thing"])
+    defines = re.compile(
+        rf"^(?:(?:een|de|het|the)\s+)?(?:kern\s+van\s+(?:een\s+|de\s+|het\s+)?)?{thing}\b[^.?!]{{0,60}}?"
+        rf"\b(?:is|zijn|betekent|houdt\s+in)\b|\bonder\s+(?:een\s+|de\s+|het\s+)?{thing}\s+(?:wordt\s+)?verst",
+        re.IGNORECASE,
+    )
+    if defines.search(ranked[0].text.removeprefix("- ")):
+        return ranked
+    near = (u for u in ranked if u.score >= ranked[0].score - DEFINITION_MARGIN)
+    defining = next((u for u in near if not u.heading and defines.search(u.text.removeprefix("- "))), None)
+    return ranked if defining is None else [defining] + [u for u in ranked if u is not defining]
 
 
 def _named_part_first(

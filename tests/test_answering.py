@@ -9,6 +9,7 @@ import pytest
 from assistant.answering import (
     ExtractiveAnswerer,
     _asks_inside_a_step,
+    _definition_first,
     _heading_first,
     _more_from_quoted,
     _quantity_first,
@@ -1113,6 +1114,17 @@ def test_a_heading_naming_what_the_best_sentence_lacks_leads_from_further_below(
     assert _heading_first(question, [best, topical])[0] is best
     far = dataclasses.replace(budgets, score=0.880)
     assert _heading_first(question, [best, far])[0] is best
+
+
+def test_a_sentence_saying_what_the_thing_is_leads_the_answer_to_what_it_is() -> None:
+    topical = _unit("Om de juiste stappen te kiezen, is een marktconsultatie een bron van informatie.", 0, 0.95)
+    defining = _unit("Een marktconsultatie is een gesprek met de markt voordat u aanbesteedt.", 1, 0.92)
+    far = dataclasses.replace(defining, score=0.85)
+    assert _definition_first("Wat is een marktconsultatie?", [topical, defining]) == [defining, topical]
+    assert _definition_first("Wat is een marktconsultatie?", [topical, far]) == [topical, far]  # too weak to lead
+    assert _definition_first("Wanneer houd ik een marktconsultatie?", [topical, defining]) == [topical, defining]
+    core = _unit("De kern van SBIR is dat de overheid ondernemers uitdaagt.", 1, 0.92)
+    assert _definition_first("Wat is SBIR precies?", [topical, core])[0] is core
 
 
 def test_a_heading_asking_another_question_does_not_lead() -> None:
