@@ -87,10 +87,11 @@ STEP_AFTER = re.compile(r"\b(?:komt|volgt|gebeurt)\s+(?:er\s+)?(?:na|op)\s+([^?]
 # "Wat is de laatste stap?" asks for the outline's last; "… de laatste stap in de voorbereiding?" for a part's last
 LAST_STEP = re.compile(r"\blaatste\s+(?:stap|fase)\b(?!\s+(?:in|binnen|tijdens)\b)", re.IGNORECASE)
 # a bare source reference: "Dialogic, 2017, Evaluatie SBIR", "Link: Overwegingen bij functioneel specificeren", a
-# footnote's "19 Zie onder meer: conclusies van de Raad COMP (30 mei 2008, …)"
+# footnote's "19 Zie onder meer: conclusies van de Raad COMP (30 mei 2008, …)", a web page's title with its site's
+# ("Onderzoek naar inkoopvaardigheden: … | PIANOo - Expertisecentrum Aanbesteden")
 BARE_REFERENCE = re.compile(
     r"(?:\d{1,3}\s+)?(?:link|bron|zie(?: ook| onder meer| bijvoorbeeld| voor een overzicht)?):\s"
-    r"|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, ",
+    r"|[A-Z][\w .&()-]{1,40}, (?:19|20)\d\d, |(?!- ).*\s\|\s[^|.?!]{2,30}\s-\s[^|.?!]{2,40}$",
     re.IGNORECASE,
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number

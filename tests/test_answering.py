@@ -564,8 +564,10 @@ def test_a_line_repeating_the_documents_title_or_a_source_reference_is_no_unit_t
     units = [_unit("Handreiking dialoog", 0, 0.95), _unit("De dialoog duurt lang.", 1, 0.9)]
     assert [u.text for u in _quotable(units, [hit])] == ["De dialoog duurt lang."]
     references = [_unit("PIANOo, 2021, De kaders voor innovatiegericht inkopen.", 2), _unit("Link: Dialoog (pianoo.nl).", 3),
-                  _unit("19 Zie onder meer: conclusies van de Raad COMP (30 mei 2008).", 4)]
+                  _unit("19 Zie onder meer: conclusies van de Raad COMP (30 mei 2008).", 4),
+                  _unit("Onderzoek naar inkoopvaardigheden | PIANOo - Expertisecentrum Aanbesteden", 5)]  # a web page
     assert _quotable(references, [hit]) == []  # a source reference says nothing itself
+    assert _quotable([_unit("- Kenmerk | SBIR | Innovatiepartnerschap", 6)], [hit])  # a table's header row
     assert _quotable([_unit("Zie stap 6 voor het plan.", 5)], [hit])  # a pointer inside the text is a sentence
     # the end of a line taken for a heading is a fragment; a sentence after a real heading is not
     broken = [_unit("2. Welke voordelen zie jij", 4), _unit("(binnen jouw organisatie)?", 5), _unit("Beperkingen", 6),
