@@ -67,8 +67,8 @@ THEMED_ASPECT = re.compile(
     re.IGNORECASE,
 )
 ASKS_THE_COURSE = re.compile(rf"\b{COURSE_VERB}\b", re.IGNORECASE)  # "Hoe verloopt …?" asks for the steps
-# who meets the aspect, and how: "Welke knelpunten ervaren inkopers bij …?" asks about the knelpunten of what follows
 THEME_PAIR = re.compile(r"^[\w-]+(?:\s*/\s*|\s+(?:en|&)\s+)[\w-]+$")  # "Politiek/Bestuurlijk", "Kennis en ervaring"
+# who meets the aspect, and how: "Welke knelpunten ervaren inkopers bij …?" asks about the knelpunten of what follows
 ASKER_WORDS = frozenset(analyse("ervaren ervaart ondervinden ondervindt tegenkomen inkopers inkoper overheden"))
 BROAD_SPREAD = 0.15  # a question's word held by this share of a document's chunks is that document's subject
 ABOUT_SPREAD = 0.5  # a document says what it is about in most of its chunks
