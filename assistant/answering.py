@@ -470,6 +470,7 @@ def _asks_otherwise(heading: str, question: str) -> bool:
 
 
 def _question_word(word: str) -> str:
+    """The question word as compared: "waarop" and "waar" ask the same, "welk" and "welke" too."""
     word = word.lower()
     return "waar" if word.startswith("waar") and word != "waarom" else word.rstrip("e")  # "waarop", "welke"
 
@@ -544,7 +545,7 @@ def _definition_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUni
         return ranked
     thing = re.escape(asked["thing"])
     defines = re.compile(
-        rf"^(?:(?:een|de|het|the)\s+)?(?:kern\s+van\s+(?:een\s+|de\s+|het\s+)?)?{thing}\b[^.?!]{{0,60}}?"
+        rf"^(?:(?:een|de|het)\s+)?(?:kern\s+van\s+(?:een\s+|de\s+|het\s+)?)?{thing}\b[^.?!]{{0,60}}?"
         rf"\b(?:is|zijn|betekent|houdt\s+in)\b|\bonder\s+(?:een\s+|de\s+|het\s+)?{thing}\s+(?:wordt\s+)?verst",
         re.IGNORECASE,
     )
@@ -583,7 +584,7 @@ def asks_for_steps(question: str) -> bool:
     stappenplan?")."""
     if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question):
         return False
-    if ASKS_WHETHER.match(question.strip()):
+    if ASKS_WHETHER.match(question.strip()):  # "Moet ik de stappen na elkaar doorlopen?"
         return False
     return bool(STEPS_QUESTION.search(question)) and not named_parts(question)
 
