@@ -240,8 +240,13 @@ class ExtractiveAnswerer:
             found = []  # "Welke knelpunten zijn er rond budgetten?" is not answered by "- Identificeren van knelpunten"
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
-        if asks_for_steps(question) and not named and (numbered := _numbered_list(by_passage)):
-            return numbered
+        if asks_for_steps(question) and not named:
+            # a list of the document the question is about, not a checklist's "Na afloop" for "Hoe pak ik X aan?"
+            # (units without their `hits` count as of that document)
+            about = {passage: passage_units for passage, passage_units in by_passage.items()
+                     if passage >= len(hits) or self.retriever.is_about(question, hits[passage].chunk.doc_id)}
+            if numbered := _numbered_list(about):
+                return numbered
         ranked = _quantity_first(question, _named_part_first(sorted(units, key=lambda u: -u.score), named, lead))
         ranked = _definition_first(question, ranked)
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a

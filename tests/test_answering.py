@@ -1166,3 +1166,17 @@ def test_asking_whether_steps_must_be_followed_is_no_question_for_the_steps() ->
         assert not asks_for_steps(question), question
     for question in ("Kun je de stappen van SBIR noemen?", "Kunt u de fasen beschrijven?", "Welke stappen moet ik zetten?"):
         assert asks_for_steps(question), question
+
+
+def test_a_numbered_list_answers_how_to_go_about_it_only_from_the_document_about_it(tmp_path: Path) -> None:
+    pipeline = ingested(tmp_path, {
+        "marktverkenning.md": "# Handreiking marktverkenning\n\n"
+        + "Een marktverkenning laat zien welke oplossingen er al zijn bij leveranciers. " * 3
+        + "\n\n## Werkwijze\n\n- Bepaal welke informatie u nodig heeft.\n- Spreek met enkele leveranciers.\n",
+        "checklist.md": "# Checklist marktconsultatie\n\n"
+        + "Een goede marktconsultatie vraagt om voorbereiding en een marktonderzoek. " * 3
+        + "\n\n## Na afloop\n\n1. Publiceer een verslag.\n2. Verwerk de uitkomsten.\n3. Bedank de deelnemers.\n",
+    })
+    answer = pipeline.ask("Hoe pak ik een marktverkenning aan?")  # the thesaurus adds "marktconsultatie"
+    assert "Publiceer een verslag" not in answer.text  # the checklist's list is not the marktverkenning's way
+    assert pipeline.ask("Hoe pak ik een marktconsultatie aan?").text.startswith("- 1. Publiceer een verslag.")
