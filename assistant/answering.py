@@ -20,6 +20,7 @@ from .quotes import (
     FOOTNOTE,
     LOOSE_GAP,
     MIN_OUTLINE_STEPS,
+    REFERS_BACK,
     ScoredUnit,
     best_list,
     fit,
@@ -100,8 +101,6 @@ PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase", "- 2) Houd …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
-# a sentence opening with what points back ("Dit kan …", "Hierdoor …", "Zo kan …") needs the sentence before it
-REFERS_BACK = re.compile(r"^(?:dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|zo)\b", re.IGNORECASE)
 # "Wat is een marktconsultatie?", "Wat is SBIR precies?": asks what the thing is, and nothing more
 WHAT_IS = re.compile(
     r"^wat\s+(?:is|zijn)\s+(?:een\s+|de\s+|het\s+)?(?P<thing>[\w-]+(?:\s+(?!precies\b)[\w-]+)?)(?:\s+precies)?\s*\?$",

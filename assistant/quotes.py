@@ -33,8 +33,11 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to quote
 BEGINS_INSIDE = re.compile(r"[(\"'‘“]*[a-zà-ÿ]")  # a line going on with a sentence begun on the line before
 MAX_REFERRED_BACK = 2  # sentences a quote reaches back for what its first sentence refers to
-CONNECTIVE = re.compile(
-    r"^(dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|ook|bovendien|zo|daarbij|echter|wel)\b"
+# a sentence opening with what points back ("Dit kan …", "Hierdoor …", "Zo kan …") needs the sentence before it
+_POINTERS = r"dit|dat|deze|die|daarom|daardoor|hierdoor|hiervoor|daarvoor|zo"
+REFERS_BACK = re.compile(rf"^(?:{_POINTERS})\b", re.IGNORECASE)
+CONNECTIVE = re.compile(  # ... and one going on from it ("Ook …", "Bovendien …") reads best with it
+    rf"^(?:{_POINTERS}|ook|bovendien|daarbij|echter|wel)\b"
     # "Start het gesprek hierover met overheden": what "hierover" points back to is in the sentence before
     r"|^(?:[\w-]+\s+){1,4}(?:hier|daar)(?:over|mee|bij|van|in|op|aan|uit|toe)\b",
     re.IGNORECASE,
