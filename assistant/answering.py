@@ -532,20 +532,15 @@ def _states_asked_quantity(question: str, chosen: list[ScoredUnit]) -> bool:
 
 
 def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
-    """For "hoeveel vragen ...?": a sentence that states that quantity first, when it scores nearly as well as
-    the best one that does not."""
-    if not ranked or gives_asked_quantity(question, [ranked[0].text]):
-        return ranked  # the best sentence gives it, or no quantity is asked
-    near = (u for u in ranked if u.score >= ranked[0].score - QUANTITY_MARGIN)
-    giving = next((u for u in near if gives_asked_quantity(question, [u.text])), None)
-    return ranked if giving is None else [giving] + [u for u in ranked if u is not giving]
+    """For "hoeveel vragen ...?": a sentence that states that quantity first (see `_first_if_near`)."""
+    return _first_if_near(ranked, QUANTITY_MARGIN, lambda u: gives_asked_quantity(question, [u.text]))
 
 
 def _definition_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     """For "Wat is een marktconsultatie?": a sentence that says what it is ("Een marktconsultatie is …", "De kern van
-    SBIR is …", "Onder X verstaan we …") first, when it scores nearly as well as the best one that does not."""
+    SBIR is …", "Onder X verstaan we …") first (see `_first_if_near`)."""
     asked = WHAT_IS.match(question.strip())
-    if not asked or not ranked:
+    if not asked:
         return ranked
     thing = re.escape(asked["thing"])
     defines = re.compile(
@@ -553,11 +548,18 @@ def _definition_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUni
         rf"\b(?:is|zijn|betekent|houdt\s+in)\b|\bonder\s+(?:een\s+|de\s+|het\s+)?{thing}\s+(?:wordt\s+)?verst",
         re.IGNORECASE,
     )
-    if defines.search(ranked[0].text.removeprefix("- ")):
+    return _first_if_near(ranked, DEFINITION_MARGIN,
+                          lambda u: not u.heading and bool(defines.search(u.text.removeprefix("- "))))
+
+
+def _first_if_near(ranked: list[ScoredUnit], margin: float, answers: Callable[[ScoredUnit], bool]) -> list[ScoredUnit]:
+    """`ranked` with the best unit that `answers` what the question asks in front, when the best unit does not and
+    that one scores within `margin` of it."""
+    if not ranked or answers(ranked[0]):
         return ranked
-    near = (u for u in ranked if u.score >= ranked[0].score - DEFINITION_MARGIN)
-    defining = next((u for u in near if not u.heading and defines.search(u.text.removeprefix("- "))), None)
-    return ranked if defining is None else [defining] + [u for u in ranked if u is not defining]
+    near = (u for u in ranked if u.score >= ranked[0].score - margin)
+    found = next((u for u in near if answers(u)), None)
+    return ranked if found is None else [found] + [u for u in ranked if u is not found]
 
 
 def _named_part_first(
