@@ -205,7 +205,7 @@ def _is_bold_line(paragraph: Any, text: str) -> bool:
 
 def _has_header_row(rows: list[list[str]]) -> bool:
     """Whether a Word table's first row names its columns: a short label over every column."""
-    first = [cell.strip() for cell in rows[0]] if rows else []
+    first = rows[0] if rows else []
     return len(rows) > 1 and len(first) > 1 and all(0 < len(cell.split()) <= MAX_COLUMN_NAME_WORDS for cell in first)
 
 
