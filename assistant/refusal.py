@@ -130,6 +130,9 @@ LAW_NAME = re.compile(r"(?<![\w-])Wet\s+([a-zà-ÿ]{2,})")  # "de Wet open overh
 CAPITALISED_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
 NEAR = 4  # words from a number to what it counts ("5 antwoorden op de 5 vragen")
 TITLE_CASED = re.compile(r"[A-Z][a-zà-ÿ]")
+# what a count of "partijen" is told as: a search would drift off with these words ("samenwerking tussen partijen in een
+# gebied" is not about suppliers), a count may use them ("drie opdrachtnemers", "vier aanbieders")
+COUNTED_AS = {"partij": "opdrachtnemers aanbieders bedrijven leveranciers ondernemers organisaties"}
 SHARED_FIRST_PART = 9  # letters: "innovatie", "efficiëntie"; not "opdracht" (-nemer / -gever)
 KIND_OF = re.compile(
     r"(?:soort|vorm|type|variant|variatie|manier|mogelijkhe?d|optie|methode|categorie|keuze|alternatie[fv])\w*$",
@@ -333,5 +336,11 @@ def _forms_of(word: str) -> str:
 def _counts(phrase: str) -> Callable[[str], bool]:
     """A test for words naming what "hoeveel <phrase>" counts: compounds and plurals included, and a compound
     with the same first part ("efficiëntiewinst" / "efficiëntieverbetering")."""
-    stems = [s for s in analyse(phrase.replace("-", " ")) if len(s) >= 3]
-    return lambda word: any(stem in word or len(os.path.commonprefix([stem, word])) >= SHARED_FIRST_PART for stem in stems)
+    # and the documents' words for it: "Hoeveel partijen …?" is answered by "drie opdrachtnemers"
+    said = analyse(" ".join([phrase, *added_terms(phrase)]).replace("-", " "))
+    stems = said + analyse(" ".join(COUNTED_AS.get(stem, "") for stem in said))
+    # a stem of one or two letters ("a4") only as a whole word, not inside every word that has its letters
+    return lambda word: any(
+        stem == word or len(stem) >= 3 and (stem in word or len(os.path.commonprefix([stem, word])) >= SHARED_FIRST_PART)
+        for stem in stems
+    )

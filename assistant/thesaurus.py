@@ -93,6 +93,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
      "gezamenlijk inkopen, samenwerking, cooperative purchasing, collaboration"),
     # money and time
     (r"geld|betalen|kost|kosten", "budget, financiering"),
+    (r"pagina\w*|bladzijde\w*|kantjes", "A4"),  # "een aanbestedingsdocument van maximaal 3 A4'tjes"
     (r"streefcijfer\w*|streefwaarde\w*|targets?|quota?", "richtgetal, streefdoelen"),
     (r"uiterlijk|deadline|op tijd|te laat", "tijdig, planning"),
     (r"meerdere jaren|meer jaren|meerjarig\w*|jaren vooruit", "langere periode, meerjarige"),

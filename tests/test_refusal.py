@@ -37,6 +37,10 @@ from assistant.thesaurus import expand
         ("Hoeveel efficiëntiewinst boekte zij?", "Zij haalde een efficiëntieverbetering van 10-30%.", True),
         ("Hoeveel efficiëntiewinst boekte zij?", "Efficiëntie is een van 3 doelen.", False),
         ("Hoeveel opdrachtnemers doen mee?", "Er zijn 3 opdrachtgevers.", False),
+        ("Hoeveel partijen werken samen?", "Er zijn drie opdrachtnemers geselecteerd.", True),  # their role
+        ("Hoeveel partijen werken samen?", "Er zijn drie fasen.", False),
+        ("Hoeveel pagina's telt het document?", "Een document van maximaal 3 A4'tjes.", True),
+        ("Hoeveel pagina's telt het document?", "Een document voor 3 afdelingen; zie bijlage A.", False),  # "a" not "a4"
         ("Hoeveel buyer groups zijn er?", "43 Startup in Residence 44 Buyer groups duurzaamheid", False),  # footnotes
         ("Hoeveel buyer groups zijn er?", "Er zijn 44 buyer groups.", True),
         ("Hoeveel SBIR-projecten zijn er?", "Er ging geld naar 55 SBIR-projecten.", True),  # an abbreviation
