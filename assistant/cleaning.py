@@ -49,6 +49,7 @@ MIN_CONTENTS_ITEMS = 3  # a list of the document's own section titles this long 
 LONG_BLOCK_SHINGLES = 12  # a block of this many word 5-grams repeats an earlier one when most of them were said
 MAX_OPENED_HEADING_WORDS = 8  # a line this long heads the text after it only when that plainly starts anew
 MAX_TITLE_WORDS = 12  # a line in capitals this short is a title
+MAX_CAPTION_TITLE_WORDS = 3  # a section title after a caption with no full stop: "Rijksvastgoedbedrijf"
 MAX_LABEL_WORDS = 4  # a list item this short and unfinished is a label ("Kennis en vaardigheden"), not a broken line
 FOOTNOTE_WIDTH = 1.6  # footnotes are set in smaller type: their lines run this much longer than the text's
 # A line ending in a web address ("… te vinden op: https://www.amsterdam.nl/", "…/grip-op-algoritmes/")
@@ -155,6 +156,18 @@ def _is_heading(line: str, previous_ended: bool, next_line: str | None) -> bool:
     return len(words) <= 6 or len(words) <= MAX_OPENED_HEADING_WORDS and opened
 
 
+def _ends_caption(before: str, line: str, next_line: str | None) -> bool:
+    """Whether a short title in words only stands between text that ends without a full stop and a sentence that
+    opens with a capital: a photo's caption ("… zoals de Zwartewaterbrug bij Hasselt"), then the next section's
+    title ("Rijksvastgoedbedrijf"), then its text ("Een andere pionier is …"). A sentence cannot go on with "Een"."""
+    words = line.split()
+    return (
+        not (_runs_on(before) or TRAILING_FUNCTION_WORD.search(before)) and 0 < len(words) <= MAX_CAPTION_TITLE_WORDS and line[0].isupper()
+        and all(w.replace("-", "").isalpha() for w in words) and not TRAILING_FUNCTION_WORD.search(line)
+        and next_line is not None and next_line[:1].isupper() and bool(OPENS_SENTENCE.match(next_line))
+    )
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Short lines at the top or bottom of at least three pages and a third of them, or of both pages of a
     two-page document: headers, footers."""
@@ -253,6 +266,11 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
                     continue  # "… een product ontwikkeld dat / STAP 10: … / met satellietdata …"
                 flush()
                 blocks.append(Block(text=line, kind="heading", page=page_no))
+                continue
+            if current_kind == "paragraph" and not previous_ended and _ends_caption(current[-1], line, next_line):
+                # its own paragraph, not a heading: the caption, the title and the text stay in one section
+                flush()
+                blocks.append(Block(text=line, kind="paragraph", page=page_no))
                 continue
             is_row = bool(TABLE_ROW.match(line))  # a table's rows are a paragraph of their own, not run into prose
             is_item = bool(BULLET.match(line) or NUMBERED.match(line)) and not is_row

@@ -49,6 +49,30 @@ def test_a_word_hyphenated_across_a_line_break_and_joined_with_a_space_is_whole_
     assert normalise(extracted) == cleaned
 
 
+def test_a_caption_without_a_full_stop_does_not_run_into_the_next_title_and_its_text() -> None:
+    page = (
+        "Via een Innovatiepartnerschap is een nieuwe methode ontwikkeld voor de Zwartewaterbrug \nbij Hasselt\n"
+        " Rijksvastgoedbedrijf \n\nEen andere pionier is het \n\nRijksvastgoedbedrijf (RVB)."
+    )
+    assert cleaned(page) == [
+        ("paragraph", "Via een Innovatiepartnerschap is een nieuwe methode ontwikkeld voor de Zwartewaterbrug bij Hasselt"),
+        ("paragraph", "Rijksvastgoedbedrijf"),
+        ("paragraph", "Een andere pionier is het Rijksvastgoedbedrijf (RVB)."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Het project is een samenwerking met de \nProvincie Utrecht\nDe provincie betaalt mee.",  # a function word
+        "Studies van Anne Rainville en studenten –\nUniversiteit Utrecht\nIn het kader van het project.",  # a dash
+        "Het project loopt samen met \nNeuhaus, 2013)\nIn Spanje gebeurde hetzelfde.",  # not words only
+    ],
+)
+def test_a_line_that_goes_on_a_sentence_is_not_taken_for_a_title_after_a_caption(page: str) -> None:
+    assert len(cleaned(page)) == 1
+
+
 def test_compound_hyphens_after_capitals_are_kept() -> None:
     blocks, _ = blocks_from_pages(["Bedrijven vrezen dat het R&D-\nresultaat wordt opgepikt."])
     assert texts(blocks) == ["Bedrijven vrezen dat het R&D-resultaat wordt opgepikt."]
