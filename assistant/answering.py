@@ -106,6 +106,8 @@ WHAT_IS = re.compile(
     r"^wat\s+(?:is|zijn)\s+(?:een\s+|de\s+|het\s+)?(?P<thing>[\w-]+(?:\s+(?!precies\b)[\w-]+)?)(?:\s+precies)?\s*\?$",
     re.IGNORECASE,
 )
+# "Welke thema's komen aan bod?": asks for the things themselves, which a sentence listing them names
+WHICH_THINGS = re.compile(r"^welke\s+(?P<things>[\w'’-]+)", re.IGNORECASE)
 QUESTION_WORD = re.compile(r"\W*(wat|wanneer|hoe|hoeveel|waarom|wie|welke?|waar\w*)\b", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
@@ -114,6 +116,7 @@ NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the ques
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
 DEFINITION_MARGIN = 0.05  # "Wat is X?": a sentence saying what X is leads when it scores within this of the best
 QUANTITY_MARGIN = 0.05  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
+LISTING_MARGIN = 0.05  # "Welke thema's …?": a sentence listing the themes leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 
 
@@ -247,7 +250,7 @@ class ExtractiveAnswerer:
             if numbered := _numbered_list(about):
                 return numbered
         ranked = _quantity_first(question, _named_part_first(sorted(units, key=lambda u: -u.score), named, lead))
-        ranked = _definition_first(question, ranked)
+        ranked = _listing_first(question, _definition_first(question, ranked))
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
         spans = ((unit, span(unit, by_passage[unit.passage])) for unit in ranked)
@@ -550,6 +553,21 @@ def _definition_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUni
     )
     return _first_if_near(ranked, DEFINITION_MARGIN,
                           lambda u: not u.heading and bool(defines.search(u.text.removeprefix("- "))))
+
+
+def _listing_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
+    """For "Welke thema's behandelt de checklist?": a sentence that lists them after their name ("… behandelt 3
+    thema's; strategie, processen & mensen, middelen en cultuur") first, before one that only counts them (see
+    `_first_if_near`)."""
+    asked = WHICH_THINGS.match(question.strip())
+    if not asked:
+        return ranked
+    stems = analyse(asked["things"])
+    if not stems:
+        return ranked
+    # the name, a colon or semicolon, then at least two items: "a, b en c", "a, b, c"
+    listing = re.compile(rf"\b{re.escape(stems[0])}[\w'’]*\s*[:;]\s*[^.;:]+?,[^.;:]+?(?:,|\ben\b|&)", re.IGNORECASE)
+    return _first_if_near(ranked, LISTING_MARGIN, lambda u: bool(listing.search(u.text)))
 
 
 def _first_if_near(ranked: list[ScoredUnit], margin: float, answers: Callable[[ScoredUnit], bool]) -> list[ScoredUnit]:

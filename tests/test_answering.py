@@ -11,6 +11,7 @@ from assistant.answering import (
     _asks_inside_a_step,
     _definition_first,
     _heading_first,
+    _listing_first,
     _more_from_quoted,
     _quantity_first,
     _quotable,
@@ -774,6 +775,16 @@ def test_a_quantity_question_puts_a_nearly_as_good_sentence_that_gives_the_quant
     assert _quantity_first("Hoeveel vragen zijn er?", [vague, counted, far]) == [counted, vague, far]
     assert _quantity_first("Waartoe leiden de vragen?", [vague, counted, far]) == [vague, counted, far]
     assert _quantity_first("Hoeveel vragen zijn er?", [vague, far]) == [vague, far]  # too weak to lead
+
+
+def test_a_which_question_puts_a_nearly_as_good_sentence_that_lists_them_first() -> None:
+    counted, listed, far = (_unit("De checklist behandelt 3 thema's.", 0, 0.95),
+                            _unit("De checklist behandelt 3 thema's; strategie, processen en cultuur.", 1, 0.93),
+                            _unit("Thema's: strategie, mensen, cultuur.", 2, 0.70))
+    assert _listing_first("Welke thema's behandelt de checklist?", [counted, listed, far]) == [listed, counted, far]
+    assert _listing_first("Hoe werkt de checklist?", [counted, listed, far]) == [counted, listed, far]
+    assert _listing_first("Welke thema's behandelt de checklist?", [counted, far]) == [counted, far]  # too weak
+    assert _listing_first("Welke fasen kent SBIR?", [counted, listed]) == [counted, listed]  # lists no phases
 
 
 def test_stepping_out_is_no_question_about_steps(pipeline: Pipeline) -> None:
