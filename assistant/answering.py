@@ -499,11 +499,15 @@ def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[S
     shown = {(u.passage, u.position) for u in chosen}
     section = _sections(ranked)
     quoted_sections = {section[u.passage, u.position] for u in chosen if (u.passage, u.position) in section}
+    # a bulleted sentence may join sentences, not a quoted list, which it would seem to belong to
+    items_join = not any(u.text.startswith("- ") for u in chosen)
     more: list[ScoredUnit] = []
     for unit in ranked:
         if unit.score < best.score - FILL_MARGIN:
             break
-        if unit.passage not in quoted or (unit.passage, unit.position) in shown or not stands_alone(unit):
+        if unit.passage not in quoted or (unit.passage, unit.position) in shown:
+            continue
+        if not (stands_alone(unit) or items_join and _whole_item(unit)):
             continue
         if section[unit.passage, unit.position] not in quoted_sections:
             continue  # the section after the quoted one answers another question ("Hoeveel tijd kost …?")
@@ -512,6 +516,15 @@ def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[S
         if length(chosen + more + [unit]) <= ANSWER_CHARS:
             more.append(unit)
     return _with_what_they_point_at(more, shown)
+
+
+def _whole_item(unit: ScoredUnit) -> bool:
+    """A bulleted item that is a whole sentence of its own ("- Voorbeeld van risico in de praktijk: Ongemerkte
+    beïnvloeding door sturende AI."), which reads without the rest of its list; not a numbered step ("- 9. Zorg
+    …"), which belongs in its order."""
+    text = unit.text.removeprefix("- ")
+    return (unit.text.startswith("- ") and not NUMBERED_LABEL.match(text)
+            and stands_alone(dataclasses.replace(unit, text=text)))
 
 
 def _with_what_they_point_at(more: list[ScoredUnit], shown: set[tuple[int, int]]) -> list[ScoredUnit]:

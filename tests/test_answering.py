@@ -746,6 +746,18 @@ def test_a_further_sentence_pointing_back_comes_only_with_what_it_points_at() ->
     assert sorted(u.text for u in more) == ["De ontwikkelfase kent stappen.", "Dit kan per partnerschap anders zijn."]
 
 
+def test_a_bulleted_whole_sentence_may_join_the_answer_but_not_a_numbered_step_nor_a_quoted_list() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Dit grondrecht gaat over de vrijheid om zelf te bepalen.", 0.90),
+        ("- Voorbeeld van risico: ongemerkte beïnvloeding door sturende AI.", 0.89),
+        ("- 9. Zorg voor ruimte voor kritiek.", 0.89), ("- en voor tegengeluid", 0.89),
+    ])]
+    ranked = sorted(units, key=lambda u: -u.score)
+    assert [u.text for u in _more_from_quoted(units[0], ranked, [units[0]])] == [units[1].text]
+    as_list = dataclasses.replace(units[0], text="- Vrijheid: zelf bepalen.")
+    assert _more_from_quoted(as_list, [as_list, *ranked[1:]], [as_list]) == []
+
+
 def test_a_nearly_as_good_sentence_further_on_in_the_quoted_section_is_added_after_an_ellipsis() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("De dienst betaalt de ontwikkeling.", 0.90), ("Een tussenzin.", 0.30), ("Een zin die er niet toe doet.", 0.20),
