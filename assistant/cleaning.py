@@ -92,6 +92,10 @@ LEADING_FUNCTION_WORD = re.compile(r"(?:en|of|van|te|om|als|voor|op|met|aan|bij|
 BROKEN_WORD = re.compile(r"[a-zà-ÿ]-$")  # "maat-" at a line's end, to go on with "schappelijke"
 SPACED_HYPHENATION = re.compile(r"\b([^\W\d_]+)- (?!(?:en|of|tot|noch|dan|als|en/of)\b)([a-zà-ÿ]{2,})")
 
+# A PDF reader's mark before a line that is a table's row (see `loading._page_with_tables`): a list item of its own,
+# never run into the text around it. A private-use character, which no document prints.
+TABLE_ROW_MARK = "\ue000"
+
 # A page of the bundled extractions starts with a line that begins with exactly one space.
 EXTRACTED_PAGE_START = re.compile(r"\n(?= [^ \n])")
 
@@ -232,6 +236,10 @@ def blocks_from_pages(pages: Iterable[str]) -> tuple[list[Block], list[str]]:
     for page_no, content in enumerate(page_lines, start=1):
         next_page = _first_line(page_lines[page_no:])  # where a sentence or heading broken off at the page end goes on
         for i, line in enumerate(content):
+            if line.startswith(TABLE_ROW_MARK):
+                flush()
+                blocks.append(Block(text=line.removeprefix(TABLE_ROW_MARK).strip(), kind="item", page=page_no))
+                continue
             if url := URL_LINE.match(line):
                 urls.append(url["url"])
                 footnotes.found = footnotes.found or bool(url["footnote"])

@@ -21,6 +21,8 @@ OWN_NUMBER = re.compile(r"\d{1,2}[.)]\s|(?:stap|fase)\s+\d{1,2}\b", re.IGNORECAS
 log = logging.getLogger(__name__)
 MAX_COLUMN_NAME_WORDS = 6  # a table's first row of cells this short names its columns
 MAX_BOLD_HEADING_WORDS = 12  # a bold line this short heads what follows it
+MAX_MARGIN_LINES = 2  # lines above or below a table that leave it running on from or to another page
+MIN_TABLE_ROWS = MIN_TABLE_COLUMNS = 2  # a PDF's ruled box of fewer is a frame around text, not a table
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,78 @@ def _pdf_pages(path: Path) -> list[str]:
         raise DocumentError(
             path.name, "de PDF bevat geen tekst (alleen afbeeldingen?); maak er eerst met OCR een doorzoekbare PDF van."
         )
-    return pages
+    return _with_tables(path, pages)
+
+
+def _with_tables(path: Path, pages: list[str]) -> list[str]:
+    """The pages, those with a ruled table read again with pdfplumber, which finds its cells: pypdf runs them together
+    into headings and one paragraph ("Kenmerk SBIR Innovatiepartnerschap" / "Looptijd" / "Enkele maanden …
+    Meerdere jaren Afname …"). Any trouble keeps the pages as pypdf read them."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            read: list[str] = []
+            header: list[str] | None = None
+            for page, text in zip(pdf.pages, pages, strict=True):
+                with_tables, header = _page_with_tables(page, header)
+                read.append(with_tables or text)
+            return read
+    except Exception as exc:  # noqa: BLE001 (pdfminer raises many types on odd files; pypdf read the text already)
+        log.warning("%s: tables not read (%s); the text is kept as read", path.name, exc)
+        return pages
+
+
+def _page_with_tables(page: Any, continued: list[str] | None) -> tuple[str | None, list[str] | None]:
+    """The text of a page with tables: the lines above, between and below them, each table row one line marked as a
+    row (see `cleaning.TABLE_ROW_MARK`), its cells named by their columns (see `cleaning.table_items`); None without
+    a table of at least two rows and two columns (a framed text box is no table). Also the header row of a table that
+    runs on to the next page, whose rows there are named by it as well: that page's first table `continued` one."""
+    tables = [t for t in page.find_tables() if len(t.rows) >= MIN_TABLE_ROWS and len(t.columns) >= MIN_TABLE_COLUMNS]
+    if not tables:
+        return None, None
+    left, top, right, bottom = page.bbox
+    parts: list[str] = []
+    header: list[str] | None = None
+    for number, table in enumerate(sorted(tables, key=lambda t: t.bbox[1])):
+        above = _text(page, (left, top, right, table.bbox[1])) if table.bbox[1] > top else ""
+        parts.append(above)
+        rows = [[cell or "" for cell in row] for row in table.extract()]
+        goes_on = False
+        if number == 0 and continued is not None and len(rows[0]) == len(continued) and _in_margin(above):
+            goes_on = True
+            if rows[0] != continued:
+                rows = [continued, *rows]  # a page's rows under the header row printed on the page before
+        headed = goes_on or _has_header_row(rows)
+        items = cleaning.table_items(rows, headed=headed)[1 if goes_on else 0:]  # the header said once, before
+        parts += [cleaning.TABLE_ROW_MARK + item.text for item in items]
+        parts.append(_text(page, (left, max(top, table.bbox[1]), right, table.bbox[3]), leaving_out=table.bbox))
+        header = rows[0] if headed else None
+        top = max(top, table.bbox[3])
+    below = _text(page, (left, top, right, bottom)) if top < bottom else ""
+    parts.append(below)
+    return "\n".join(parts), header if _in_margin(below) else None
+
+
+def _text(page: Any, box: tuple[float, float, float, float], leaving_out: tuple[float, ...] | None = None) -> str:
+    """The text in `box` of a page, in the order the PDF writes it (a column at a time, as pypdf reads), without what
+    lies in the box `leaving_out` (a table, whose column beside it is kept)."""
+    part = page.crop(box)
+    if leaving_out is not None:
+        x0, top, x1, bottom = leaving_out
+
+        def outside(char: dict[str, Any]) -> bool:  # by its centre: a cell's text may touch the table's lines
+            x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+            return not (x0 <= x <= x1 and top <= y <= bottom)
+
+        part = part.filter(outside)
+    return part.extract_text(use_text_flow=True) or ""
+
+
+def _in_margin(text: str) -> bool:
+    """Whether text beside a table is only what a page's margin holds (a running header, a page number), so that
+    the table runs on from or to another page."""
+    return len(text.split("\n")) <= MAX_MARGIN_LINES if text.strip() else True
 
 
 def _docx_blocks(path: Path) -> list[Block]:

@@ -35,6 +35,85 @@ def test_pdf_keeps_page_numbers(tmp_path: Path) -> None:
     assert document.doc_id == "twee-paginas.pdf"
 
 
+def make_table_pdf(path: Path, rows: list[tuple[str, ...]], before: str, after: str, repeat_header: bool = True) -> Path:
+    """A PDF with a ruled table between two paragraphs; a long table runs on over pages."""
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, before)
+    with pdf.table(repeat_headings=1 if repeat_header else 0) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.multi_cell(0, 6, after)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_pdf_tables_rows_are_items_that_name_their_columns(tmp_path: Path) -> None:
+    rows = [("Kenmerk", "SBIR", "Innovatiepartnerschap"), ("Looptijd", "Enkele maanden tot twee jaar", "Meerdere jaren"),
+            ("Afname", "Geen afnameverplichting", "Afname is voorzien bij succes")]
+    path = make_table_pdf(tmp_path / "keuzehulp.pdf", rows, "De tabel zet twee instrumenten naast elkaar.",
+                          "Na de tabel volgt gewone tekst.")
+    assert [(b.kind, b.text) for b in load_document(path).blocks] == [
+        ("paragraph", "De tabel zet twee instrumenten naast elkaar."),
+        ("item", "Kenmerk | SBIR | Innovatiepartnerschap"),
+        ("item", "Kenmerk: Looptijd; SBIR: Enkele maanden tot twee jaar; Innovatiepartnerschap: Meerdere jaren"),
+        ("item", "Kenmerk: Afname; SBIR: Geen afnameverplichting; Innovatiepartnerschap: Afname is voorzien bij succes"),
+        ("paragraph", "Na de tabel volgt gewone tekst."),  # not run into the last row
+    ]
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_pdf_table_running_on_over_pages_names_its_columns_on_each(tmp_path: Path, repeat_header: bool) -> None:
+    rows = [("Instrument", "Toelichting")] + [(f"Instrument {n}", f"Uitleg over instrument {n}.") for n in range(60)]
+    path = make_table_pdf(tmp_path / "lang.pdf", rows, "Een lang overzicht.", "Einde.", repeat_header=repeat_header)
+    blocks = load_document(path).blocks
+    assert max(b.page or 0 for b in blocks) == 2
+    items = [b.text for b in blocks if b.kind == "item"]
+    assert items[0] == "Instrument | Toelichting" and items.count("Instrument | Toelichting") == 1
+    assert items[1:] == [f"Instrument: Instrument {n}; Toelichting: Uitleg over instrument {n}." for n in range(60)]
+
+
+def test_text_beside_a_pdf_table_is_kept_and_a_framed_box_is_no_table(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    top = pdf.get_y()
+    with pdf.table(width=80, align="LEFT") as table:
+        for cells in (("Fase", "Duur"), ("Verkenning", "Drie maanden")):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    below = pdf.get_y()
+    pdf.set_xy(120, top)
+    pdf.multi_cell(70, 6, "Naast de tabel staat uitleg.")
+    pdf.set_y(below + 10)
+    pdf.multi_cell(0, 6, "Een omkaderde tekst is geen tabel.", border=1)
+    path = tmp_path / "naast.pdf"
+    pdf.output(str(path))
+    assert [(b.kind, b.text) for b in load_document(path).blocks] == [
+        ("item", "Fase | Duur"), ("item", "Fase: Verkenning; Duur: Drie maanden"),
+        ("paragraph", "Naast de tabel staat uitleg."), ("paragraph", "Een omkaderde tekst is geen tabel."),
+    ]
+
+
+def test_a_pdf_whose_tables_cannot_be_read_keeps_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import pdfplumber
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("odd PDF")
+
+    monkeypatch.setattr(pdfplumber, "open", broken)
+    path = make_table_pdf(tmp_path / "t.pdf", [("Fase", "Duur"), ("Verkenning", "Drie maanden")], "Boven.", "Onder.")
+    blocks = load_document(path).blocks
+    assert blocks[0].text == "Boven." and "Drie maanden" in " ".join(b.text for b in blocks)
+    assert "tables not read" in caplog.text
+
+
 def test_docx_keeps_headings_and_lists(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Concurrentiegerichte dialoog", level=1)

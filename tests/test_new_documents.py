@@ -2,7 +2,7 @@
 guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
 list of phases, and text extracted from PDFs as the bundled corpus is (a factsheet with question headings and a
 numbered list broken over lines, a guide with a table of contents and short steps, an FAQ), a web page with its
-menus, a DOCX comparing two instruments in a table and one headed by bold lines. Each question here was answered
+menus, a DOCX comparing two instruments in a table, a PDF with a table and a DOCX headed by bold lines. Each question here was answered
 wrongly before the fix it names."""
 
 import textwrap
@@ -113,6 +113,22 @@ def _comparison(path: Path) -> None:
     document.save(str(path))
 
 
+def _consultation_forms(path: Path) -> None:
+    """A PDF whose facts are in a ruled table only."""
+    guide = _Guide("PIANOo | Vormen van marktconsultatie")
+    guide.write("Vormen van marktconsultatie", size=18, bold=True)
+    guide.write("Een marktconsultatie kan verschillende vormen hebben. De tabel zet ze naast elkaar.")
+    with guide.table() as table:
+        for cells in (("Vorm", "Geschikt voor", "Doorlooptijd"),
+                      ("Informatiebijeenkomst", "Veel partijen tegelijk informeren", "Een dagdeel"),
+                      ("Een-op-een gesprekken", "Diepgaande vragen over oplossingen", "Twee tot vier weken"),
+                      ("Schriftelijke vragenlijst", "Snel een breed beeld van de markt", "Drie weken")):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    guide.output(str(path))
+
+
 def _bold_headed(path: Path) -> None:
     """A Word document whose headings are bold lines, not heading styles."""
     document = DocxDocument()
@@ -208,6 +224,7 @@ def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     _faq(folder / "faq.txt")
     _web_page(folder / "prestatie-inkoop.html")
     _comparison(folder / "keuzehulp.docx")
+    _consultation_forms(folder / "marktconsultatie.pdf")
     _bold_headed(folder / "marktverkenning.docx")
     pipeline = Pipeline(Settings(data_dir=base / "data"))
     report = pipeline.ingest([folder, MINI_CORPUS])  # the mini corpus has an innovation partnership's phases
@@ -277,6 +294,11 @@ def test_a_web_page_is_indexed_without_its_menus_and_answered_from_its_article(n
 def test_a_row_of_a_table_names_its_columns(new_documents: Pipeline) -> None:
     answer = new_documents.ask("Is er bij SBIR een afnameverplichting?")
     assert "SBIR: Geen afnameverplichting" in answer.text  # the row alone tells whose afname it is
+
+
+def test_a_row_of_a_pdf_table_names_its_columns(new_documents: Pipeline) -> None:
+    answer = new_documents.ask("Waarvoor is een schriftelijke vragenlijst geschikt bij een marktconsultatie?")
+    assert "Vorm: Schriftelijke vragenlijst; Geschikt voor: Snel een breed beeld van de markt" in answer.text
 
 
 def test_a_word_document_headed_by_bold_lines(new_documents: Pipeline) -> None:
