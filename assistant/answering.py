@@ -34,7 +34,15 @@ from .quotes import (
     stands_alone,
     step_outline,
 )
-from .refusal import CAUTION, REFUSAL, WRITTEN_NUMBER, asks_quantity, gives_asked_quantity, refuses
+from .refusal import (
+    CAUTION,
+    REFUSAL,
+    WRITTEN_NUMBER,
+    answers_too_little,
+    asks_quantity,
+    gives_asked_quantity,
+    refuses,
+)
 from .retrieval import Retriever, in_named_part
 from .settings import Settings
 from .thesaurus import COURSE_OF_A_PROCEDURE, stepping
@@ -134,7 +142,14 @@ class ExtractiveAnswerer:
         if refuses(question, searched, hits, best_similarity, self.retriever.last_lexical_index(), self.settings):
             return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
         units = _quotable(score_units(hits[:PASSAGES_CONSIDERED]), hits)
-        return self.cautioned(self._composed(question, searched, hits, units), best_similarity)
+        answer = self._composed(question, searched, hits, units)
+        lexical = self.retriever.last_lexical_index()
+        # a list answers in its items' words ("Welke stappen …?": "- 1. Vraagarticulatie …"), not the question's
+        quotes_list = any(line.startswith("- ") for line in answer.text.splitlines())
+        if not quotes_list and answers_too_little(question, searched, answer.text, best_similarity, lexical,
+                                                  self.settings):
+            return Answer(question=question, text=REFUSAL, citations=[], retrieved=hits, refused=True)
+        return self.cautioned(answer, best_similarity)
 
     def scored(self, question: str, hits: list[Hit]) -> list[Hit]:
         """The hits, the sentences of those an answer may quote scored against the question."""

@@ -187,6 +187,19 @@ def refuses(
     )
 
 
+def answers_too_little(
+    question: str, searched: str, answer: str, best_similarity: float, lexical: LexicalIndex, settings: Settings
+) -> bool:
+    """Whether a composed answer is too weak to give: its best sentence barely resembles the question and it says
+    less than half of what the question asks about, with or without the documents' words. A question on procurement
+    law the documents do not treat ("Mag ik bij een aanbesteding een minimale jaaromzet eisen?") passes the checks
+    of `refuses` on a passage that shares its general words ("aanbesteding") and quotes a sentence about something
+    else; an answer to a question the documents answer says more of it, or resembles it more."""
+    if best_similarity >= settings.weak_similarity:
+        return False
+    return max(lexical.coverage(q, [answer])[0] for q in {question, searched}) < settings.min_answer_coverage
+
+
 def _says_all(stems: list[str], passage: str) -> bool:
     """Whether the passage says the word of each of `stems`, alone or as a part of a compound
     ("voorbereidingstijd")."""

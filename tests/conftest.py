@@ -49,6 +49,7 @@ def fake_settings(tmp_path: Path, **overrides: object) -> Settings:
         "embedding_backend": "fake",
         "min_similarity": 0.0,
         "caution_similarity": 0.0,
+        "weak_similarity": 0.0,
         "chunk_words": 60,
         "chunk_overlap_words": 10,
     }

@@ -251,6 +251,7 @@ def test_a_misspelt_question_is_answered_as_if_spelt_right(pipeline: Pipeline) -
 def test_cli_ask_json_and_session(pipeline: Pipeline, capsys: pytest.CaptureFixture[str], monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("PIANOO_EMBEDDING_BACKEND", "fake")
     monkeypatch.setenv("PIANOO_MIN_SIMILARITY", "0")
+    monkeypatch.setenv("PIANOO_WEAK_SIMILARITY", "0")
     monkeypatch.setenv("PIANOO_CHUNK_WORDS", "60")
     monkeypatch.setenv("PIANOO_CHUNK_OVERLAP_WORDS", "10")
     session = tmp_path / "gesprek.json"

@@ -20,8 +20,8 @@ APP = str(ROOT / "app.py")
 
 @pytest.fixture
 def app(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "CAUTION_SIMILARITY": "0",
-                        "CHUNK_WORDS": "60", "CHUNK_OVERLAP_WORDS": "10",
+    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "WEAK_SIMILARITY": "0",
+                        "CAUTION_SIMILARITY": "0", "CHUNK_WORDS": "60", "CHUNK_OVERLAP_WORDS": "10",
                         "DATA_DIR": str(pipeline.settings.data_dir)}.items():
         monkeypatch.setenv(f"PIANOO_{name}", value)
     st.cache_resource.clear()  # each test its own store

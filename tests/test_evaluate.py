@@ -63,8 +63,8 @@ def test_agrees_with_score_py(pipeline: Pipeline, tmp_path: Path, monkeypatch) -
 
 
 def test_command_writes_results_and_report(pipeline: Pipeline, tmp_path: Path, monkeypatch) -> None:
-    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "CAUTION_SIMILARITY": "1.01",
-                        "CHUNK_WORDS": "60", "CHUNK_OVERLAP_WORDS": "10"}.items():
+    for name, value in {"EMBEDDING_BACKEND": "fake", "MIN_SIMILARITY": "0", "WEAK_SIMILARITY": "0",
+                        "CAUTION_SIMILARITY": "1.01", "CHUNK_WORDS": "60", "CHUNK_OVERLAP_WORDS": "10"}.items():
         monkeypatch.setenv(f"PIANOO_{name}", value)
     questions = write_jsonl(tmp_path / "q.jsonl", QUESTIONS)
     output, report = tmp_path / "out" / "results.jsonl", tmp_path / "out" / "report.md"

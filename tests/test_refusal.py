@@ -6,7 +6,7 @@ import pytest
 
 from assistant.lexical import LexicalIndex
 from assistant.models import Chunk, Hit
-from assistant.refusal import gives_asked_quantity, refuses
+from assistant.refusal import answers_too_little, gives_asked_quantity, refuses
 from assistant.settings import Settings
 from assistant.thesaurus import expand
 
@@ -302,3 +302,19 @@ def test_a_passage_headed_by_the_questions_subject_answers_a_question_the_embedd
     assert not refuses(question, question, [Hit(headed, 1.0)], 0.83, lexical, settings)
     unheaded = Chunk("a", "A", text, 0, section="Voordelen")
     assert refuses(question, question, [Hit(unheaded, 1.0)], 0.83, lexical, settings)
+
+
+def test_an_answer_with_a_weakly_similar_sentence_must_say_half_of_what_is_asked(tmp_path: Path) -> None:
+    turnover = Chunk("a", "A", "Een minimale jaaromzet eisen mag, tot tweemaal de waarde van de opdracht.", 0)
+    other = Chunk("b", "B", "Bij een aanbesteding kiest de gemeente voor duurzame energie uit nieuwe installaties.", 1)
+    lexical = _among_filler(turnover, other)
+    settings = Settings(data_dir=tmp_path, weak_similarity=0.85, min_answer_coverage=0.5)
+    question = "Mag ik bij een aanbesteding een minimale jaaromzet eisen?"
+
+    def too_little(answer: str, similarity: float) -> bool:
+        return answers_too_little(question, question, answer, similarity, lexical, settings)
+
+    assert too_little(other.text, 0.845)  # says "aanbesteding" only
+    assert not too_little(turnover.text, 0.845)  # says most of it
+    assert not too_little(other.text, 0.86)  # a sentence much like the question: the caution's business
+    assert not answers_too_little(question, question, other.text, 0.845, lexical, Settings(weak_similarity=0.0))
