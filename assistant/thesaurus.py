@@ -29,6 +29,13 @@ def stepping(particles: str) -> str:
             rf"|\bstapt\s+(?:[\w-]+\s+){{0,3}}(?:er)?(?:{particles})\b")
 
 
+SOLUTIONS = "oplossingen, aanbevelingen"
+# "Welk probleem moest het innovatiepartnerschap oplossen?" asks which problem a case solved, not how to solve one
+# (unless it asks how too: "Welke problemen zijn er en hoe los ik ze op?")
+ASKS_WHICH_PROBLEM = re.compile(
+    r"(?!.*\bhoe\b)\s*(?:welk\w*|wat)\s+(?:\w+\s+){0,2}?(?:probleem|problemen|knelpunt\w*|vraagstuk\w*)\b", re.IGNORECASE
+)
+
 # (what a buyer may write, the words the documents use for it, comma-separated)
 ENTRIES: tuple[tuple[str, str], ...] = (
     # barriers and drawbacks
@@ -39,7 +46,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
      "belemmeringen, knelpunten, barrières"),
     # "Hoe los ik die op?" asks for the documents' solutions and recommendations
     (r"oplossen|los\s+(?:\w+\s+){0,5}op|verhelp\w*|weg\s*(?:te\s+)?n[ea]+m\w*|n[ea]+m\w*\s+(?:\w+\s+){0,3}weg\b",
-     "oplossingen, aanbevelingen"),
+     SOLUTIONS),
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),
     (COURSE_OF_A_PROCEDURE, "stappen, fasen"),
@@ -147,7 +154,9 @@ def without_added_terms(searched: str) -> str:
 
 def _matches(question: str) -> list[tuple[str, str]]:
     """(the buyer's words found, the documents' words for them) for each entry the question matches."""
-    return [(m.group(0), terms) for pattern, terms in _COMPILED if (m := pattern.search(question))]
+    which_problem = bool(ASKS_WHICH_PROBLEM.match(question))
+    return [(m.group(0), terms) for pattern, terms in _COMPILED
+            if (m := pattern.search(question)) and not (which_problem and terms == SOLUTIONS)]
 
 
 def _words(text: str) -> list[str]:

@@ -53,6 +53,10 @@ def test_solving_a_barrier_asks_for_the_documents_solutions_and_recommendations(
     for question in ("Hoe los ik die op?", "Hoe los je de knelpunten bij inkopen op?", "Hoe neem ik ze weg?"):
         assert expand(question).endswith("(oplossingen aanbevelingen)"), question
     assert expand("Wordt elke fase los betaald?") == "Wordt elke fase los betaald?"  # "los" alone: separately
+    # which problem a case solved is no question how to solve one
+    assert expand("Welk probleem moest het partnerschap oplossen?") == "Welk probleem moest het partnerschap oplossen?"
+    assert "oplossingen" not in expand("Welke knelpunten lost het innovatiepartnerschap op?")
+    assert "oplossingen" in expand("Welke problemen zijn er en hoe los ik ze op?")  # asks how, after all
 
 
 def test_a_target_figure_gets_the_documents_words_for_it() -> None:
