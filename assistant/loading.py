@@ -173,6 +173,7 @@ def _with_tables(path: Path, pages: list[str]) -> list[str]:
             for page, text in zip(pdf.pages, pages, strict=True):
                 with_tables, header = _page_with_tables(page, header)
                 read.append(with_tables or text)
+                page.close()  # a long report's parsed pages would otherwise all stay in memory
             return read
     except Exception as exc:  # noqa: BLE001 (pdfminer raises many types on odd files; pypdf read the text already)
         log.warning("%s: tables not read (%s); the text is kept as read", path.name, exc)
