@@ -542,6 +542,18 @@ def _whole_item(unit: ScoredUnit) -> bool:
             and stands_alone(dataclasses.replace(unit, text=text)))
 
 
+def _lone_item_as_prose(group: list[ScoredUnit]) -> list[ScoredUnit]:
+    """A passage's quoted units with a single bulleted sentence among sentences read as one of them: a list of one
+    item would break the answer's prose for nothing."""
+    items = [u for u in group if u.text.startswith("- ")]
+    if len(items) != 1 or len(group) == 1 or not _whole_item(items[0]):
+        return group
+    before = group.index(items[0]) - 1
+    if before >= 0 and not re.search(r"[.!?:]\W*$", group[before].text):
+        return group  # after a title ("Vooraf enkele tips …") the item stays one
+    return [dataclasses.replace(u, text=u.text.removeprefix("- ")) if u is items[0] else u for u in group]
+
+
 def _with_what_they_point_at(more: list[ScoredUnit], shown: set[tuple[int, int]]) -> list[ScoredUnit]:
     """The further sentences but those that point back ("Dit kan voor elk innovatiepartnerschap anders zijn.") at a
     sentence the answer does not quote: without it, what "dit" is cannot be read."""
@@ -736,7 +748,7 @@ def compose(question: str, chosen: list[ScoredUnit], hits: list[Hit], cite_each:
         return Answer(question=question, text=text, citations=citations, retrieved=hits)
     blocks: list[str] = []
     for p, n in numbers.items():
-        group = [u for u in ordered if u.passage == p]
+        group = _lone_item_as_prose([u for u in ordered if u.passage == p])
         runs = [list(run) for _, run in groupby(group, key=lambda u: u.text.startswith("- "))]
         lines = ["\n".join(u.text for u in run) if run[0].text.startswith("- ") else _quoted_prose(run) for run in runs]
         for i in range(1, len(runs)):  # prose that the passage has further on than the list before it

@@ -759,6 +759,17 @@ def test_a_bulleted_whole_sentence_may_join_the_answer_but_not_a_numbered_step_n
     assert _more_from_quoted(as_list, [as_list, *ranked[1:]], [as_list]) == []
 
 
+def test_a_lone_bulleted_sentence_among_sentences_is_written_as_one_of_them() -> None:
+    prose, item = _unit("Het rapport merkt de volgende verhoudingen op:", 0), _unit("- 3% gaat naar onderzoek.", 1)
+    one = compose("vraag", [prose, item], [_hit("")]).text
+    assert one == "Het rapport merkt de volgende verhoudingen op: 3% gaat naar onderzoek. [1]"
+    two = compose("vraag", [prose, item, _unit("- 14% gaat naar innovatie.", 2)], [_hit("")]).text
+    assert two.splitlines()[1:] == ["- 3% gaat naar onderzoek.", "- 14% gaat naar innovatie. [1]"]  # a list
+    title = dataclasses.replace(_unit("Vooraf enkele tips bij innovatie met digitale technologie", 0), heading=False)
+    titled = [title, _unit("- Zorg voor draagvlak.", 1)]
+    assert compose("vraag", titled, [_hit("")]).text.endswith("\n- Zorg voor draagvlak. [1]")  # no run-on title
+
+
 def test_a_nearly_as_good_sentence_further_on_in_the_quoted_section_is_added_after_an_ellipsis() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("De dienst betaalt de ontwikkeling.", 0.90), ("Een tussenzin.", 0.30), ("Een zin die er niet toe doet.", 0.20),
