@@ -55,13 +55,19 @@ LIST_QUESTION = re.compile(
 )
 TITLED_ITEM = re.compile(r"^- ([^.:;]{3,40})[.:]\s")  # "- Risico’s. Zorgvuldige inschatting …"
 PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)  # "stap 1", "stappenplan", "fasen"
+# a section heading naming a way of working, whose list is the steps: "Werkwijze", "Aanpak", "Zo pakt u het aan"
+WAY_OF_WORKING = re.compile(
+    r"^(?:werkwijze|aanpak|stappen|stappenplan|(?:het |de )?(?:proces|procedure|verloop)|zo (?:pakt|werkt|gaat)\b"
+    r"|hoe (?:pakt|werkt|gaat|verloopt)\b)",
+    re.IGNORECASE,
+)
 # "Welke afwegingen maak ik …?": several of something, which a list announcing them by that name answers
 ASKS_SEVERAL = re.compile(
     r"^(?:(?:en|maar|ook)\s+)?(?:welke|wat\s+zijn\s+(?:de\s+)?(?:\w+ste\s+)?)\s*(\w+(?:en|s|’s|'s))\b", re.IGNORECASE
 )
 STEPS_QUESTION = re.compile(
     rf"\b(stappen|stappenplan|fasen|fases|{COURSE_OF_A_PROCEDURE}|doorlopen|aanpak|aanpakken|te werk)\b|"
-    r"\bpak\b[^?.]*\baan\b",
+    r"\bpak\b[^?.]*\baan\b|\bhoe\b[^?.]*\b(?:voer\b[^?.]*\buit|uitvoeren)\b",  # "Hoe voer ik een marktverkenning uit?"
     re.IGNORECASE,
 )
 # "Moet ik de stappen strikt na elkaar doorlopen?" asks whether, not which; "Kun je de stappen noemen?" asks which
@@ -262,7 +268,7 @@ class ExtractiveAnswerer:
             # (units without their `hits` count as of that document)
             about = {passage: passage_units for passage, passage_units in by_passage.items()
                      if passage >= len(hits) or self.retriever.is_about(question, hits[passage].chunk.doc_id)}
-            if numbered := _numbered_list(about):
+            if numbered := _numbered_list(about) or _way_of_working(about):
                 return numbered
         ranked = _quantity_first(question, _named_part_first(sorted(units, key=lambda u: -u.score), named, lead))
         ranked = _listing_first(question, _definition_first(question, ranked))
@@ -359,6 +365,20 @@ def _numbered_list(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
         run = leading_run(_numbered_items(by_passage[passage]))
         if len(run) >= MIN_OUTLINE_STEPS:
             return fit(run)
+    return []
+
+
+def _way_of_working(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
+    """For "Hoe pak ik een marktverkenning aan?" when a guide lists its way of working without numbers: the first list
+    under a heading that names it ("Werkwijze" / "- Beschrijf eerst de behoefte …" / "- Zoek openbare bronnen …"),
+    with a sentence introducing it, as far as the answer has room; [] when none has such a heading."""
+    for passage in sorted(by_passage):
+        units = by_passage[passage]
+        for found in lists(units):
+            heading = found[0] if found[0].heading else next(
+                (u for u in units if u.position == found[0].position - 1 and u.heading), None)
+            if heading is not None and WAY_OF_WORKING.match(heading.text.strip()):
+                return fit(found)
     return []
 
 

@@ -50,7 +50,9 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     # procedure vocabulary
     (r"stappen|stappenplan", "fasen"),
     (COURSE_OF_A_PROCEDURE, "stappen, fasen"),
-    (r"pak\w*\s+(?:[\w-]+\s+){0,4}aan|aanpak\w*|te werk", "stappen, fasen"),  # "Hoe pak ik X aan?" asks the steps too
+    # "Hoe pak ik X aan?", "Hoe voer ik X uit?" ask the steps too
+    (r"pak\w*\s+(?:[\w-]+\s+){0,4}aan|aanpak\w*|te werk|hoe\s+(?:[\w-]+\s+){0,5}(?:voer\w*\s+(?:[\w-]+\s+){0,4}uit|uitvoeren)",
+     "stappen, fasen"),
     (r"fasen|fases", "stappen, fase"),  # the Dutch stemmer makes "faas" of "fasen", "fase" of "fases"
     (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve, innovatie"),
     (r"proef\w*|uitproberen|uittesten|testen", "pilot, experiment"),

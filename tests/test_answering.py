@@ -15,6 +15,7 @@ from assistant.answering import (
     _more_from_quoted,
     _quantity_first,
     _quotable,
+    _way_of_working,
     asks_for_steps,
     compose,
     question_parts,
@@ -809,6 +810,16 @@ def test_a_which_question_puts_a_nearly_as_good_sentence_that_lists_them_first()
     assert _listing_first("Hoe werkt de checklist?", [counted, listed, far]) == [counted, listed, far]
     assert _listing_first("Welke thema's behandelt de checklist?", [counted, far]) == [counted, far]  # too weak
     assert _listing_first("Welke fasen kent SBIR?", [counted, listed]) == [counted, listed]  # lists no phases
+
+
+def test_a_list_under_a_heading_naming_a_way_of_working_is_the_steps() -> None:
+    items = ["- Inventariseer de behoeften.", "- Bundel de behoeften.", "- Kies een procedure."]
+    working = [_unit("Werkwijze", 0), *(_unit(item, n) for n, item in enumerate(items, 1))]
+    assert [u.text for u in _way_of_working({0: working})] == ["Werkwijze", *items]
+    pitfalls = [_unit("Valkuilen", 0), *working[1:]]
+    assert _way_of_working({0: pitfalls}) == []  # a list of pitfalls is no way of working
+    assert asks_for_steps("Hoe voer ik een marktverkenning uit?")
+    assert not asks_for_steps("Wie voert de marktverkenning uit?")
 
 
 def test_stepping_out_is_no_question_about_steps(pipeline: Pipeline) -> None:

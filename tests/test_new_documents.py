@@ -2,8 +2,8 @@
 guide telling its phases in prose, a two-page PDF with a running header and step lines, a DOCX with a numbered
 list of phases, and text extracted from PDFs as the bundled corpus is (a factsheet with question headings and a
 numbered list broken over lines, a guide with a table of contents and short steps, an FAQ), a web page with its
-menus, a DOCX comparing two instruments in a table, a PDF with a table and a DOCX headed by bold lines. Each question here was answered
-wrongly before the fix it names."""
+menus, a DOCX comparing two instruments in a table, a PDF with a table, a DOCX headed by bold lines and a guide
+listing its way of working without numbers. Each question here was answered wrongly before the fix it names."""
 
 import textwrap
 from pathlib import Path
@@ -140,6 +140,18 @@ def _bold_headed(path: Path) -> None:
     document.save(str(path))
 
 
+def _procurement_plan(path: Path) -> None:
+    """A guide whose way of working is a list without numbers under the heading "Werkwijze"."""
+    path.write_text(
+        "# Handreiking inkoopplan\n\nEen inkoopplan legt vast wat een organisatie het komende jaar inkoopt.\n\n"
+        "## Werkwijze\n\n- Inventariseer de behoeften van alle afdelingen.\n"
+        "- Bundel vergelijkbare behoeften tot inkooppakketten.\n- Kies per pakket een inkoopprocedure.\n"
+        "- Laat het plan vaststellen door de directie.\n\n"
+        "## Valkuilen\n\nEen inkoopplan dat niemand bijhoudt, veroudert binnen een half jaar.\n",
+        encoding="utf-8",
+    )
+
+
 def _extracted(blocks: list[str], width: int = 48) -> str:
     """Text as the corpus's PDF extractions print it: a page opens with one space, every line ends in one and is
     followed by a blank line, and numbered items break over lines like paragraphs ("2. Publiceer …" / "ten minste …")."""
@@ -226,6 +238,7 @@ def new_documents(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     _comparison(folder / "keuzehulp.docx")
     _consultation_forms(folder / "marktconsultatie.pdf")
     _bold_headed(folder / "marktverkenning.docx")
+    _procurement_plan(folder / "inkoopplan.md")
     pipeline = Pipeline(Settings(data_dir=base / "data"))
     report = pipeline.ingest([folder, MINI_CORPUS])  # the mini corpus has an innovation partnership's phases
     assert not report.failed, report.failed
@@ -294,6 +307,12 @@ def test_a_web_page_is_indexed_without_its_menus_and_answered_from_its_article(n
 def test_a_row_of_a_table_names_its_columns(new_documents: Pipeline) -> None:
     answer = new_documents.ask("Is er bij SBIR een afnameverplichting?")
     assert "SBIR: Geen afnameverplichting" in answer.text  # the row alone tells whose afname it is
+
+
+def test_a_way_of_working_listed_without_numbers_answers_how_to_go_about_it(new_documents: Pipeline) -> None:
+    for question in ("Hoe pak ik een inkoopplan aan?", "Hoe voer ik het opstellen van een inkoopplan uit?"):
+        lines = new_documents.ask(question).text.splitlines()
+        assert [line[:12] for line in lines] == ["- Inventaris", "- Bundel ver", "- Kies per p", "- Laat het p"], question
 
 
 def test_a_row_of_a_pdf_table_names_its_columns(new_documents: Pipeline) -> None:

@@ -111,3 +111,9 @@ def test_a_supplier_too_powerful_gets_the_documents_words() -> None:
 
 def test_useful_gets_the_documents_words() -> None:
     assert expand("Waarvoor is het delen van informatie nuttig?").endswith("(pas voordelen)")  # "van" it says itself
+
+
+def test_how_to_carry_something_out_asks_its_steps() -> None:
+    assert "(stappen fasen" in expand("Hoe voer ik een marktverkenning uit?")
+    assert expand("Hoe moet ik een marktconsultatie uitvoeren?").endswith("(stappen fasen)")
+    assert expand("Wanneer ga ik het opschalingsplan uitvoeren?") == "Wanneer ga ik het opschalingsplan uitvoeren?"
