@@ -601,14 +601,16 @@ def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]
 
 def _definition_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     """For "Wat is een marktconsultatie?": a sentence that says what it is ("Een marktconsultatie is …", "De kern van
-    SBIR is …", "Onder X verstaan we …") first (see `_first_if_near`)."""
+    SBIR is …", "Onder X verstaan we …", or what one does: "Een marktverkenning geeft de inkoper een beeld …") first
+    (see `_first_if_near`)."""
     asked = WHAT_IS.match(question.strip())
     if not asked:
         return ranked
     thing = re.escape(asked["thing"])
     defines = re.compile(
         rf"^(?:(?:een|de|het)\s+)?(?:kern\s+van\s+(?:een\s+|de\s+|het\s+)?)?{thing}\b[^.?!]{{0,60}}?"
-        rf"\b(?:is|zijn|betekent|houdt\s+in)\b|\bonder\s+(?:een\s+|de\s+|het\s+)?{thing}\s+(?:wordt\s+)?verst",
+        rf"\b(?:is|zijn|betekent|houdt\s+in)\b|\bonder\s+(?:een\s+|de\s+|het\s+)?{thing}\s+(?:wordt\s+)?verst"
+        rf"|^een\s+{thing}\s+[a-zà-ÿ]",
         re.IGNORECASE,
     )
     return _first_if_near(ranked, DEFINITION_MARGIN,

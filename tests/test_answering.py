@@ -1173,6 +1173,10 @@ def test_a_sentence_saying_what_the_thing_is_leads_the_answer_to_what_it_is() ->
     assert _definition_first("Wanneer houd ik een marktconsultatie?", [topical, defining]) == [topical, defining]
     core = _unit("De kern van SBIR is dat de overheid ondernemers uitdaagt.", 1, 0.92)
     assert _definition_first("Wat is SBIR precies?", [topical, core])[0] is core
+    general = _unit("Een marktconsultatie geeft de inkoper een beeld van de markt.", 1, 0.92)  # a general statement
+    assert _definition_first("Wat is een marktconsultatie?", [topical, general])[0] is general
+    particular = _unit("De marktconsultatie van Utrecht liep een maand.", 1, 0.92)  # one of them
+    assert _definition_first("Wat is een marktconsultatie?", [topical, particular])[0] is topical
 
 
 def test_a_heading_asking_another_question_does_not_lead() -> None:
