@@ -276,6 +276,9 @@ class ExtractiveAnswerer:
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
         spans = ((unit, span(unit, by_passage[unit.passage])) for unit in ranked)
         best, chosen = next(((unit, quoted) for unit, quoted in spans if quoted), (ranked[0], []))
+        if best.text.startswith("- ") and _states_asked_quantity(question, [best]):
+            # "Hoeveel gegadigden selecteer ik?": the step that says how many, not the rest of the procedure
+            chosen = [u for u in chosen if u.position <= best.position]
         more = [] if _states_asked_quantity(question, chosen) else _more_from_quoted(best, ranked, chosen)
         if named and lead:  # "Wat is stap 6?": not the end of step 5 before it, nor step 7 after it
             inside = {(p, position) for p in lead for position in _named_part_positions(by_passage.get(p, []), named)}

@@ -794,6 +794,16 @@ def test_a_question_about_one_step_is_not_answered_with_the_outline_of_all_steps
     assert "ontwikkel" in inside.text.lower()
 
 
+def test_a_quantity_told_in_a_step_is_quoted_without_the_steps_after_it() -> None:
+    steps = [_unit(text, n, score) for n, (text, score) in enumerate([
+        ("- 1. U publiceert een aankondiging.", 0.80), ("- 2. U selecteert ten minste drie gegadigden.", 0.90),
+        ("- 3. U voert de dialoog met de gegadigden.", 0.85), ("- 4. U gunt de opdracht.", 0.70),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert [u.text for u in answerer.select("Hoeveel gegadigden selecteer ik?", steps)] == [steps[1].text]
+    assert len(answerer.select("Wat doe ik met de gegadigden?", steps)) > 1  # no quantity asked: the list goes on
+
+
 def test_a_quantity_question_puts_a_nearly_as_good_sentence_that_gives_the_quantity_first() -> None:
     vague, counted, far = (_unit("De vragen leiden tot advies.", 0, 0.90), _unit("Er zijn vijf vragen.", 1, 0.88),
                            _unit("Er zijn zes vragen.", 2, 0.70))
