@@ -510,15 +510,19 @@ def _join(lines: list[str]) -> str:
 def table_items(rows: list[list[str]], headed: bool) -> list[Block]:
     """A table as the lines of a list, one a row. Under a header row (`headed`) each row names its cells' columns:
     "Kenmerk: Afname; SBIR: Geen afnameverplichting; Innovatiepartnerschap: Afname is voorzien bij succes", which a
-    question on SBIR's afname finds and an answer can quote alone; else "Afname | Geen afnameverplichting | …". A cell
-    merged over several columns repeats its text; it is said once."""
+    question on SBIR's afname finds and an answer can quote alone; a row of a label and its value reads as one
+    ("Toetreding: Op elk moment tijdens de looptijd"); else "Afname | Geen afnameverplichting | …". A cell merged over
+    several columns repeats its text; it is said once."""
     rows = [[re.sub(r"\s+", " ", cell).strip() for cell in row] for row in rows]
     header = rows[0] if headed and len(rows) > 1 and len(rows[0]) > 1 else None
     items = []
     for number, row in enumerate(rows):
         cells = [cell if not i or cell != row[i - 1] else "" for i, cell in enumerate(row)]
-        if header is None or number == 0:
-            text = " | ".join(cell for cell in cells if cell)
+        filled = [cell for cell in cells if cell]
+        if header is None and len(filled) == 2 and not SENTENCE_END.search(filled[0]):
+            text = f"{filled[0]}: {filled[1]}"
+        elif header is None or number == 0:
+            text = " | ".join(filled)
         else:
             text = "; ".join(f"{column}: {cell}" if column else cell for column, cell in zip(header, cells) if cell)
         if text:

@@ -161,7 +161,7 @@ def test_a_bold_line_in_word_heads_what_follows_it(tmp_path: Path) -> None:
     assert loaded.title == "Handreiking marktverkenning"
 
 
-def test_a_word_table_without_a_header_row_is_a_list_of_its_rows(tmp_path: Path) -> None:
+def test_a_word_table_without_a_header_row_is_a_list_of_its_rows_a_label_with_its_value(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Termijnen", level=1)
     table = document.add_table(rows=2, cols=2)
@@ -171,7 +171,7 @@ def test_a_word_table_without_a_header_row_is_a_list_of_its_rows(tmp_path: Path)
     path = tmp_path / "termijnen.docx"
     document.save(str(path))
     assert [b.text for b in load_document(path).blocks[1:]] == [  # a long first cell is no column's name
-        "Selectie van gegadigden na de aankondiging van de opdracht | 30 dagen", "Dialoog"  # a merged cell said once
+        "Selectie van gegadigden na de aankondiging van de opdracht: 30 dagen", "Dialoog"  # a merged cell said once
     ]
 
 
