@@ -120,8 +120,6 @@ WHAT_IS = re.compile(
     r"^wat\s+(?:is|zijn)\s+(?:een\s+|de\s+|het\s+)?(?P<thing>[\w-]+(?:\s+(?!precies\b)[\w-]+)?)(?:\s+precies)?\s*\?$",
     re.IGNORECASE,
 )
-# "Welke thema's komen aan bod?": asks for the things themselves, which a sentence listing them names
-WHICH_THINGS = re.compile(r"^welke\s+(?P<things>[\w'’-]+)", re.IGNORECASE)
 QUESTION_WORD = re.compile(r"\W*(wat|wanneer|hoe|hoeveel|waarom|wie|welke?|waar\w*)\b", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
@@ -624,10 +622,10 @@ def _listing_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     """For "Welke thema's behandelt de checklist?": a sentence that lists them after their name ("… behandelt 3
     thema's; strategie, processen & mensen, middelen en cultuur") first, before one that only counts them (see
     `_first_if_near`)."""
-    asked = WHICH_THINGS.match(question.strip())
+    asked = ASKS_SEVERAL.search(question.strip())
     if not asked:
         return ranked
-    stems = analyse(asked["things"])
+    stems = analyse(asked[1])
     if not stems:
         return ranked
     # the name, a colon or semicolon, then at least two items: "a, b en c", "a, b, c"
