@@ -166,7 +166,8 @@ def _ends_caption(before: str, line: str, next_line: str | None) -> bool:
     title ("Rijksvastgoedbedrijf"), then its text ("Een andere pionier is …"). A sentence cannot go on with "Een"."""
     words = line.split()
     return (
-        not (_runs_on(before) or TRAILING_FUNCTION_WORD.search(before)) and 0 < len(words) <= MAX_CAPTION_TITLE_WORDS and line[0].isupper()
+        not (_runs_on(before) or TRAILING_FUNCTION_WORD.search(before))
+        and 0 < len(words) <= MAX_CAPTION_TITLE_WORDS and line[0].isupper()
         and all(w.replace("-", "").isalpha() for w in words) and not TRAILING_FUNCTION_WORD.search(line)
         and next_line is not None and next_line[:1].isupper() and bool(OPENS_SENTENCE.match(next_line))
     )

@@ -353,7 +353,8 @@ def _counts(phrase: str) -> Callable[[str], bool]:
     said = analyse(" ".join([phrase, *added_terms(phrase)]).replace("-", " "))
     stems = said + analyse(" ".join(COUNTED_AS.get(stem, "") for stem in said))
     # a stem of one or two letters ("a4") only as a whole word, not inside every word that has its letters
-    return lambda word: any(
-        stem == word or len(stem) >= 3 and (stem in word or len(os.path.commonprefix([stem, word])) >= SHARED_FIRST_PART)
-        for stem in stems
-    )
+    def counts(word: str) -> bool:
+        return any(stem == word or len(stem) >= 3 and (
+            stem in word or len(os.path.commonprefix([stem, word])) >= SHARED_FIRST_PART) for stem in stems)
+
+    return counts

@@ -67,7 +67,7 @@ THEMED_ASPECT = re.compile(
     re.IGNORECASE,
 )
 # "Hoe verloopt …?", "Hoe pak ik … aan?", "Hoe voer ik … uit?" ask for the steps: their verbs name no subject
-ASKS_THE_COURSE = re.compile(rf"\b(?:{COURSE_VERB}|pak\w*|aanpak\w*|voer\w*|uitvoer\w*|werk)\b", re.IGNORECASE)
+ASKS_THE_COURSE = re.compile(rf"\b(?:{COURSE_VERB}|pak\w*|aanpak\w*|voer\w*|uitvoer\w*|te werk)\b", re.IGNORECASE)
 THEME_PAIR = re.compile(r"^[\w-]+(?:\s*/\s*|\s+(?:en|&)\s+)[\w-]+$")  # "Politiek/Bestuurlijk", "Kennis en ervaring"
 # who meets the aspect, and how: "Welke knelpunten ervaren inkopers bij …?" asks about the knelpunten of what follows
 ASKER_WORDS = frozenset(analyse("ervaren ervaart ondervinden ondervindt tegenkomen inkopers inkoper overheden"))

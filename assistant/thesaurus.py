@@ -33,7 +33,8 @@ SOLUTIONS = "oplossingen, aanbevelingen"
 # "Welk probleem moest het innovatiepartnerschap oplossen?" asks which problem a case solved, not how to solve one
 # (unless it asks how too: "Welke problemen zijn er en hoe los ik ze op?")
 ASKS_WHICH_PROBLEM = re.compile(
-    r"(?!.*\bhoe\b)\s*(?:welk\w*|wat)\s+(?:\w+\s+){0,2}?(?:probleem|problemen|knelpunt\w*|vraagstuk\w*)\b", re.IGNORECASE
+    r"(?!.*\bhoe\b)\s*(?:welk\w*|wat)\s+(?:\w+\s+){0,2}?(?:probleem|problemen|knelpunt\w*|vraagstuk\w*)\b",
+    re.IGNORECASE,
 )
 
 # (what a buyer may write, the words the documents use for it, comma-separated)
@@ -51,8 +52,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"stappen|stappenplan", "fasen"),
     (COURSE_OF_A_PROCEDURE, "stappen, fasen"),
     # "Hoe pak ik X aan?", "Hoe voer ik X uit?" ask the steps too
-    (r"pak\w*\s+(?:[\w-]+\s+){0,4}aan|aanpak\w*|te werk|hoe\s+(?:[\w-]+\s+){0,5}(?:voer\w*\s+(?:[\w-]+\s+){0,4}uit|uitvoeren)",
-     "stappen, fasen"),
+    ((r"pak\w*\s+(?:[\w-]+\s+){0,4}aan|aanpak\w*|te werk"
+      r"|hoe\s+(?:[\w-]+\s+){0,5}(?:voer\w*\s+(?:[\w-]+\s+){0,4}uit|uitvoeren)"), "stappen, fasen"),
     (r"fasen|fases", "stappen, fase"),  # the Dutch stemmer makes "faas" of "fasen", "fase" of "fases"
     (r"vernieuwend\w*|nieuwe oplossing\w*|iets nieuws", "innovatieve, innovatie"),
     (r"proef\w*|uitproberen|uittesten|testen", "pilot, experiment"),

@@ -27,7 +27,8 @@ def free_port() -> int:
 @pytest.fixture
 def server(pipeline: Pipeline, tmp_path: Path):  # type: ignore[no-untyped-def]
     port = free_port()
-    env = {**os.environ, "PIANOO_EMBEDDING_BACKEND": "fake", "PIANOO_MIN_SIMILARITY": "0", "PIANOO_WEAK_SIMILARITY": "0",
+    env = {**os.environ, "PIANOO_EMBEDDING_BACKEND": "fake", "PIANOO_MIN_SIMILARITY": "0",
+           "PIANOO_WEAK_SIMILARITY": "0",
            "PIANOO_CAUTION_SIMILARITY": "0", "PIANOO_CHUNK_WORDS": "60", "PIANOO_CHUNK_OVERLAP_WORDS": "10",
            "PIANOO_DATA_DIR": str(pipeline.settings.data_dir)}
     log = (tmp_path / "streamlit.log").open("w")

@@ -55,7 +55,8 @@ def test_a_caption_without_a_full_stop_does_not_run_into_the_next_title_and_its_
         " Rijksvastgoedbedrijf \n\nEen andere pionier is het \n\nRijksvastgoedbedrijf (RVB)."
     )
     assert cleaned(page) == [
-        ("paragraph", "Via een Innovatiepartnerschap is een nieuwe methode ontwikkeld voor de Zwartewaterbrug bij Hasselt"),
+        ("paragraph",
+         "Via een Innovatiepartnerschap is een nieuwe methode ontwikkeld voor de Zwartewaterbrug bij Hasselt"),
         ("paragraph", "Rijksvastgoedbedrijf"),
         ("paragraph", "Een andere pionier is het Rijksvastgoedbedrijf (RVB)."),
     ]

@@ -35,7 +35,9 @@ def test_pdf_keeps_page_numbers(tmp_path: Path) -> None:
     assert document.doc_id == "twee-paginas.pdf"
 
 
-def make_table_pdf(path: Path, rows: list[tuple[str, ...]], before: str, after: str, repeat_header: bool = True) -> Path:
+def make_table_pdf(
+    path: Path, rows: list[tuple[str, ...]], before: str, after: str, repeat_header: bool = True
+) -> Path:
     """A PDF with a ruled table between two paragraphs; a long table runs on over pages."""
     pdf = FPDF()
     pdf.set_font("helvetica", size=11)
@@ -52,7 +54,8 @@ def make_table_pdf(path: Path, rows: list[tuple[str, ...]], before: str, after: 
 
 
 def test_a_pdf_tables_rows_are_items_that_name_their_columns(tmp_path: Path) -> None:
-    rows = [("Kenmerk", "SBIR", "Innovatiepartnerschap"), ("Looptijd", "Enkele maanden tot twee jaar", "Meerdere jaren"),
+    rows = [("Kenmerk", "SBIR", "Innovatiepartnerschap"),
+            ("Looptijd", "Enkele maanden tot twee jaar", "Meerdere jaren"),
             ("Afname", "Geen afnameverplichting", "Afname is voorzien bij succes")]
     path = make_table_pdf(tmp_path / "keuzehulp.pdf", rows, "De tabel zet twee instrumenten naast elkaar.",
                           "Na de tabel volgt gewone tekst.")
@@ -60,7 +63,8 @@ def test_a_pdf_tables_rows_are_items_that_name_their_columns(tmp_path: Path) -> 
         ("paragraph", "De tabel zet twee instrumenten naast elkaar."),
         ("item", "Kenmerk | SBIR | Innovatiepartnerschap"),
         ("item", "Kenmerk: Looptijd; SBIR: Enkele maanden tot twee jaar; Innovatiepartnerschap: Meerdere jaren"),
-        ("item", "Kenmerk: Afname; SBIR: Geen afnameverplichting; Innovatiepartnerschap: Afname is voorzien bij succes"),
+        ("item",
+         "Kenmerk: Afname; SBIR: Geen afnameverplichting; Innovatiepartnerschap: Afname is voorzien bij succes"),
         ("paragraph", "Na de tabel volgt gewone tekst."),  # not run into the last row
     ]
 

@@ -312,7 +312,8 @@ def test_a_row_of_a_table_names_its_columns(new_documents: Pipeline) -> None:
 def test_a_way_of_working_listed_without_numbers_answers_how_to_go_about_it(new_documents: Pipeline) -> None:
     for question in ("Hoe pak ik een inkoopplan aan?", "Hoe voer ik het opstellen van een inkoopplan uit?"):
         lines = new_documents.ask(question).text.splitlines()
-        assert [line[:12] for line in lines] == ["- Inventaris", "- Bundel ver", "- Kies per p", "- Laat het p"], question
+        expected = ["- Inventaris", "- Bundel ver", "- Kies per p", "- Laat het p"]
+        assert [line[:12] for line in lines] == expected, question
 
 
 def test_a_row_of_a_pdf_table_names_its_columns(new_documents: Pipeline) -> None:

@@ -40,7 +40,7 @@ from assistant.thesaurus import expand
         ("Hoeveel partijen werken samen?", "Er zijn drie opdrachtnemers geselecteerd.", True),  # their role
         ("Hoeveel partijen werken samen?", "Er zijn drie fasen.", False),
         ("Hoeveel pagina's telt het document?", "Een document van maximaal 3 A4'tjes.", True),
-        ("Hoeveel pagina's telt het document?", "Een document voor 3 afdelingen; zie bijlage A.", False),  # "a" not "a4"
+        ("Hoeveel pagina's telt het document?", "Een document voor 3 afdelingen; zie bijlage A.", False),  # not "a4"
         ("Hoeveel buyer groups zijn er?", "43 Startup in Residence 44 Buyer groups duurzaamheid", False),  # footnotes
         ("Hoeveel buyer groups zijn er?", "Er zijn 44 buyer groups.", True),
         ("Hoeveel SBIR-projecten zijn er?", "Er ging geld naar 55 SBIR-projecten.", True),  # an abbreviation
