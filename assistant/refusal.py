@@ -243,7 +243,18 @@ def _names_what_no_passage_says(question: str, hits: list[Hit]) -> bool:
     if not names:  # most questions: the passages need no reading
         return False
     passages = [_as_said(hit.chunk.text) for hit in hits]
-    return any(not any(_as_said(name) in passage for passage in passages) for name in names)
+    return any(not any(_says_name(name, passage) for passage in passages) for name in names)
+
+
+def _says_name(name: str, passage: str) -> bool:
+    """Whether the passage says the name, or says the name after its first word and that word elsewhere: "het
+    Vlaamse Programma Innovatieve Overheidsopdrachten" is the "Programma Innovatieve Overheidsopdrachten" of the
+    "Vlaamse Overheid"."""
+    said = _as_said(name)
+    if said in passage:
+        return True
+    first, _, rest = said.partition(" ")
+    return " " in rest and rest in passage and re.search(rf"\b{re.escape(first)}\b", passage) is not None
 
 
 def _as_said(text: str) -> str:

@@ -255,6 +255,18 @@ def test_a_thing_named_by_capitalised_words_no_passage_says_is_refused(tmp_path:
     assert not refused("Wat Is Een Europees Aanbestedingsdocument?")  # capitals on common words name nothing
 
 
+def test_a_name_said_after_its_first_word_that_the_passage_also_says_is_known(tmp_path: Path) -> None:
+    flemish = Chunk("a", "A", "Adviseur - Vlaamse Overheid. Binnen het Programma Innovatieve Overheidsopdrachten is "
+                    "geëxperimenteerd met de mededingingsprocedure met onderhandeling, een procedure.", 0)
+    dutch = Chunk("b", "B", "Binnen het Programma Innovatieve Overheidsopdrachten is geëxperimenteerd met de "
+                  "mededingingsprocedure met onderhandeling, een procedure.", 1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+    question = "Met welke procedure experimenteerde het Vlaamse Programma Innovatieve Overheidsopdrachten?"
+    for chunk, refused in ((flemish, False), (dutch, True)):  # "Vlaamse" said elsewhere in it, or nowhere
+        lexical = LexicalIndex.build([chunk], revision=1)
+        assert refuses(question, question, [Hit(chunk, 1.0)], 1.0, lexical, settings) is refused
+
+
 def test_a_quantity_asked_of_a_place_must_be_given_for_that_place(tmp_path: Path) -> None:
     national = Chunk("a", "A", "In Nederland zijn in totaal 55 SBIR-trajecten uitgevoerd.", 0)
     utrecht = Chunk("b", "B", "De gemeente Utrecht werkt met slimme verkeerslichten.", 1)
