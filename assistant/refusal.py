@@ -57,6 +57,13 @@ HOW_MUCH_MONEY = re.compile(
     r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
     re.IGNORECASE,
 )
+# asks what is spent, an amount: "Hoeveel geven overheden in Europa uit aan inkoop?" (not a count of "overheden"),
+# "Hoeveel wordt er besteed aan SBIR?"
+ASKS_SPENDING = re.compile(
+    r"\bhoeveel (?:geeft|geven|gaf|gaven)\b[^?]*\buit\b"
+    r"|\bhoeveel\b[^?]*\b(?:uitgeven|uitgegeven|besteden|besteedt|besteed|investeren|investeert|geïnvesteerd)\b",
+    re.IGNORECASE,
+)
 # asks a moment: "In welk jaar …?", "Sinds wanneer …?", "Wanneer is de wet gewijzigd?"; not "Wanneer is een
 # innovatiepartnerschap geschikt?", which asks in which case
 WHEN_IN_TIME = re.compile(
@@ -323,9 +330,10 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
     """What the question asks to be counted or measured: for each, a test for the word naming the quantity and
     how far after the number it may stand, or the pattern of an amount written with its unit ("€ 64 miljoen",
     "15%")."""
+    spending = ASKS_SPENDING.search(question)
     asks: list[tuple[Callable[[str], bool], int] | re.Pattern[str]] = [
         (_counts(match.group(1)), NEAR) for match in HOW_MANY.finditer(question)
-        if not re.search(r"geld|procent|^kost", match.group(1))
+        if not spending and not re.search(r"geld|procent|^kost", match.group(1))
     ]
     if WHAT_COST.search(question):
         asks.append(PRICE)
@@ -346,7 +354,7 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         asks.append(MOMENT)
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
-    elif HOW_MUCH_MONEY.search(question):
+    elif HOW_MUCH_MONEY.search(question) or spending:
         asks.append(MONEY)
     return asks
 

@@ -117,3 +117,9 @@ def test_how_to_carry_something_out_asks_its_steps() -> None:
     assert "(stappen fasen" in expand("Hoe voer ik een marktverkenning uit?")
     assert expand("Hoe moet ik een marktconsultatie uitvoeren?").endswith("(stappen fasen)")
     assert expand("Wanneer ga ik het opschalingsplan uitvoeren?") == "Wanneer ga ik het opschalingsplan uitvoeren?"
+
+
+def test_where_a_procedure_works_best_gets_the_documents_words() -> None:
+    assert expand("Wanneer komt een innovatiepartnerschap het best tot zijn recht?").endswith("(kracht grootst)")
+    assert "kracht" in added_terms("In welke situatie werkt SBIR het best?")
+    assert expand("Wat is het beste moment?") == "Wat is het beste moment?"
