@@ -111,6 +111,8 @@ BARE_REFERENCE = re.compile(
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 WHO_OR_WHEN = re.compile(r"\s*(?:en\s+)?(?:wie|wanneer|sinds wanneer|waar)\b", re.IGNORECASE)
+# "Welke stappen lopen tegelijk?" asks which of the steps overlap, not all of them
+RUN_TOGETHER = re.compile(r"\b(?:tegelijk\w*|gelijktijdig\w*|parallel\w*|overlap\w*)\b", re.IGNORECASE)
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase", "- 2) Houd …"
@@ -667,9 +669,11 @@ def evidence_similarity(hits: list[Hit]) -> float:
 def asks_for_steps(question: str) -> bool:
     """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?"), not who or
     when ("Wie heeft het stappenplan gemaakt?"), not whether one must or may follow them ("Moet ik de stappen na elkaar
-    doorlopen?"), not the verb ("uit het partnerschap stappen"), and not one of them ("Wat is stap 4 van het
+    doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap stappen"), and not one of them ("Wat is stap 4 van het
     stappenplan?")."""
     if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question):
+        return False
+    if RUN_TOGETHER.search(question):
         return False
     if ASKS_WHETHER.match(question.strip()):  # "Moet ik de stappen na elkaar doorlopen?"
         return False

@@ -207,6 +207,12 @@ def test_a_question_about_one_numbered_step_is_no_question_for_all_steps() -> No
     assert not asks_for_steps("Wat is stap 4 van het stappenplan?")
 
 
+def test_which_steps_run_together_is_no_question_for_all_steps() -> None:
+    assert not asks_for_steps("Welke stappen van het stappenplan lopen meestal tegelijk?")
+    assert not asks_for_steps("Welke fasen kunnen parallel of overlappend worden doorlopen?")
+    assert asks_for_steps("Welke stappen moet ik doorlopen?")
+
+
 def test_a_follow_up_about_the_next_step_means_the_step_after_the_one_asked_about() -> None:
     history = [Turn("Wat is stap 4?", "U gaat de criteria opstellen.")]
     assert resolve("Welke stap komt daarna?", history) == "Welke stap komt daarna? (stap 5)"
