@@ -94,6 +94,14 @@ COSTS_OF = re.compile(r"\bwat (?:zijn|waren) de (?:[\w-]+ )?kosten (?:van|voor) 
                       re.IGNORECASE)
 
 
+# asks how to reach someone: "Wat is het telefoonnummer van de helpdesk?", "Naar welk e-mailadres stuur ik …?"; a
+# passage gives the number or the address itself
+ASKS_PHONE = re.compile(r"\btelefoonnummer\w*|\btelefonisch\b|\bbel(?:len)?\b", re.IGNORECASE)
+PHONE_NUMBER = re.compile(r"(?:\+31\s?|\b0)\d{1,3}(?:[\s–-]{0,3}\d{2,4}){2,3}\b")  # "070 - 123 4567", "0800-1234567"
+ASKS_EMAIL = re.compile(r"\be-?mail(?:adres)?\w*|\bmailadres\w*", re.IGNORECASE)
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
 EUROS = r"€|\beuro\b"
 PERCENT = re.compile(r"\d\s?%|\bprocent\b", re.IGNORECASE)
 EUROS_OR_SHARE = f"{EUROS}|{PERCENT.pattern}"
@@ -279,7 +287,8 @@ def _names_nothing_known(word: str) -> bool:
 
 
 def asks_quantity(question: str) -> bool:
-    """Whether the question asks for a quantity: how many of something, how long, how much money, what share."""
+    """Whether the question asks for a quantity: how many of something, how long, how much money, what share; or for
+    a number or an address to reach someone by."""
     return bool(_quantity_asks(question))
 
 
@@ -352,6 +361,10 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         asks.append(DURATION)
     if WHEN_IN_TIME.search(question):
         asks.append(MOMENT)
+    if ASKS_PHONE.search(question):
+        asks.append(PHONE_NUMBER)
+    if ASKS_EMAIL.search(question):
+        asks.append(EMAIL_ADDRESS)
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
     elif HOW_MUCH_MONEY.search(question) or spending:

@@ -73,6 +73,10 @@ from assistant.thesaurus import expand
         ("Hoeveel stappen telt het plan?", "Voer het plan uit stap 6 uit in stap 10.", False),  # numbers naming steps
         ("Hoeveel stappen telt het plan?", "Het plan telt 10 stappen.", True),  # the question's verb before it
         ("Hoeveel fasen heeft SBIR?", "De 3 fases zijn: haalbaarheid en ontwikkeling.", True),
+        ("Wat is het telefoonnummer van de helpdesk?", "De helpdesk is bereikbaar via 070 - 123 4567.", True),
+        ("Wat is het telefoonnummer van de helpdesk?", "De helpdesk helpt 250 inkopers per jaar sinds 2016.", False),
+        ("Naar welk e-mailadres stuur ik mijn vraag?", "Mail uw vraag naar helpdesk@pianoo.nl.", True),
+        ("Naar welk e-mailadres stuur ik mijn vraag?", "Stel uw vraag per e-mail aan de helpdesk.", False),
         ("Wat is een innovatiepartnerschap?", "Geen getal hier.", True),  # asks no quantity
         ("Waarom is het moeilijk om budget te krijgen?", "Geen getal hier.", True),
         ("Wanneer is de Aanbestedingswet gewijzigd?", "Het jaar waarin de gewijzigde wet in werking trad.", False),
