@@ -132,6 +132,10 @@ DEFINITION_MARGIN = 0.05  # "Wat is X?": a sentence saying what X is leads when 
 QUANTITY_MARGIN = 0.05  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 LISTING_MARGIN = 0.05  # "Welke thema's …?": a sentence listing them leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
+# ... and within this when it stands in another section of the passage: "Om een lock-in te voorkomen …, kan de
+# opdrachtgever starten met meer opdrachtnemers" answers "Waarom met meerdere opdrachtnemers?" as well as the best
+# sentence, under the heading before it (0.025: three answers gain a must-mention, none loses one; 0.04 loses one)
+SECTION_MARGIN = 0.025
 
 
 @dataclass
@@ -547,7 +551,7 @@ def _more_from_quoted(best: ScoredUnit, ranked: list[ScoredUnit], chosen: list[S
             continue
         if not (stands_alone(unit) or items_join and _whole_item(unit)):
             continue
-        if section[unit.passage, unit.position] not in quoted_sections:
+        if section[unit.passage, unit.position] not in quoted_sections and unit.score < best.score - SECTION_MARGIN:
             continue  # the section after the quoted one answers another question ("Hoeveel tijd kost …?")
         if any(similar(unit.text, c.text) for c in chosen + more):
             continue

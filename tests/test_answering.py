@@ -781,7 +781,7 @@ def test_a_nearly_as_good_sentence_further_on_in_the_quoted_section_is_added_aft
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("De dienst betaalt de ontwikkeling.", 0.90), ("Een tussenzin.", 0.30), ("Een zin die er niet toe doet.", 0.20),
         ("De leverancier houdt de rechten.", 0.87), ("Dit staat in de lijst:", 0.89), ("Iets anders.", 0.50),
-        ("Hoeveel tijd kost het?", 0.30), ("De dienst betaalt ook de tijd.", 0.89),
+        ("Hoeveel tijd kost het?", 0.30), ("De dienst betaalt ook de tijd.", 0.87),
     ])]
     units[6].heading = True  # a heading that asks, as a cleaned document knows it
     ranked = sorted(units, key=lambda u: -u.score)
@@ -792,6 +792,10 @@ def test_a_nearly_as_good_sentence_further_on_in_the_quoted_section_is_added_aft
     assert answer.text == "De dienst betaalt de ontwikkeling. … De leverancier houdt de rechten. [1]"
     cut = dataclasses.replace(units[0], text="De dienst betaalt de ontwikkeling van de innovatie en alles wat …")
     assert compose("vraag", [cut, *more], [_hit("")]).text == f"{cut.text} De leverancier houdt de rechten. [1]"
+    # one of the next section that answers as well as the best joins it
+    units[7].score = 0.89
+    more = _more_from_quoted(units[0], sorted(units, key=lambda u: -u.score), [units[0]])
+    assert [u.text for u in more] == ["De dienst betaalt ook de tijd.", "De leverancier houdt de rechten."]
 
 
 def test_a_question_about_one_step_is_not_answered_with_the_outline_of_all_steps(pipeline: Pipeline) -> None:
