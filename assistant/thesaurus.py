@@ -106,6 +106,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
      "gezamenlijk inkopen, samenwerking, cooperative purchasing, collaboration"),
     # money and time
     (r"geld|betalen|kost|kosten", "budget, financiering"),
+    # "Kan het goedkoper uitvallen?": the documents say the costs "lager kunnen zijn", or speak of a saving
+    (r"goedkoper\w*|voordeliger|(?<!tijd )bespa\w*|minder (?:geld|kosten)", "kosten lager, kostenbesparing"),
     (r"pagina\w*|bladzijde\w*|kantjes", "A4"),  # "een aanbestedingsdocument van maximaal 3 A4'tjes"
     (r"streefcijfer\w*|streefwaarde\w*|targets?|quota?", "richtgetal, streefdoelen"),
     (r"uiterlijk|deadline|op tijd|te laat", "tijdig, planning"),

@@ -123,3 +123,9 @@ def test_where_a_procedure_works_best_gets_the_documents_words() -> None:
     assert expand("Wanneer komt een innovatiepartnerschap het best tot zijn recht?").endswith("(kracht grootst)")
     assert "kracht" in added_terms("In welke situatie werkt SBIR het best?")
     assert expand("Wat is het beste moment?") == "Wat is het beste moment?"
+
+
+def test_cheaper_gets_the_documents_words_for_lower_costs_but_saving_time_does_not() -> None:
+    assert expand("Kan het inkopen van het resultaat goedkoper uitvallen?").endswith("(kosten lager kostenbesparing)")
+    assert "kostenbesparing" in added_terms("Hoeveel bespaart een gemeente met samen inkopen?")
+    assert "kostenbesparing" not in added_terms("Kan een innovatiepartnerschap op den duur juist tijd besparen?")
