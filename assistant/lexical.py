@@ -33,6 +33,10 @@ _STOPWORDS = frozenset(STOPWORDS_DUTCH) | {"u", "je", "jij", "we", "wij", "ik", 
 # Snowball takes the -s of these singulars for a plural's ("toets" -> "toet"), not of their plurals and other forms
 # ("toetsen", "toetsing" -> "toets"): a word ending in one keeps its -s, and meets them
 _SINGULAR_ON_S = ("toets", "proces", "succes", "advies", "kans", "mens", "wens", "fonds", "grens")
+# Nouns in ge- that the stemmer takes for past participles and strips ("gemeente" -> "meen", the stem of "mening";
+# "gebied" -> "bied", of "bieden"; "gegevens" -> "geven"): they keep their ge-
+_NOUNS_IN_GE = ("gemeente", "gebied", "gegevens", "geheel", "gedrag", "gevolg", "gesprek", "gebrek", "gelegenheid",
+                "gezag", "gedeelte", "gewoon")
 # "op te schalen" is a form of "opschalen": a separable verb split around "te".
 SEPARATED_VERB = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
@@ -130,6 +134,8 @@ def _stem(word: str) -> str:
     if word.endswith(_SINGULAR_ON_S):
         return word
     stem = _stemmer.stemWord(word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word)
+    if word.startswith(_NOUNS_IN_GE) and not stem.startswith(word[:4]):
+        stem = "ge" + stem
     stem = _PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem)
     stem = _ADJECTIVE_ON_ISCH.sub("iek", _LATIN_SINGULAR.sub("a", stem))
     return _VERB_ENDING.sub(r"\1", stem) if len(stem) >= 6 else stem
@@ -229,7 +235,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 17  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 18  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass

@@ -33,6 +33,10 @@ def test_dutch_stemming_meets_inflections() -> None:
     assert analyse("datum") != analyse("data")  # not every -um is a Latin plural's singular
     assert analyse("Wat houdt de ontwikkelfase in?") == analyse("ontwikkelfase")  # asks what it is
     assert analyse("Wat houdt de invoering tegen?") == analyse("houdt invoering tegen")  # a verb of its own
+    # a noun in ge- is no past participle: "gemeente" is not "mening", "gebied" not "bieden", "gegevens" not "geven"
+    assert analyse("gemeenten gebieden gegevens") == analyse("gemeente gebied gegevens")
+    assert set(analyse("gemeente gebied gegevens")).isdisjoint(analyse("mening bieden geven"))
+    assert analyse("gebruikt") == analyse("gebruik")  # a participle still meets its noun
 
 
 def test_compounds_and_separated_verbs_meet_their_parts() -> None:
