@@ -34,9 +34,11 @@ _STOPWORDS = frozenset(STOPWORDS_DUTCH) | {"u", "je", "jij", "we", "wij", "ik", 
 # ("toetsen", "toetsing" -> "toets"): a word ending in one keeps its -s, and meets them
 _SINGULAR_ON_S = ("toets", "proces", "succes", "advies", "kans", "mens", "wens", "fonds", "grens")
 # Nouns in ge- that the stemmer takes for past participles and strips ("gemeente" -> "meen", the stem of "mening";
-# "gebied" -> "bied", of "bieden"; "gegevens" -> "geven"): they keep their ge-
-_NOUNS_IN_GE = ("gemeente", "gebied", "gegevens", "geheel", "gedrag", "gevolg", "gesprek", "gebrek", "gelegenheid",
-                "gezag", "gedeelte", "gewoon")
+# "gebied" -> "bied", of "bieden"; "gegevens" -> "geven"): they keep their ge-, in their forms and compounds, but not
+# the participle that looks like one ("gevolgd", of "volgen")
+NOUN_IN_GE = re.compile(
+    r"^(?:gemeente|gebied|gegevens|geheel|gedrag|gevolg|gesprek|gebrek|gelegenheid|gezag|gedeelte|gewoon)(?![dt]$)"
+)
 # "op te schalen" is a form of "opschalen": a separable verb split around "te".
 SEPARATED_VERB = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
@@ -134,7 +136,7 @@ def _stem(word: str) -> str:
     if word.endswith(_SINGULAR_ON_S):
         return word
     stem = _stemmer.stemWord(word[:-1] if word.endswith("s") and _LOAN_PLURAL.search(word) else word)
-    if word.startswith(_NOUNS_IN_GE) and not stem.startswith(word[:4]):
+    if NOUN_IN_GE.match(word) and not stem.startswith(word[:4]):
         stem = "ge" + stem
     stem = _PHASE.sub("fase", stem[:-1] if stem.endswith("ieke") else stem)
     stem = _ADJECTIVE_ON_ISCH.sub("iek", _LATIN_SINGULAR.sub("a", stem))
