@@ -673,8 +673,8 @@ def evidence_similarity(hits: list[Hit]) -> float:
 def asks_for_steps(question: str) -> bool:
     """Whether the question wants the steps or phases themselves: not their number ("hoeveel stappen?"), not who or
     when ("Wie heeft het stappenplan gemaakt?"), not whether one must or may follow them ("Moet ik de stappen na elkaar
-    doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap stappen"), and not one of them ("Wat is stap 4 van het
-    stappenplan?")."""
+    doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap
+    stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
     if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question):
         return False
     if RUN_TOGETHER.search(question):

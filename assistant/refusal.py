@@ -5,8 +5,9 @@ unless a best passage stands under a heading naming the question's subject), the
 (low coverage), it asks about a year no passage about the question mentions ("Hoeveel … in 2022?") or for or about a
 thing no document names ("Welke boete …?", "Hoe werkt de klachtenregeling …?"), it names something the documents do
 not ("de Commissie van Aanbestedingsexperts", "de Wet open overheid"), it asks for a quantity ("Hoeveel punten …?",
-"Wat kost …?", "Hoe lang is de bezwaartermijn?") that no passage gives of what it asks about, or who holds a post in a
-named organisation ("Wie is de directeur van PIANOo?") when no passage names the post beside it.
+"Wat kost …?", "Hoe lang is de bezwaartermijn?") that no passage gives of what it asks about, or for a phone number or
+an e-mail address no passage gives, or who holds a post in a named organisation ("Wie is de directeur van PIANOo?")
+when no passage names the post beside it.
 """
 
 from __future__ import annotations
