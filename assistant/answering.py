@@ -675,9 +675,8 @@ def asks_for_steps(question: str) -> bool:
     when ("Wie heeft het stappenplan gemaakt?"), not whether one must or may follow them ("Moet ik de stappen na elkaar
     doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap
     stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
-    if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question):
-        return False
-    if RUN_TOGETHER.search(question):
+    if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question) \
+            or RUN_TOGETHER.search(question):
         return False
     if ASKS_WHETHER.match(question.strip()):  # "Moet ik de stappen na elkaar doorlopen?"
         return False

@@ -122,6 +122,11 @@ THRESHOLD = _amount_of(r"\w*drempel\w*")
 # "Wat is het btw-tarief …?", "Hoe hoog is het uurtarief?" ask a rate: a share or an amount, beside the rate
 ASKS_RATE = re.compile(r"\b(?:wat|welk|hoe hoog)\b[\w\s-]{0,30}?tarie[fv]", re.IGNORECASE)
 RATE = _amount_of(r"\w*tarie\w*|btw", EUROS_OR_SHARE)
+# what a question asks for, and how a passage that gives it writes it
+ASKED_AND_TOLD = (
+    (ASKS_THRESHOLD, THRESHOLD), (ASKS_RATE, RATE), (HOW_LONG, DURATION), (WHEN_IN_TIME, MOMENT),
+    (ASKS_PHONE, PHONE_NUMBER), (ASKS_EMAIL, EMAIL_ADDRESS),
+)
 # "Hoe hoog is de boete …?", "Hoe hoog is de vergoeding …?" ask a sum of money, or a share, beside the word for it: a
 # document names a fine or a fee when it gives one. Not "Hoe hoog is het risico?", nor a subsidy or a saving, which a
 # document may give in other words ("bijna € 64 miljoen aan SBIR-trajecten", "een efficiëntieverbetering van 10-30%")
@@ -351,21 +356,10 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         # its forms ("innovatie", "innovaties") and compounds ("SBIR-traject": "SBIR-projecten")
         subject = _forms_of(costs["subject"].split("-")[0])
         asks += [PRICE, _amount_of(r"kost\w*", subject), _amount_of(subject, MONEY.pattern)]
-    if ASKS_THRESHOLD.search(question):
-        asks.append(THRESHOLD)
-    if ASKS_RATE.search(question):
-        asks.append(RATE)
     if asked_sum := ASKS_SUM.search(question):
         # and compounds ending in it: "onkostenvergoeding"
         asks.append(_amount_of(r"\w*" + _forms_of(asked_sum["sum"].split("-")[-1]), EUROS_OR_SHARE))
-    if HOW_LONG.search(question):
-        asks.append(DURATION)
-    if WHEN_IN_TIME.search(question):
-        asks.append(MOMENT)
-    if ASKS_PHONE.search(question):
-        asks.append(PHONE_NUMBER)
-    if ASKS_EMAIL.search(question):
-        asks.append(EMAIL_ADDRESS)
+    asks += [told for asked, told in ASKED_AND_TOLD if asked.search(question)]
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
     elif HOW_MUCH_MONEY.search(question) or spending:
