@@ -87,8 +87,12 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
-# "Wat kost …?", "Hoeveel kosten …?", "Hoe hoog zijn de kosten?"
-WHAT_COST = re.compile(r"\b(?:wat|hoeveel) (?:kost|kosten)\b|\bhoe hoog (?:zijn|waren) de (?:[\w-]+ )?kosten\b", re.IGNORECASE)
+# "Wat kost …?", "Hoeveel kostte …?", "Wat heeft het traject gekost?", "Hoe hoog zijn de kosten?"
+WHAT_COST = re.compile(
+    r"\b(?:wat|hoeveel) (?:kost|kosten|kostte|kostten)\b|\b(?:wat|hoeveel) (?:heeft|hebben|had|hadden)\b[^?]*\bgekost\b"
+    r"|\bhoe hoog (?:zijn|waren) de (?:[\w-]+ )?kosten\b",
+    re.IGNORECASE,
+)
 # "Wat zijn de kosten van een marktconsultatie?" asks a price, or what the documents say of its costs; "Wat zijn de
 # kosten en risico's van …?" asks about costs among other things, as a barrier
 COSTS_OF = re.compile(r"\bwat (?:zijn|waren) de (?:[\w-]+ )?kosten (?:van|voor) (?:een |het |de )?(?P<subject>[\w-]+)",
@@ -110,12 +114,12 @@ EUROS_OR_SHARE = f"{EUROS}|{PERCENT.pattern}"
 
 def _amount_of(nouns: str, amount: str = EUROS) -> re.Pattern[str]:
     """An amount (of euros) and what it is of in one sentence: "Een licentie kost € 500", "de kosten bedragen
-    € 2 miljoen", "de drempelwaarde van € 221.000"."""
-    return re.compile(rf"\b(?:{nouns})\b[^.;?!]{{0,80}}(?:{amount})|(?:{amount})[^.;?!]{{0,80}}\b(?:{nouns})\b",
-                      re.IGNORECASE)
+    € 2 miljoen", "de drempelwaarde van € 221.000", "heeft € 40.000 gekost"."""
+    within = r"(?:[^.;?!]|(?<=\d)[.](?=\d)){0,80}"  # a number's thousands ("40.000") do not end the sentence
+    return re.compile(rf"\b(?:{nouns})\b{within}(?:{amount})|(?:{amount}){within}\b(?:{nouns})\b", re.IGNORECASE)
 
 
-PRICE = _amount_of(r"kost\w*|prijs\w*|tarie\w*|bedraag\w*")
+PRICE = _amount_of(r"(?:ge)?kost\w*|prijs\w*|tarie\w*|bedraag\w*")
 # "Wat is de drempelwaarde …?", "Wat zijn de Europese aanbestedingsdrempels?" ask the threshold's amount
 ASKS_THRESHOLD = re.compile(r"drempelwaarde|drempelbedrag|aanbestedingsdrempel", re.IGNORECASE)
 THRESHOLD = _amount_of(r"\w*drempel\w*")
@@ -135,13 +139,15 @@ ASKS_SUM = re.compile(
     r"(?P<sum>[\w-]*(?:boete|vergoeding|premie|korting|omzet|loon|salaris|honorarium)s?)\b",
     re.IGNORECASE,
 )
-# Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is de contactpersoon bij RVO?"; the
-# organisation by its name, not "… van een SBIR-traject". A post is a person's; "Wie is de opdrachtgever / uitvoerder
-# van …?" asks for an organisation, which a passage names without that word ("RVO … voert SBIR-trajecten uit").
+# Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is op dit moment voorzitter van
+# …?", "Wie is de contactpersoon bij RVO?"; the organisation by its name, not "… van een SBIR-traject". A post is a
+# person's; "Wie is de opdrachtgever / uitvoerder van …?" asks for an organisation, which a passage names without that
+# word ("RVO … voert SBIR-trajecten uit").
 POST = (r"directeur|directrice|voorzitter|minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|hoofd|"
         r"manager|coördinator|contactpersoon|woordvoerder|secretaris|oprichter|ceo|cio|cpo")
 WHO_HOLDS = re.compile(
-    rf"\b[Ww]ie\s+(?:is|was|wordt)\s+(?:nu\s+)?(?:de|het)\s+((?:\w+)?(?:{POST}))\s+(?:van|bij|binnen)\s+"
+    rf"\b[Ww]ie\s+(?:is|was|wordt)\s+(?:(?:nu|momenteel|tegenwoordig|thans|op dit moment)\s+)?(?:(?:de|het)\s+)?"
+    rf"((?:\w+)?(?:{POST}))\s+(?:van|bij|binnen)\s+"
     r"((?:de\s+)?[A-Z][^?,.]*)"
 )
 NAMED_NEAR = 6  # words between a post and whose it is: "Coördinerend Directeur Inkoop Ministerie van OCW"

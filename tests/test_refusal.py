@@ -46,6 +46,9 @@ from assistant.thesaurus import expand
         ("Hoeveel SBIR-projecten zijn er?", "Er ging geld naar 55 SBIR-projecten.", True),  # an abbreviation
         ("Wat kost een licentie?", "Een licentie kost € 500 per jaar.", True),
         ("Wat kost een licentie?", "Een licentie regelt het gebruik.", False),
+        ("Wat heeft het dronetraject gekost?", "Het dronetraject heeft € 40.000 gekost.", True),
+        ("Wat heeft het dronetraject gekost?", "De drones leverden beelddata op.", False),
+        ("Hoeveel kostte de pilot?", "De pilot kostte € 5.000.", True),
         ("Hoeveel kost een account?", "Via het account gingen 5.000 opdrachten, samen € 85 miljard.", False),  # no price
         ("Hoeveel kosten de proeven?", "De kosten van de proeven bedragen € 2 miljoen.", True),
         ("Wat zijn de kosten van een marktconsultatie?", "Een marktconsultatie kost al snel € 5.000.", True),
@@ -292,6 +295,7 @@ def test_a_quantity_asked_of_a_place_must_be_given_for_that_place(tmp_path: Path
     ("question", "answered"),
     [
         ("Wie is de directeur van PIANOo?", False),  # the list names a directeur, of another organisation
+        ("Wie is op dit moment directeur van PIANOo?", False),
         ("Wie is de coördinator van PIANOo?", True),
         ("Wie is de adviseur innovatie bij PIANOo?", True),  # no post in these words: not judged
         ("Wie is de opdrachtgever van Defensie?", True),  # an organisation, named without that word
