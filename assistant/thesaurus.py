@@ -62,6 +62,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"nagaan|controleren|checken|nachecken", "checks, vaststellen"),
     (r"onderwerp\w*", "thema"),
     (r"iedere?", "elke"),
+    (r"genoeg", "voldoende"),
     (r"(?:na|achter) elkaar|achtereenvolgens|in (?:de )?volgorde", "volgorde, parallel"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
     (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),  # the documents: "kan … van pas komen"
@@ -74,6 +75,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (rf"uitstap\w*|{stepping('uit')}", "uitstappen, afbreken, beëindigen"),
     (r"opdel\w*|opsplits\w*|opknip\w*|in stukken", "verdelen, percelen"),  # "een project / opdracht opdelen"
     (r"winnaar|uitkiezen|kiezen wie", "gunning, selectie"),
+    (r"laten weten|laat\s+(?:[\w-]+\s+){0,4}weten|vertel\w*|informeer\w*|informeren", "communiceren, meegeven"),
     (r"in zee (?:gaan|gaat|ga|te gaan)", "samenwerken, aangaan"),
     (r"probleemstelling\w*|vraagstelling\w*|probleem (?:omschrijven|formuleren|beschrijven)", "behoefte, behoeftestelling"),
     (r"afspraken|contractuele|overeenkomst\w*", "contract, inkoopvoorwaarden"),
@@ -89,6 +91,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"draagvlak|steun|support|achter \w+ staan", "draagvlak, commitment"),
     (r"langs elkaar heen|eilandjes|silo\w*|schotten", "verkokering"),
     (r"bang|angst\w*|durven|voorzichtig\w*|risicoschuw\w*|terughoudend\w*|huiverig\w*", "risicomijdend, aversie"),
+    (r"(?:kennis|kunde|expertise|capaciteit) in huis|eigen kennis|zelf (?:de )?kennis", "expertise, inhoudelijke kennis"),
     (r"onervaren\w*|geen ervaring|weinig ervaring|te weinig kennis|kennis ontbreekt", "onervarenheid, onbekendheid"),
     (r"wethouders?|bestuurders?|directie|management", "bestuur, leidinggevenden"),
     # the market and its parties
@@ -106,6 +109,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
      "gezamenlijk inkopen, samenwerking, cooperative purchasing, collaboration"),
     # money and time
     (r"geld|betalen|kost|kosten", "budget, financiering"),
+    (r"betaal\w*|betal\w*|uitbetal\w*", "afgerekend, vergoeding"),
     # "Kan het goedkoper uitvallen?": the documents say the costs "lager kunnen zijn", or speak of a saving
     (r"goedkoper\w*|voordeliger|(?<!tijd )bespa\w*|minder (?:geld|kosten)", "kosten lager, kostenbesparing"),
     (r"pagina\w*|bladzijde\w*|kantjes", "A4"),  # "een aanbestedingsdocument van maximaal 3 A4'tjes"

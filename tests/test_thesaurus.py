@@ -30,10 +30,18 @@ def test_added_terms_are_the_documents_phrases_for_display() -> None:
 def test_a_question_asks_about_concepts_not_about_the_words_it_is_searched_with() -> None:
     question = "Wie betaalt de kosten in een proeftuin?"
     assert concepts(question) == [
-        "proeftuin pilot experiment", "kosten budget financiering", "wie", "betaalt", "de", "in", "een"
+        "proeftuin pilot experiment", "kosten budget financiering", "betaalt afgerekend vergoeding", "wie", "de", "in",
+        "een",
     ]
     assert concepts(expand(question)) == concepts(question)  # the documents' words are no concepts of their own
     assert concepts("Wat is SBIR (een regeling)")[-1] == "regeling"  # brackets of the question itself stay
+
+
+def test_everyday_words_get_the_documents_words() -> None:
+    assert expand("Hoe wordt er betaald?") == "Hoe wordt er betaald? (afgerekend vergoeding)"
+    assert expand("Is er genoeg tijd?") == "Is er genoeg tijd? (voldoende)"
+    assert expand("Hebben we de kennis in huis?").endswith("(expertise inhoudelijke)")
+    assert expand("Wanneer laat ik het weten?") == "Wanneer laat ik het weten? (communiceren meegeven)"
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
@@ -52,7 +60,7 @@ def test_a_separable_verb_split_by_its_object_is_the_documents_word() -> None:
 def test_solving_a_barrier_asks_for_the_documents_solutions_and_recommendations() -> None:
     for question in ("Hoe los ik die op?", "Hoe los je de knelpunten bij inkopen op?", "Hoe neem ik ze weg?"):
         assert expand(question).endswith("(oplossingen aanbevelingen)"), question
-    assert expand("Wordt elke fase los betaald?") == "Wordt elke fase los betaald?"  # "los" alone: separately
+    assert expand("Wordt elke fase los afgerekend?") == "Wordt elke fase los afgerekend?"  # "los" alone: separately
     # which problem a case solved is no question how to solve one
     assert expand("Welk probleem moest het partnerschap oplossen?") == "Welk probleem moest het partnerschap oplossen?"
     assert "oplossingen" not in expand("Welke knelpunten lost het innovatiepartnerschap op?")
