@@ -595,6 +595,9 @@ def test_a_sentence_that_points_back_with_hierover_is_quoted_with_the_one_before
     units = _units(["Het kabinet wil meer innovatie.", "Een richtgetal helpt daarbij.", "Start het gesprek hierover.",
                     "Ook de Commissie opperde streefdoelen."])
     assert [u.text for u in span(units[3], units)][:3] == [u.text for u in units[1:]]
+    # a sentence opening with "Hiermee" ("hierdoor", "daarbij", …) says nothing without the one before
+    units = _units(["Geef de criteria al bij de start mee.", "Hiermee schept u duidelijkheid."])
+    assert [u.text for u in span(units[1], units)] == [u.text for u in units]
 
 
 def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:

@@ -453,7 +453,8 @@ def test_a_broad_question_on_an_aspect_gets_the_section_presenting_it_as_a_whole
         + "\n\n## Financieel\n\n" + "Meerjarige budgetten ontbreken vaak bij de overheid. " * 3 + filler,
     })
     broad = "Welke knelpunten zijn er bij innovatiegericht inkopen?"  # its words are the document's subject
-    assert pipeline.ask(broad).text.startswith("Daarbij kwam naar voren: een vage opdracht")
+    # "Daarbij" points back: the section's heading says at what
+    assert pipeline.ask(broad).text.startswith("Identificeren van belemmeringen: Daarbij kwam naar voren: een vage opdracht")
     assert pipeline.retriever.aspect_section(broad)("Belemmeringen", "Innovatiegericht inkopen kost geld.")  # two names
     text = "Bij innovatiegericht inkopen ontbreekt de jurisprudentie."
     assert pipeline.retriever.aspect_section(broad)("Identificeren van belemmeringen", text)
