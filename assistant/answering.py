@@ -129,7 +129,7 @@ HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it s
 NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the question the best sentence lacks
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
 DEFINITION_MARGIN = 0.05  # "Wat is X?": a sentence saying what X is leads when it scores within this of the best
-QUANTITY_MARGIN = 0.05  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
+QUANTITY_MARGIN = 0.1  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 LISTING_MARGIN = 0.05  # "Welke thema's …?": a sentence listing them leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 # ... and within this when it stands in another section of the passage: "Om een lock-in te voorkomen …, kan de
