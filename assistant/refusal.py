@@ -218,13 +218,15 @@ def answers_too_little(
     question: str, searched: str, answer: str, best_similarity: float, lexical: LexicalIndex, settings: Settings
 ) -> bool:
     """Whether a composed answer is too weak to give: its best sentence barely resembles the question and it says
-    less than half of what the question asks about, with or without the documents' words. A question on procurement
-    law the documents do not treat ("Mag ik bij een aanbesteding een minimale jaaromzet eisen?") passes the checks
-    of `refuses` on a passage that shares its general words ("aanbesteding") and quotes a sentence about something
+    less than half of what the question asks about, with or without the documents' words; or its best sentence
+    resembles the question only moderately and it says next to nothing of it. A question on procurement law the
+    documents do not treat ("Mag ik bij een aanbesteding een minimale jaaromzet eisen?") passes the checks of
+    `refuses` on a passage that shares its general words ("aanbesteding") and quotes a sentence about something
     else; an answer to a question the documents answer says more of it, or resembles it more."""
-    if best_similarity >= settings.weak_similarity:
-        return False
-    return max(lexical.coverage(q, [answer])[0] for q in {question, searched}) < settings.min_answer_coverage
+    tiers = ((settings.weak_similarity, settings.min_answer_coverage),
+             (settings.moderate_similarity, settings.min_moderate_answer_coverage))
+    needed = max((coverage for similarity, coverage in tiers if best_similarity < similarity), default=0.0)
+    return needed > 0 and max(lexical.coverage(q, [answer])[0] for q in {question, searched}) < needed
 
 
 def _says_all(stems: list[str], passage: str) -> bool:

@@ -50,6 +50,7 @@ def fake_settings(tmp_path: Path, **overrides: object) -> Settings:
         "min_similarity": 0.0,
         "caution_similarity": 0.0,
         "weak_similarity": 0.0,
+        "moderate_similarity": 0.0,
         "chunk_words": 60,
         "chunk_overlap_words": 10,
     }

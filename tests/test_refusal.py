@@ -328,11 +328,12 @@ def test_a_passage_headed_by_the_questions_subject_answers_a_question_the_embedd
     assert refuses(question, question, [Hit(unheaded, 1.0)], 0.83, lexical, settings)
 
 
-def test_an_answer_with_a_weakly_similar_sentence_must_say_half_of_what_is_asked(tmp_path: Path) -> None:
+def test_an_answer_with_a_weakly_similar_sentence_must_say_enough_of_what_is_asked(tmp_path: Path) -> None:
     turnover = Chunk("a", "A", "Een minimale jaaromzet eisen mag, tot tweemaal de waarde van de opdracht.", 0)
     other = Chunk("b", "B", "Bij een aanbesteding kiest de gemeente voor duurzame energie uit nieuwe installaties.", 1)
     lexical = _among_filler(turnover, other)
-    settings = Settings(data_dir=tmp_path, weak_similarity=0.85, min_answer_coverage=0.5)
+    settings = Settings(data_dir=tmp_path, weak_similarity=0.85, min_answer_coverage=0.5, moderate_similarity=0.87,
+                        min_moderate_answer_coverage=0.15)
     question = "Mag ik bij een aanbesteding een minimale jaaromzet eisen?"
 
     def too_little(answer: str, similarity: float) -> bool:
@@ -340,5 +341,10 @@ def test_an_answer_with_a_weakly_similar_sentence_must_say_half_of_what_is_asked
 
     assert too_little(other.text, 0.845)  # says "aanbesteding" only
     assert not too_little(turnover.text, 0.845)  # says most of it
-    assert not too_little(other.text, 0.86)  # a sentence much like the question: the caution's business
-    assert not answers_too_little(question, question, other.text, 0.845, lexical, Settings(weak_similarity=0.0))
+    assert not too_little(other.text, 0.86)  # a sentence fairly like the question: the caution's business
+    assert not too_little(other.text, 0.88)
+    nothing = "De gemeente kiest voor duurzame energie uit nieuwe installaties."
+    assert too_little(nothing, 0.86)  # a moderately similar sentence that says nothing of the question
+    assert not too_little(nothing, 0.88)
+    never = Settings(weak_similarity=0.0, moderate_similarity=0.0)
+    assert not answers_too_little(question, question, other.text, 0.845, lexical, never)
