@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .models import Block, Chunk, Document
@@ -107,6 +108,9 @@ def _render(lines: list[str]) -> str:
     return "\n\n".join(out).strip()
 
 
+CREDITED_SOURCE = re.compile(r"^Ref\.\s+[^;:]{1,80}?[;:]\s+")  # "Ref. van Weele, A. J.; ", "Ref. Keough: "
+
+
 def sentence_units(text: str) -> list[str]:
     """The sentences and list items of a passage, in order: what answers are composed from."""
     units: list[str] = []
@@ -153,11 +157,13 @@ def document_windows(chunks: list[Chunk]) -> list[tuple[str, int, str]]:
 
 
 def unit_windows(units: list[str], short_words: int = 25) -> list[str]:
-    """What is embedded per unit: a short unit together with the next one, so it keeps some context."""
+    """What is embedded per unit: a short unit together with the next one, so it keeps some context; without the
+    source a tip credits ("Ref. European Commission; Networking events are …"), whose names say nothing of what
+    the sentence is about and pull its embedding away from a question about it."""
     windows = []
     for i, unit in enumerate(units):
         if len(unit.split()) < short_words and i + 1 < len(units):
             windows.append(f"{unit} {units[i + 1]}")
         else:
             windows.append(unit)
-    return windows
+    return [CREDITED_SOURCE.sub("", window) for window in windows]

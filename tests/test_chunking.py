@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from assistant.chunking import chunk_document, shown_text
+from assistant.chunking import chunk_document, shown_text, unit_windows
 from assistant.models import Block, Chunk, Citation, Document
 
 
@@ -45,3 +45,15 @@ def test_a_citation_is_labelled_with_the_section_its_quote_is_in() -> None:
     assert quoted.section == "Financieel › Meerjarige budgetten ontbreken"
     assert quoted.source_label == "Rapport (p. 4, Financieel › Meerjarige budgetten ontbreken)"
     assert Citation(1, chunk).section == "2. Ontwikkelfase"  # nothing quoted: the passage's own section
+
+
+def test_a_tip_is_embedded_without_the_source_it_credits() -> None:
+    units = ["Ref. European Commission; Networking events are seen as appropriate means to share experiences.",
+             "Ref. van Weele, A. J.; Betrek inkoop en leveranciers vroeg bij het project, zodat hun kennis meetelt.",
+             "Ref. Gorecki, P &.", "Refereer aan de bron."]
+    assert unit_windows(units, short_words=5) == [
+        "Networking events are seen as appropriate means to share experiences.",
+        "Betrek inkoop en leveranciers vroeg bij het project, zodat hun kennis meetelt.",
+        "Ref. Gorecki, P &. Refereer aan de bron.",  # a credit without its text: nothing to take off
+        "Refereer aan de bron.",
+    ]
