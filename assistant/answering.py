@@ -53,6 +53,10 @@ LIST_QUESTION = re.compile(
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
     re.IGNORECASE,
 )
+ASKS_A_VIEW = re.compile(
+    r"\bwat\s+(?:vindt|vinden|vond|vonden|zegt|zeggen|zei|zeiden|denkt|denken|dacht|dachten|vertelt|vertelde)\b",
+    re.IGNORECASE,
+)
 TITLED_ITEM = re.compile(r"^- ([^.:;]{3,40})[.:]\s")  # "- Risico’s. Zorgvuldige inschatting …"
 PART_WORDS = re.compile(r"\b(?:stap|fase)\w*", re.IGNORECASE)  # "stap 1", "stappenplan", "fasen"
 # a section heading naming a way of working, whose list is the steps: "Werkwijze", "Aanpak", "Zo pakt u het aan"
@@ -278,7 +282,8 @@ class ExtractiveAnswerer:
         ranked = _listing_first(question, _definition_first(question, ranked))
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
-        spans = ((unit, span(unit, by_passage[unit.passage])) for unit in ranked)
+        voices = bool(ASKS_A_VIEW.search(question))  # "Wat vond de bouwer ervan?": his quoted words answer it
+        spans = ((unit, span(unit, by_passage[unit.passage], voices=voices)) for unit in ranked)
         best, chosen = next(((unit, quoted) for unit, quoted in spans if quoted), (ranked[0], []))
         if best.text.startswith("- ") and _states_asked_quantity(question, [best]):
             # "Hoeveel gegadigden selecteer ik?": the step that says how many, not the rest of the procedure

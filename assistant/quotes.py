@@ -72,11 +72,13 @@ def score_units(hits: list[Hit]) -> list[ScoredUnit]:
 
 
 def span(
-    anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None = None, max_units: int | None = MAX_SPAN_UNITS
+    anchor: ScoredUnit, passage_units: list[ScoredUnit], budget: int | None = None, max_units: int | None = MAX_SPAN_UNITS,
+    voices: bool = False,
 ) -> list[ScoredUnit]:
     """The anchor sentence with its neighbours: the sentence it refers back to, and what follows, up to
     `max_units` sentences (None: as far as the `budget` and the section go). A heading anchors the text it opens
-    ("STAP 5: …" for "Wat is stap 5?"): it says nothing without it."""
+    ("STAP 5: …" for "Wat is stap 5?"): it says nothing without it. Someone's quoted words end the span, unless
+    the question asks for what someone says or thinks (`voices`)."""
     budget = budget or SPAN_CHARS
     by_position = {u.position: u for u in passage_units}
     run = [anchor]
@@ -111,7 +113,7 @@ def span(
             break
         if following.heading or told_step(following.text) is not None and told_step(run[-1].text) is not None:
             break  # the next section starts, or the next step after a line that tells one ("Stap 3: Formuleer …")
-        if OPENS_QUOTATION.match(following.text) and not announced and not OPENS_QUOTATION.match(anchor.text):
+        if OPENS_QUOTATION.match(following.text) and not (announced or voices or OPENS_QUOTATION.match(anchor.text)):
             break  # another voice: an interviewee, or a pull quote the layout set between the paragraphs
         if FOOTNOTE.match(following.text):
             break  # a footnote the extraction printed after the sentence is no part of what it says

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answering import (
+    ASKS_A_VIEW,
     ExtractiveAnswerer,
     _asks_inside_a_step,
     _definition_first,
@@ -598,6 +599,15 @@ def test_a_sentence_that_points_back_with_hierover_is_quoted_with_the_one_before
     # a sentence opening with "Hiermee" ("hierdoor", "daarbij", …) says nothing without the one before
     units = _units(["Geef de criteria al bij de start mee.", "Hiermee schept u duidelijkheid."])
     assert [u.text for u in span(units[1], units)] == [u.text for u in units]
+
+
+def test_someones_quoted_words_end_a_quote_unless_the_question_asks_what_someone_thinks() -> None:
+    units = _units(["Hof van Twente krijgt twee duurzame kindcentra.", "“Wij leren dagelijks bij.",
+                    "Deze manier van aanbesteden dwingt je om je te blijven ontwikkelen.”"])
+    assert [u.text for u in span(units[0], units)] == [units[0].text]  # another voice: a pull quote, or an interview
+    assert [u.text for u in span(units[0], units, voices=True)] == [u.text for u in units]
+    assert ASKS_A_VIEW.search("Wat vond de bouwer van de kindcentra van het innovatiepartnerschap?")
+    assert not ASKS_A_VIEW.search("Wat krijgt Hof van Twente?")
 
 
 def test_a_run_of_names_answers_only_a_question_about_who(pipeline: Pipeline) -> None:
