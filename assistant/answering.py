@@ -42,6 +42,7 @@ from .refusal import (
     asks_quantity,
     gives_asked_quantity,
     refuses,
+    states_asked_amount,
 )
 from .retrieval import Retriever, in_named_part
 from .settings import Settings
@@ -134,6 +135,7 @@ NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the ques
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
 DEFINITION_MARGIN = 0.05  # "Wat is X?": a sentence saying what X is leads when it scores within this of the best
 QUANTITY_MARGIN = 0.1  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
+AMOUNT_MARGIN = 0.15  # ... and one stating an asked amount beside what it is of ("Hoe groot zijn de startopdrachten?")
 LISTING_MARGIN = 0.05  # "Welke thema's …?": a sentence listing them leads when it scores within this of the best
 FILL_MARGIN = 0.06  # a further sentence of a quoted passage must score within this of the best
 # ... and within this when it stands in another section of the passage: "Om een lock-in te voorkomen …, kan de
@@ -607,7 +609,10 @@ def _states_asked_quantity(question: str, chosen: list[ScoredUnit]) -> bool:
 
 
 def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
-    """For "hoeveel vragen ...?": a sentence that states that quantity first (see `_first_if_near`)."""
+    """For "hoeveel vragen ...?": a sentence that states that quantity first (see `_first_if_near`); from further
+    down for an amount stated with what it is of ("startopdrachten van € 25.000"), which is surer than a number
+    that may count something else."""
+    ranked = _first_if_near(ranked, AMOUNT_MARGIN, lambda u: states_asked_amount(question, u.text))
     return _first_if_near(ranked, QUANTITY_MARGIN, lambda u: gives_asked_quantity(question, [u.text]))
 
 

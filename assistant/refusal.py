@@ -131,12 +131,13 @@ ASKED_AND_TOLD = (
     (ASKS_THRESHOLD, THRESHOLD), (ASKS_RATE, RATE), (HOW_LONG, DURATION), (WHEN_IN_TIME, MOMENT),
     (ASKS_PHONE, PHONE_NUMBER), (ASKS_EMAIL, EMAIL_ADDRESS),
 )
-# "Hoe hoog is de boete …?", "Hoe hoog is de vergoeding …?" ask a sum of money, or a share, beside the word for it: a
-# document names a fine or a fee when it gives one. Not "Hoe hoog is het risico?", nor a subsidy or a saving, which a
-# document may give in other words ("bijna € 64 miljoen aan SBIR-trajecten", "een efficiëntieverbetering van 10-30%")
+# "Hoe hoog is de boete …?", "Hoe groot zijn de startopdrachten …?" ask a sum of money, or a share, beside the word
+# for it: a document names a fine, a fee or a contract when it gives its sum. Not "Hoe hoog is het risico?", nor a
+# subsidy or a saving, which a document may give in other words ("bijna € 64 miljoen aan SBIR-trajecten", "een
+# efficiëntieverbetering van 10-30%")
 ASKS_SUM = re.compile(
     r"\bhoe (?:hoog|groot) (?:is|zijn|was|waren|wordt|worden) (?:de|het|een) "
-    r"(?P<sum>[\w-]*(?:boete|vergoeding|premie|korting|omzet|loon|salaris|honorarium)s?)\b",
+    r"(?P<sum>[\w-]*(?:boete|vergoeding|premie|korting|omzet|loon|salaris|honorarium|opdracht)(?:s|en)?)\b",
     re.IGNORECASE,
 )
 # Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is op dit moment voorzitter van
@@ -334,6 +335,12 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
                 if any(names(stem) for _, stem in near):
                     return True
     return False
+
+
+def states_asked_amount(question: str, text: str) -> bool:
+    """Whether `text` states an amount the question asks for beside what it is of ("bescheiden startopdrachten van
+    € 25.000" for "Hoe groot zijn de startopdrachten?"), not only a number (see `gives_asked_quantity`)."""
+    return any(ask.search(text) for ask in _quantity_asks(question) if isinstance(ask, re.Pattern))
 
 
 def _labelling_numbers(passage: str) -> set[int]:

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.lexical import LexicalIndex
 from assistant.models import Chunk, Hit
-from assistant.refusal import answers_too_little, gives_asked_quantity, refuses
+from assistant.refusal import answers_too_little, gives_asked_quantity, refuses, states_asked_amount
 from assistant.settings import Settings
 from assistant.thesaurus import expand
 
@@ -70,6 +70,8 @@ from assistant.thesaurus import expand
         ("Hoe hoog is de boete bij te late levering?", "Te late levering kost de leverancier € 5 miljoen omzet.", False),
         ("Hoe hoog is de vergoeding voor deelnemers?", "Deelnemers krijgen een onkostenvergoeding van 10%.", True),
         ("Hoe hoog is het risico van een innovatiepartnerschap?", "Geen getal hier.", True),  # no sum of money
+        ("Hoe groot zijn de startopdrachten?", "Het omvat bescheiden startopdrachten van € 25.000.", True),
+        ("Hoe groot zijn de startopdrachten?", "Startopdrachten zijn bescheiden; 3 partijen doen mee.", False),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Hoeveel innovatiepartnerschappen zijn gestart?", "Het beleid van 2021 innovatiegericht inkopen.", False),  # a year
@@ -348,3 +350,10 @@ def test_an_answer_with_a_weakly_similar_sentence_must_say_enough_of_what_is_ask
     assert not too_little(nothing, 0.88)
     never = Settings(weak_similarity=0.0, moderate_similarity=0.0)
     assert not answers_too_little(question, question, other.text, 0.845, lexical, never)
+
+
+def test_an_amount_is_stated_beside_what_it_is_of() -> None:
+    question = "Hoe groot zijn de startopdrachten in het programma?"
+    assert states_asked_amount(question, "Het omvat bescheiden startopdrachten van € 25.000.")
+    assert not states_asked_amount(question, "Het programma kreeg € 2 miljoen; startopdrachten zijn er veel.")
+    assert not states_asked_amount("Hoeveel startopdrachten zijn er?", "Er zijn 12 startopdrachten.")  # a count
