@@ -42,6 +42,8 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Is er genoeg tijd?") == "Is er genoeg tijd? (voldoende)"
     assert expand("Hebben we de kennis in huis?").endswith("(expertise inhoudelijke)")
     assert expand("Wanneer laat ik het weten?") == "Wanneer laat ik het weten? (communiceren meegeven)"
+    assert expand("Schaadt dat mijn reputatie?") == "Schaadt dat mijn reputatie? (betrouwbaarheid)"
+    assert expand("Is er bewijs dat het werkt?") == "Is er bewijs dat het werkt? (bevestigd studie)"
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
