@@ -83,13 +83,10 @@ class Settings(BaseSettings):
         0.5, description="The IDF-weighted share of the question's terms an answer with a weakly similar best "
         "sentence (see `weak_similarity`) must hold."
     )
-    moderate_similarity: float = Field(
-        0.87, description="Refuse an answer whose best sentence is less similar than this to the question when the "
-        "answer says less than `min_moderate_answer_coverage` of what the question asks about (0: never)."
-    )
+    moderate_similarity: float = Field(0.87, description="A looser second tier of `weak_similarity` (0: never).")
     min_moderate_answer_coverage: float = Field(
-        0.15, description="The IDF-weighted share of the question's terms an answer with a moderately similar best "
-        "sentence (see `moderate_similarity`) must hold."
+        0.15, description="What an answer whose best sentence is under `moderate_similarity` must hold, as "
+        "`min_answer_coverage` says for the first tier: next to nothing."
     )
     caution_similarity: float = Field(
         0.86, description="Below this similarity of the best sentence to the question, an answer that is given carries "
