@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 from .lexical import TOKEN, LexicalIndex, analyse, word_stems
@@ -356,7 +357,8 @@ def _labelling_numbers(passage: str) -> set[int]:
     }
 
 
-def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re.Pattern[str]]:
+@lru_cache(maxsize=256)  # asked of every sentence an answer may quote
+def _quantity_asks(question: str) -> tuple[tuple[Callable[[str], bool], int] | re.Pattern[str], ...]:
     """What the question asks to be counted or measured: for each, a test for the word naming the quantity and
     how far after the number it may stand, or the pattern of an amount written with its unit ("€ 64 miljoen",
     "15%")."""
@@ -379,7 +381,7 @@ def _quantity_asks(question: str) -> list[tuple[Callable[[str], bool], int] | re
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
     elif HOW_MUCH_MONEY.search(question) or spending:
         asks.append(MONEY)
-    return asks
+    return tuple(asks)
 
 
 def _forms_of(word: str) -> str:
