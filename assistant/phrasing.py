@@ -137,7 +137,11 @@ SAYS_ABOUT = re.compile(
 )
 
 
+# "… volgens Bureau ICT Toetsing?", "… volgens de regels van Bureau ICT Toetsing?": a source by its name
+BY_NAMED_SOURCE = re.compile(r"\bvolgens\s+(?:(?:de|het)\s+[a-z]\w*\s+van\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+
+
 def without_speaker(question: str) -> str:
-    """"Wat zegt X over Y?" without who says it ("Wat over Y?"): the search finds X, and what is asked is what X says
-    about Y; a sentence that only names X says nothing of that."""
-    return SAYS_ABOUT.sub(" ", question)
+    """"Wat zegt X over Y?" or "Y volgens X?" without who says it ("Wat over Y?"): the search finds X, and what is
+    asked is what X says about Y; a sentence that only names X says nothing of that."""
+    return BY_NAMED_SOURCE.sub(" ", SAYS_ABOUT.sub(" ", question))

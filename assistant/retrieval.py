@@ -44,7 +44,7 @@ from .lexical import (
     opens_named_part,
 )
 from .models import Chunk, Hit, SentenceScore
-from .phrasing import without_speaker
+from .phrasing import BY_NAMED_SOURCE, without_speaker
 from .sentences import (
     ASKS_FOR_READING,
     DOCUMENT_ITSELF,
@@ -443,7 +443,7 @@ class Retriever:
     def _asked_names(self, question: str) -> set[str]:
         """The specific names the question asks about (see `LexicalIndex.specific_names`), not counting the
         documents' words added to it."""
-        return self.last_lexical_index().specific_names(without_added_terms(question))
+        return self.last_lexical_index().specific_names(BY_NAMED_SOURCE.sub(" ", without_added_terms(question)))
 
     def _focus_vector(self, question: str, terms: set[str], passages: list[set[str]]) -> np.ndarray | None:
         """The embedding of the question without its topic: the words (`terms`) every one of the `passages`

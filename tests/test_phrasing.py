@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.conversation import Turn, resolve
-from assistant.phrasing import as_question, without_source
+from assistant.phrasing import as_question, without_source, without_speaker
 from assistant.pipeline import Pipeline
 
 
@@ -92,3 +92,16 @@ def test_a_follow_up_asks_the_source_the_question_before_named() -> None:
     assert resolved == "En welke oplossingen? (volgens de werkgroep)"
     assert without_source(resolved) == ("En welke oplossingen?", "de werkgroep")
     assert resolve("En volgens PIANOo?", history) == "En volgens PIANOo?"  # it names its own source
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Wat zegt Floris den Boer over het gebruik?", "Wat over het gebruik?"),
+        ("Wat doe ik eerst volgens Bureau ICT Toetsing?", "Wat doe ik eerst ?"),
+        ("Wat is het grootste risico volgens de regels van Bureau ICT Toetsing?", "Wat is het grootste risico ?"),
+        ("Wat is volgens mij de kern?", "Wat is volgens mij de kern?"),  # no name: nobody is cited
+    ],
+)
+def test_who_says_it_is_no_part_of_what_a_sentence_must_say(question: str, asked: str) -> None:
+    assert " ".join(without_speaker(question).split()) == " ".join(asked.split())
