@@ -442,7 +442,7 @@ class Retriever:
 
     def _asked_names(self, question: str) -> set[str]:
         """The specific names the question asks about (see `LexicalIndex.specific_names`), not counting the
-        documents' words added to it."""
+        documents' words added to it, nor a source it names with "volgens", which is who says the answer."""
         return self.last_lexical_index().specific_names(BY_NAMED_SOURCE.sub(" ", without_added_terms(question)))
 
     def _focus_vector(self, question: str, terms: set[str], passages: list[set[str]]) -> np.ndarray | None:
