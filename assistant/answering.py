@@ -14,6 +14,7 @@ from itertools import groupby, pairwise, takewhile
 
 from .lexical import analyse, named_parts, opens_named_part, opens_other_part
 from .models import Answer, Citation, Hit
+from .phrasing import ASKS_A_VIEW
 from .quotes import (
     ANSWER_CHARS,
     BEGINS_INSIDE,
@@ -52,10 +53,6 @@ LIST_QUESTION = re.compile(
     r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de \w+|noem|"
     r"lijst|tips|"
     r"belemmeringen|knelpunten|voorwaarden|dimensies|criteria|aandachtspunten|punten|bronnen|vragen|onderdelen)\b",
-    re.IGNORECASE,
-)
-ASKS_A_VIEW = re.compile(
-    r"\bwat\s+(?:vindt|vinden|vond|vonden|zegt|zeggen|zei|zeiden|denkt|denken|dacht|dachten|vertelt|vertelde)\b",
     re.IGNORECASE,
 )
 TITLED_ITEM = re.compile(r"^- ([^.:;]{3,40})[.:]\s")  # "- Risico’s. Zorgvuldige inschatting …"
@@ -612,6 +609,8 @@ def _quantity_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]
     """For "hoeveel vragen ...?": a sentence that states that quantity first (see `_first_if_near`); from further
     down for an amount stated with what it is of ("startopdrachten van € 25.000"), which is surer than a number
     that may count something else."""
+    if not asks_quantity(question):
+        return ranked
     ranked = _first_if_near(ranked, AMOUNT_MARGIN, lambda u: states_asked_amount(question, u.text))
     return _first_if_near(ranked, QUANTITY_MARGIN, lambda u: gives_asked_quantity(question, [u.text]))
 

@@ -131,10 +131,11 @@ def without_source(question: str) -> tuple[str, str | None]:
     return question, None
 
 
+_SAYS = r"zegt|zeggen|vindt|vinden|denkt|denken"  # what someone says or thinks
 # "Wat zegt Bureau ICT Toetsing over het opdelen van een project?", "Wat vindt de werkgroep over streefcijfers?"
-SAYS_ABOUT = re.compile(
-    r"(?<=\bwat )(?:zegt|zeggen|vindt|vinden|schrijft|schrijven|denkt|denken)\b.*?(?=\bover\b)", re.IGNORECASE
-)
+SAYS_ABOUT = re.compile(rf"(?<=\bwat )(?:{_SAYS}|schrijft|schrijven)\b.*?(?=\bover\b)", re.IGNORECASE)
+# "Wat vond de bouwer van de kindcentra van het innovatiepartnerschap?": someone's own (quoted) words answer it
+ASKS_A_VIEW = re.compile(rf"\bwat\s+(?:{_SAYS}|vond|vonden|zei|zeiden|dacht|dachten|vertelt|vertelde)\b", re.IGNORECASE)
 
 
 # "… volgens Bureau ICT Toetsing?", "… volgens de regels van Bureau ICT Toetsing?": a source by its name

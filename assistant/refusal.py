@@ -312,36 +312,36 @@ def gives_asked_quantity(question: str, passages: list[str]) -> bool:
     """False when the question asks for a quantity (see `asks_quantity`) and no passage states one: quoting
     other numbers would look like an answer and is not."""
     asks = _quantity_asks(question)
-    if not asks:
-        return True
-    for passage in passages:
-        words = word_stems(passage)  # "vragen" counts as "vraag"
-        labels = _labelling_numbers(passage)
-        for ask in asks:
-            if isinstance(ask, re.Pattern):
-                if ask.search(passage):
-                    return True
-                continue
-            names, reach = ask
-            for i, (word, _) in enumerate(words):
-                if not NUMERAL.match(word) or YEAR.fullmatch(word) or i in labels:  # "in 2021 innovatiegericht …"
-                    continue
-                near = words[i + 1 : i + 1 + reach]  # "3 opdrachtnemers"
-                # "stap 6", "fase 2": a number after what it would count names one, it counts none; but after the
-                # verb of "Hoeveel stappen telt …?", which the question's words include, "telt 10 stappen" counts
-                if i >= 1 and names(words[i - 1][1]) and not (near and names(near[0][1])):
-                    continue
-                if i >= 2 and words[i - 1][0] == "van":  # "een efficiëntieverbetering van 10-30%"
-                    near.append(words[i - 2])
-                if any(names(stem) for _, stem in near):
-                    return True
-    return False
+    counts = [ask for ask in asks if not isinstance(ask, re.Pattern)]
+    return not asks or any(
+        states_asked_amount(question, passage) or bool(counts) and _counts_one(counts, passage) for passage in passages
+    )
 
 
 def states_asked_amount(question: str, text: str) -> bool:
     """Whether `text` states an amount the question asks for beside what it is of ("bescheiden startopdrachten van
     € 25.000" for "Hoe groot zijn de startopdrachten?"), not only a number (see `gives_asked_quantity`)."""
     return any(ask.search(text) for ask in _quantity_asks(question) if isinstance(ask, re.Pattern))
+
+
+def _counts_one(counts: list[tuple[Callable[[str], bool], int]], passage: str) -> bool:
+    """Whether the passage gives a number beside a word one of the `counts` asks about ("3 opdrachtnemers")."""
+    words = word_stems(passage)  # "vragen" counts as "vraag"
+    labels = _labelling_numbers(passage)
+    for names, reach in counts:
+        for i, (word, _) in enumerate(words):
+            if not NUMERAL.match(word) or YEAR.fullmatch(word) or i in labels:  # "in 2021 innovatiegericht …"
+                continue
+            near = words[i + 1 : i + 1 + reach]  # "3 opdrachtnemers"
+            # "stap 6", "fase 2": a number after what it would count names one, it counts none; but after the
+            # verb of "Hoeveel stappen telt …?", which the question's words include, "telt 10 stappen" counts
+            if i >= 1 and names(words[i - 1][1]) and not (near and names(near[0][1])):
+                continue
+            if i >= 2 and words[i - 1][0] == "van":  # "een efficiëntieverbetering van 10-30%"
+                near.append(words[i - 2])
+            if any(names(stem) for _, stem in near):
+                return True
+    return False
 
 
 def _labelling_numbers(passage: str) -> set[int]:

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from assistant.answering import (
-    ASKS_A_VIEW,
     ExtractiveAnswerer,
     _asks_inside_a_step,
     _definition_first,
@@ -26,6 +25,7 @@ from assistant.cli import render
 from assistant.conversation import Turn, resolve
 from assistant.lexical import named_parts, opens_named_part
 from assistant.models import Chunk, Hit, SentenceScore
+from assistant.phrasing import ASKS_A_VIEW
 from assistant.pipeline import Pipeline
 from assistant.quotes import ScoredUnit, fit, lists, span, stands_alone, step_outline
 from assistant.refusal import CAUTION
