@@ -29,7 +29,9 @@ from .models import Chunk, summarise_documents
 log = logging.getLogger(__name__)
 
 TOKEN = re.compile(r"\w+")
-_STOPWORDS = frozenset(STOPWORDS_DUTCH) | {"u", "je", "jij", "we", "wij", "ik", "welke", "wat", "hoe", "waarom"}
+# the modal verbs Snowball's list lacks ("Welke stappen kun je …?") say nothing of what is asked, as its "kan" does not
+_STOPWORDS = frozenset(STOPWORDS_DUTCH) | {"u", "je", "jij", "we", "wij", "ik", "welke", "wat", "hoe", "waarom",
+                                          "kun", "kunt", "moet", "moeten", "mag", "mogen", "wil", "wilt", "willen"}
 # Snowball takes the -s of these singulars for a plural's ("toets" -> "toet"), not of their plurals and other forms
 # ("toetsen", "toetsing" -> "toets"): a word ending in one keeps its -s, and meets them
 _SINGULAR_ON_S = ("toets", "proces", "succes", "advies", "kans", "mens", "wens", "fonds", "grens")
@@ -237,7 +239,7 @@ def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     return best
 
 
-FORMAT = 18  # bump when what is pickled changes: an older cache is then rebuilt, not misread
+FORMAT = 19  # bump when what is pickled changes: an older cache is then rebuilt, not misread
 
 
 @dataclass
@@ -337,7 +339,8 @@ class LexicalIndex:
                 (part, frozenset(analyse(PART_NUMBER.sub("", line))), frozenset(analyse(chunk.title)))
                 for chunk in self.chunks for line, part, _ in _part_headings(chunk)
             }
-        asked = set(analyse(question))
+        # "Welke stappen doorloop je in de ontwikkelfase?" asks about that phase as much as "Wat gebeurt er in …?"
+        asked = set(analyse(STEP_WORDS.sub(" ", question)))
         return {part for part, title, document in self._part_titles
                 if title and title <= asked and len(asked - title - document) <= 1}
 

@@ -309,6 +309,8 @@ def test_a_step_or_phase_is_named_by_its_headings_words() -> None:
     # the document's title may be said too, and one word more
     assert index.parts_titled("Wat houdt de ontwikkelfase van een innovatiepartnerschap in?") == {("fase", "2")}
     assert index.parts_titled("Wat gebeurt er in de ontwikkelfase?") == {("fase", "2")}
+    # the steps inside a phase are asked about that phase; a modal verb asks nothing more
+    assert index.parts_titled("Welke stappen kun je in de ontwikkelfase doorlopen?") == {("fase", "2")}
     # more than the step: when to make the plan and what it costs
     assert not index.parts_titled("Moet ik vooraf schatten wat het opschalingsplan maken gaat kosten?")
     assert not index.parts_titled("Wat staat er in een opschalingsplan?")  # not all the heading's words
