@@ -67,9 +67,13 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"reputatie|imago|goede naam|geloofwaardig\w*", "betrouwbaarheid"),
     (r"(?:na|achter) elkaar|achtereenvolgens|in (?:de )?volgorde", "volgorde, parallel"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
-    (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),  # the documents: "kan … van pas komen"
+    (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),
+    (r"pluspunt\w*|sterke (?:punt|kant)\w*|troef|troeven", "voordeel, voordelen"),
+    (r"past|passen|passend\w*", "geschikt"),
+    (r"vooruit\w*|verre toekomst", "langere termijn, lange termijn"),
+    (r"meestal|doorgaans|veelal", "vaak"),  # the documents: "kan … van pas komen"
     # "Wanneer komt een innovatiepartnerschap het best tot zijn recht?": the documents say where its strength lies
-    ((r"tot (?:zijn|haar|hun) recht|(?:werkt|werken)\s+(?:[\w-]+\s+){0,2}(?:het\s+)?best\b"
+    ((r"tot (?:zijn|haar|hun) recht|(?:werkt|werken)\s+(?:[\w-]+\s+){0,2}(?:het\s+)?(?:best|sterkst)\b"
       r"|\bbest\w*\s+(?:werkt|werken|uit de verf)"), "kracht, grootst"),
     # "niets" is a stopword, the documents say "tot niks leidt"
     (r"niets (?:op)?le?ver\w*|tot niets leid\w*|mislukt\w*|mislukken|faalt|falen|gefaald", "niks"),

@@ -44,6 +44,10 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Wanneer laat ik het weten?") == "Wanneer laat ik het weten? (communiceren meegeven)"
     assert expand("Schaadt dat mijn reputatie?") == "Schaadt dat mijn reputatie? (betrouwbaarheid)"
     assert expand("Is er bewijs dat het werkt?") == "Is er bewijs dat het werkt? (bevestigd studie)"
+    assert expand("Wat is het grootste pluspunt?") == "Wat is het grootste pluspunt? (voordeel voordelen)"
+    assert "geschikt" in added_terms("Voor welke innovaties past een innovatiepartnerschap?")
+    assert expand("Hoe kijk ik verder vooruit?") == "Hoe kijk ik verder vooruit? (langere termijn lange)"
+    assert expand("Waar is het meestal op gericht?") == "Waar is het meestal op gericht? (vaak)"
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
@@ -132,6 +136,7 @@ def test_how_to_carry_something_out_asks_its_steps() -> None:
 def test_where_a_procedure_works_best_gets_the_documents_words() -> None:
     assert expand("Wanneer komt een innovatiepartnerschap het best tot zijn recht?").endswith("(kracht grootst)")
     assert "kracht" in added_terms("In welke situatie werkt SBIR het best?")
+    assert "kracht" in added_terms("Wanneer werkt een innovatiepartnerschap het sterkst?")
     assert expand("Wat is het beste moment?") == "Wat is het beste moment?"
 
 
