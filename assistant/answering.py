@@ -113,6 +113,11 @@ BARE_REFERENCE = re.compile(
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
 WHO_OR_WHEN = re.compile(r"\s*(?:en\s+)?(?:wie|wanneer|sinds wanneer|waar)\b", re.IGNORECASE)
+# "Van welke situatie gaat het stappenplan uit?", "Welk doel heeft het stappenplan?" ask for something of the plan,
+# named after "welk(e)", not for its steps ("Welke stappen …", "Uit welke twee fasen …")
+WHICH_OTHER_THING = re.compile(
+    r"\s*(?:\w+\s+)?welke?\s+(?!(?:[\w-]+\s+)?(?:stap|fase|onderde|element|activiteit))[\w-]+", re.IGNORECASE
+)
 # "Welke stappen lopen tegelijk?" asks which of the steps overlap, not all of them
 RUN_TOGETHER = re.compile(r"\b(?:tegelijk\w*|gelijktijdig\w*|parallel\w*|overlap\w*)\b", re.IGNORECASE)
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
@@ -684,8 +689,8 @@ def asks_for_steps(question: str) -> bool:
     when ("Wie heeft het stappenplan gemaakt?"), not whether one must or may follow them ("Moet ik de stappen na elkaar
     doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap
     stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
-    if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or STEPPING_OUT.search(question) \
-            or RUN_TOGETHER.search(question):
+    if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or WHICH_OTHER_THING.match(question) \
+            or STEPPING_OUT.search(question) or RUN_TOGETHER.search(question):
         return False
     if ASKS_WHETHER.match(question.strip()):  # "Moet ik de stappen na elkaar doorlopen?"
         return False

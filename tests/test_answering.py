@@ -214,6 +214,13 @@ def test_which_steps_run_together_is_no_question_for_all_steps() -> None:
     assert asks_for_steps("Welke stappen moet ik doorlopen?")
 
 
+def test_something_of_the_plan_named_after_which_is_no_question_for_its_steps() -> None:
+    assert not asks_for_steps("Van welke situatie gaat het stappenplan uit?")
+    assert not asks_for_steps("Welk doel heeft het stappenplan?")
+    assert asks_for_steps("Uit welke twee fasen bestaat de procedure?")
+    assert asks_for_steps("Welke activiteiten horen bij het stappenplan?")
+
+
 def test_a_follow_up_about_the_next_step_means_the_step_after_the_one_asked_about() -> None:
     history = [Turn("Wat is stap 4?", "U gaat de criteria opstellen.")]
     assert resolve("Welke stap komt daarna?", history) == "Welke stap komt daarna? (stap 5)"
