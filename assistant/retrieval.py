@@ -498,18 +498,24 @@ class Retriever:
         return [(ids[i], float(total[i])) for i in order]
 
     def _passages(self, ranked: list[tuple[str, float]], k: int) -> list[Hit]:
-        """Small-to-big: each winner with its neighbours, skipping winners already shown inside another."""
+        """Small-to-big: each winner with its neighbours, skipping winners already shown whole inside another. A
+        neighbour of which a passage shows only the last paragraphs may still be a passage of its own: the
+        paragraphs before them may be what the question asks."""
         hits: list[Hit] = []
         shown: set[str] = set()
         for chunk_id, score in ranked:
             if chunk_id in shown:
                 continue
             passage, parts = self.expand(self._by_id[chunk_id], shown)
-            shown.update(parts)
+            shown.update(part for part in parts if part == chunk_id or self._shown_whole(part, passage.text))
             hits.append(Hit(passage, score, parts))
             if len(hits) == k:
                 break
         return hits
+
+    def _shown_whole(self, chunk_id: str, text: str) -> bool:
+        chunk = self._by_id[chunk_id]
+        return all(p.strip() in text for p in shown_text(chunk, self._neighbour(chunk, -1)).split("\n\n"))
 
     def expand(self, chunk: Chunk, shown: set[str] | None = None) -> tuple[Chunk, tuple[str, ...]]:
         """The chunk with the text of its neighbours around it, within `PASSAGE_CHARS`; neighbours already

@@ -153,6 +153,24 @@ def test_a_section_that_opens_at_a_chunks_end_is_shown_once_in_the_passage(tmp_p
             assert paragraphs.index("STAP 1: VERKEN DE MARKT") < paragraphs.index("Het traject begint met een verkenning.")
 
 
+def test_a_neighbour_shown_only_in_part_is_still_a_passage_of_its_own(tmp_path: Path) -> None:
+    dike = " ".join(f"Het hoogheemraadschap versterkt dijkvak {n} van de Lekdijk tussen Amerongen en Schoonhoven."
+                    for n in range(1, 17))
+    rest = "\n\n".join(" ".join(f"De partijen delen in ronde {n}{m} hun kennis en materieel voor de dijk." for m in range(4))
+                       for n in range(1, 9))
+    pipeline = ingested(tmp_path, {
+        "case.md": f"# Casus\n\n## Hoogheemraadschap\n\n{dike}\n\nEen belangrijk voordeel is dat niemand in silo's werkt."
+        f"\n\n{rest}\n",
+    }, chunk_words=250, chunk_overlap_words=15)
+    retriever = pipeline.retriever
+    retriever.search("dijk")
+    first, second, *_ = sorted(pipeline.store.all_chunks(), key=lambda chunk: chunk.position)
+    best, *others = retriever._passages([(second.chunk_id, 1.0), (first.chunk_id, 0.5)], k=5)
+    # the best passage opens with the first chunk's last paragraph only: the dike's own paragraph did not fit
+    assert best.parts[0] == first.chunk_id and "Amerongen" not in best.chunk.text
+    assert [hit.chunk.chunk_id for hit in others] == [first.chunk_id] and "Amerongen" in others[0].chunk.text
+
+
 def test_a_passage_reads_on_into_its_own_section_rather_than_the_next(tmp_path: Path) -> None:
     rules = [
         "Zorg voor een zakelijke rechtvaardiging en breng alternatieven in kaart, ook het alternatief om niets te doen.",
