@@ -95,6 +95,7 @@ def test_how_much_a_procedure_is_used_gets_the_documents_words() -> None:
     assert expand("Wordt het innovatiepartnerschap al veel gebruikt?").endswith("(toegepast gebruik)")
     assert expand("Waarom wordt het zo weinig ingezet?").endswith("(toegepast gebruik)")
     assert expand("Wordt SBIR vaak toegepast?").endswith("(gebruik)")
+    assert expand("Is het innovatiepartnerschap al ingeburgerd?").endswith("(toegepast gebruik)")
     assert expand("Wie heeft het gebruikt?") == "Wie heeft het gebruikt?"  # use, not how much
 
 
