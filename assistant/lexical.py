@@ -83,8 +83,9 @@ MIN_COMPOUND_PART = 4
 # "verankerd").
 MIN_MISSPELT_CHARS = 7
 MIN_FIX_OCCURRENCES = 5
+MIN_TYPO_CHARS = 5  # a shorter word one letter off a known one is mostly another word ("cao" is no "ca")
 DUTCH_WORD_ZIPF = 2.5  # wordfreq's scale: a word this frequent in Dutch is a word, not a typo ("stoppen" 5.1, "risicos" 1.4)
-ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{4,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete
+ASKED_FOR = re.compile(r"\bwelke?\s+([^\W\d_]{3,})", re.IGNORECASE)  # "Welke boete …?" asks for a boete, "Welke cao …?" a cao
 # what a question asks about, the last word of what it names: "Hoe werkt de klachtenregeling …?", "Wat is een
 # gedragsverklaring?", "Wat is de laatste fase van …?" (a fase, not a laatste); not "het verschil tussen …"
 ASKED_ABOUT = re.compile(
@@ -434,7 +435,7 @@ class LexicalIndex:
             len(t) >= MIN_COMPOUND_PART + 2 and (stem.startswith(t) or stem.endswith(t)) for t in self.document_frequency
         ):
             return True
-        return _one_edit_away(word, self.vocabulary.keys()) is not None
+        return len(word) >= MIN_TYPO_CHARS and _one_edit_away(word, self.vocabulary.keys()) is not None
 
     def scores(self, terms: list[str]) -> np.ndarray:
         """A BM25 score for every chunk for a question's `terms` (zeros when none is indexed)."""

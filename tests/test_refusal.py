@@ -175,7 +175,8 @@ def test_a_year_the_question_asks_about_must_be_in_a_passage_about_the_question(
 
 
 def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Path) -> None:
-    pilot = Chunk("a", "A", "Een aanbieder die de pilot te laat afrondt, krijgt een gesprek met de opdrachtgever.", 0)
+    pilot = Chunk("a", "A", "Een aanbieder die de pilot te laat afrondt, krijgt een gesprek met de opdrachtgever. Dat "
+                  "duurt ca. 3 maanden.", 0)
     subsidy = Chunk("b", "B", "Innovatiesubsidies helpen bestuurders bij het ontwikkelen van een pilot.", 1)
     lexical = LexicalIndex.build([pilot, subsidy], revision=1)
     settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
@@ -184,6 +185,7 @@ def test_a_question_asking_for_a_thing_no_document_names_is_refused(tmp_path: Pa
         return refuses(question, expand(question), [Hit(pilot, 1.0), Hit(subsidy, 0.9)], 1.0, lexical, settings)
 
     assert refused("Welke boete krijgt een aanbieder die de pilot niet op tijd afrondt?")
+    assert refused("Welke cao geldt voor een aanbieder van een pilot?")  # short, and no typo of "ca" in "ca. 3 maanden"
     assert not refused("Welk gesprek krijgt een aanbieder die de pilot te laat afrondt?")
     assert not refused("Welke gesprekken volgen als een aanbieder de pilot te laat afrondt?")  # another form
     assert not refused("Welke innovatiesubsidieregeling helpt bij een pilot?")  # starts with a word they use
