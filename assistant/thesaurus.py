@@ -63,6 +63,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"onderwerp\w*", "thema"),
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
+    (r"beginnen|begint|begin (?:ik|je|we|u)", "starten, start"),
     (r"bewijs\w*|aangetoond|aantonen", "bevestigd, studie"),
     (r"reputatie|imago|goede naam|geloofwaardig\w*", "betrouwbaarheid"),
     (r"(?:na|achter) elkaar|achtereenvolgens|in (?:de )?volgorde", "volgorde, parallel"),

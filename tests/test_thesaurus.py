@@ -48,6 +48,8 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert "geschikt" in added_terms("Voor welke innovaties past een innovatiepartnerschap?")
     assert expand("Hoe kijk ik verder vooruit?") == "Hoe kijk ik verder vooruit? (langere termijn lange)"
     assert expand("Waar is het meestal op gericht?") == "Waar is het meestal op gericht? (vaak)"
+    assert expand("Hoe kan ik beginnen?") == "Hoe kan ik beginnen? (starten start)"
+    assert expand("Wat gebeurt er aan het begin?") == "Wat gebeurt er aan het begin?"  # the noun, not the verb
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
