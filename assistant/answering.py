@@ -131,6 +131,9 @@ WHAT_IS = re.compile(
 )
 QUESTION_WORD = re.compile(r"\W*(wat|wanneer|hoe|hoeveel|waarom|wie|welke?|waar\w*)\b", re.IGNORECASE)
 PASSAGES_CONSIDERED = 4
+# the passages a section titled by the asked aspect may answer from, best first: the retriever raises the sections it
+# sees titled so; one a neighbour's heading shows further down is about something else as often
+ASPECT_PASSAGES = 2
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
 NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the question the best sentence lacks
@@ -331,10 +334,12 @@ def _aspect_section(
 ) -> list[ScoredUnit]:
     """For "Wat zijn de risico's van …?": the opening of a section titled by that aspect ("Risico's en valkuilen"),
     as much of it as the answer has room for, or the start of a passage inside such a section (`asked_aspect` says
-    so of its sentences), or else a list item titled by it ("- Risico’s. Zorgvuldige inschatting …"); [] when there
-    is none."""
+    so of its sentences), or else a list item titled by it ("- Risico’s. Zorgvuldige inschatting …"), in the best
+    `ASPECT_PASSAGES`; [] when there is none."""
+    units = [u for u in units if u.passage < ASPECT_PASSAGES]
     heading = next((u for u in units if u.heading and asked_aspect(u)), None)
-    inside = next((u for p in sorted(by_passage) for u in by_passage[p] if not u.heading and asked_aspect(u)), None)
+    inside = next((u for p in sorted(by_passage) if p < ASPECT_PASSAGES for u in by_passage[p]
+                   if not u.heading and asked_aspect(u)), None)
     opening = heading or inside
     if opening is not None:
         return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)

@@ -508,6 +508,10 @@ def test_a_passage_inside_the_asked_aspect_section_is_quoted_from_its_start() ->
     answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
     chosen = answerer.select("Wat zijn de knelpunten?", [*other, *inside], asked_aspect=lambda unit: unit.passage == 1)
     assert [u.text for u in chosen] == [u.text for u in inside]
+    # such a section further down than the best two passages does not answer
+    lower = [dataclasses.replace(u, passage=2) for u in inside]
+    chosen = answerer.select("Wat zijn de knelpunten?", [*other, *lower], asked_aspect=lambda unit: unit.passage == 2)
+    assert [u.text for u in chosen] == [other[0].text]
 
 
 def test_a_list_item_titled_by_the_asked_aspect_answers_when_no_section_is() -> None:
