@@ -136,8 +136,12 @@ ASKED_AND_TOLD = (
 # for it: a document names a fine, a fee or a contract when it gives its sum. Not "Hoe hoog is het risico?", nor a
 # subsidy or a saving, which a document may give in other words ("bijna € 64 miljoen aan SBIR-trajecten", "een
 # efficiëntieverbetering van 10-30%")
+# "Wat is het salaris van …?", "Wat is de boete op …?" ask it too, for the words that name only a sum (not "Wat is de
+# opdracht van de werkgroep?")
 ASKS_SUM = re.compile(
-    r"\bhoe (?:hoog|groot) (?:is|zijn|was|waren|wordt|worden) (?:de|het|een) "
+    r"\b(?:hoe (?:hoog|groot) (?:is|zijn|was|waren|wordt|worden)"
+    r"|wat (?:is|was|zijn|waren|bedraagt|bedragen)(?= (?:de|het|een) [\w-]*(?:boete|premie|korting|loon|salaris|honorarium)))"
+    r" (?:de|het|een) "
     r"(?P<sum>[\w-]*(?:boete|vergoeding|premie|korting|omzet|loon|salaris|honorarium|opdracht)(?:s|en)?)\b",
     re.IGNORECASE,
 )

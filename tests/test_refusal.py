@@ -72,6 +72,9 @@ from assistant.thesaurus import expand
         ("Hoe hoog is het risico van een innovatiepartnerschap?", "Geen getal hier.", True),  # no sum of money
         ("Hoe groot zijn de startopdrachten?", "Het omvat bescheiden startopdrachten van € 25.000.", True),
         ("Hoe groot zijn de startopdrachten?", "Startopdrachten zijn bescheiden; 3 partijen doen mee.", False),
+        ("Wat is het salaris van een inkoper?", "Een inkoper verdient een salaris van € 4.000.", True),
+        ("Wat is het salaris van een inkoper?", "Inkopers besteden jaarlijks € 85 miljard.", False),
+        ("Wat is de opdracht van de werkgroep?", "Geen getal hier.", True),  # a task, not a sum
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Die duurt hooguit vier jaar.", True),
         ("Wat is de maximale looptijd van een raamovereenkomst?", "Een raamovereenkomst kent een looptijd.", False),
         ("Hoeveel innovatiepartnerschappen zijn gestart?", "Het beleid van 2021 innovatiegericht inkopen.", False),  # a year
