@@ -91,8 +91,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch, rechtmatigheid, aanbestedingsrecht"),
     (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling, implementatie"),
     # how much a procedure is used: "Wordt het al veel gebruikt?", "Waarom wordt het zo weinig ingezet?"
-    (r"(?:veel|weinig|vaak|zelden|nauwelijks|massaal)\s+(?:\w+\s+)?(?:gebruikt|ingezet|toegepast)|ingeburgerd|gangbaar"
-     r"|gemeengoed", "toegepast, gebruik"),
+    ((r"(?:veel|weinig|vaak|zelden|nauwelijks|massaal)\s+(?:\w+\s+)?(?:gebruikt|ingezet|toegepast)"
+      r"|ingeburgerd|gangbaar|gemeengoed"), "toegepast, gebruik"),
     (r"ips", "innovatiepartnerschap"),
     (r"pre-?commerci\w* (?:inkoop|inkopen)|pcp", "sbir"),
     (r"digitaal aanbesteden|online aanbesteden|elektronisch\w* aanbested\w*", "e-aanbesteden"),
