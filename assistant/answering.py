@@ -112,7 +112,10 @@ BARE_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
-WHO_OR_WHEN = re.compile(r"\s*(?:en\s+)?(?:wie|wanneer|sinds wanneer|waar)\b", re.IGNORECASE)
+WHO_OR_WHEN = re.compile(
+    r"\s*(?:en\s+)?(?:(?:voor|door|met|bij|aan|van)\s+)?(?:wie|wanneer|sinds wanneer|waar|waarom|waarvoor|waartoe)\b",
+    re.IGNORECASE,
+)
 # "Van welke situatie gaat het stappenplan uit?", "Welk doel heeft het stappenplan?" ask for something of the plan,
 # named after "welk(e)", not for its steps ("Welke stappen …", "Uit welke twee fasen …")
 WHICH_OTHER_THING = re.compile(

@@ -217,6 +217,8 @@ def test_which_steps_run_together_is_no_question_for_all_steps() -> None:
 def test_something_of_the_plan_named_after_which_is_no_question_for_its_steps() -> None:
     assert not asks_for_steps("Van welke situatie gaat het stappenplan uit?")
     assert not asks_for_steps("Welk doel heeft het stappenplan?")
+    assert not asks_for_steps("Voor wie is het stappenplan bedoeld?")  # who, with a preposition
+    assert not asks_for_steps("Waarom heeft het stappenplan tien stappen?")
     assert asks_for_steps("Uit welke twee fasen bestaat de procedure?")
     assert asks_for_steps("Welke activiteiten horen bij het stappenplan?")
 
