@@ -63,6 +63,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"onderwerp\w*", "thema"),
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
+    (r"aanschaf\w*|aangeschaft", "aankoop"),
     (r"instap\w*|bijkom\w*|erbij (?:kom\w*|te komen)|toetred\w*|toetre\w*", "toelaten, nieuwe aanbieders"),
     (r"beginnen|begint|begin (?:ik|je|we|u)", "starten, start"),
     (r"bewijs\w*|aangetoond|aantonen", "bevestigd, studie"),

@@ -51,6 +51,7 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Hoe kan ik beginnen?") == "Hoe kan ik beginnen? (starten start)"
     assert expand("Kan er later een partij bijkomen?") == "Kan er later een partij bijkomen? (toelaten nieuwe aanbieders)"
     assert "toelaten" in added_terms("Mag een partij later nog instappen?")
+    assert expand("Wanneer wordt het aangeschaft?") == "Wanneer wordt het aangeschaft? (aankoop)"
     assert expand("Wat gebeurt er aan het begin?") == "Wat gebeurt er aan het begin?"  # the noun, not the verb
 
 
