@@ -112,7 +112,7 @@ BARE_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 COUNT_QUESTION = re.compile(r"\b(hoeveel|aantal)\b", re.IGNORECASE)  # "hoeveel stappen?" wants a number
-WHO_OR_WHEN = re.compile(
+WHO_WHEN_OR_WHY = re.compile(
     r"\s*(?:en\s+)?(?:(?:voor|door|met|bij|aan|van)\s+)?(?:wie|wanneer|sinds wanneer|waar|waarom|waarvoor|waartoe)\b",
     re.IGNORECASE,
 )
@@ -339,16 +339,17 @@ def _aspect_section(
     as much of it as the answer has room for, or the start of a passage inside such a section (`asked_aspect` says
     so of its sentences), or else a list item titled by it ("- Risico’s. Zorgvuldige inschatting …"), in the best
     `ASPECT_PASSAGES`; [] when there is none."""
-    units = [u for u in units if u.passage < ASPECT_PASSAGES]
-    heading = next((u for u in units if u.heading and asked_aspect(u)), None)
-    inside = next((u for p in sorted(by_passage) if p < ASPECT_PASSAGES for u in by_passage[p]
-                   if not u.heading and asked_aspect(u)), None)
+    def on_aspect(unit: ScoredUnit) -> bool:
+        return unit.passage < ASPECT_PASSAGES and asked_aspect(unit)
+
+    heading = next((u for u in units if u.heading and on_aspect(u)), None)
+    inside = next((u for p in sorted(by_passage) for u in by_passage[p] if not u.heading and on_aspect(u)), None)
     opening = heading or inside
     if opening is not None:
         return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)
     for unit in units:  # "- Risico’s. Zorgvuldige inschatting van risico’s …": an item titled by the aspect
         title = TITLED_ITEM.match(unit.text)
-        if title and asked_aspect(dataclasses.replace(unit, text=title[1], heading=True)):
+        if title and on_aspect(dataclasses.replace(unit, text=title[1], heading=True)):
             return [unit]
     return []
 
@@ -697,7 +698,7 @@ def asks_for_steps(question: str) -> bool:
     when ("Wie heeft het stappenplan gemaakt?"), not whether one must or may follow them ("Moet ik de stappen na elkaar
     doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap
     stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
-    if COUNT_QUESTION.search(question) or WHO_OR_WHEN.match(question) or WHICH_OTHER_THING.match(question) \
+    if COUNT_QUESTION.search(question) or WHO_WHEN_OR_WHY.match(question) or WHICH_OTHER_THING.match(question) \
             or STEPPING_OUT.search(question) or RUN_TOGETHER.search(question):
         return False
     if ASKS_WHETHER.match(question.strip()):  # "Moet ik de stappen na elkaar doorlopen?"

@@ -135,14 +135,14 @@ ASKED_AND_TOLD = (
 # "Hoe hoog is de boete …?", "Hoe groot zijn de startopdrachten …?" ask a sum of money, or a share, beside the word
 # for it: a document names a fine, a fee or a contract when it gives its sum. Not "Hoe hoog is het risico?", nor a
 # subsidy or a saving, which a document may give in other words ("bijna € 64 miljoen aan SBIR-trajecten", "een
-# efficiëntieverbetering van 10-30%")
-# "Wat is het salaris van …?", "Wat is de boete op …?" ask it too, for the words that name only a sum (not "Wat is de
-# opdracht van de werkgroep?")
+# efficiëntieverbetering van 10-30%"). "Wat is het salaris van …?" asks it too, of a word that names only a sum (not
+# "Wat is de opdracht van de werkgroep?")
+_ONLY_A_SUM = r"boete|premie|korting|loon|salaris|honorarium"
 ASKS_SUM = re.compile(
     r"\b(?:hoe (?:hoog|groot) (?:is|zijn|was|waren|wordt|worden)"
-    r"|wat (?:is|was|zijn|waren|bedraagt|bedragen)(?= (?:de|het|een) [\w-]*(?:boete|premie|korting|loon|salaris|honorarium)))"
+    rf"|wat (?:is|was|zijn|waren|bedraagt|bedragen)(?= (?:de|het|een) [\w-]*(?:{_ONLY_A_SUM})))"
     r" (?:de|het|een) "
-    r"(?P<sum>[\w-]*(?:boete|vergoeding|premie|korting|omzet|loon|salaris|honorarium|opdracht)(?:s|en)?)\b",
+    rf"(?P<sum>[\w-]*(?:{_ONLY_A_SUM}|vergoeding|omzet|opdracht)(?:s|en)?)\b",
     re.IGNORECASE,
 )
 # Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is op dit moment voorzitter van

@@ -514,6 +514,7 @@ class Retriever:
         return hits
 
     def _shown_whole(self, chunk_id: str, text: str) -> bool:
+        """Whether `text` holds every paragraph the chunk adds to the one before it (see `shown_text`)."""
         chunk = self._by_id[chunk_id]
         return all(p.strip() in text for p in shown_text(chunk, self._neighbour(chunk, -1)).split("\n\n"))
 

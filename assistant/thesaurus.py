@@ -64,17 +64,17 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
     (r"aanschaf\w*|aangeschaft", "aankoop"),
-    (r"instap\w*|bijkom\w*|erbij (?:kom\w*|te komen)|toetred\w*|toetre\w*", "toelaten, nieuwe aanbieders"),
+    (r"instap\w*|bijkom\w*|erbij (?:kom\w*|te komen)|toetre\w*", "toelaten, nieuwe aanbieders"),
     (r"beginnen|begint|begin (?:ik|je|we|u)", "starten, start"),
     (r"bewijs\w*|aangetoond|aantonen", "bevestigd, studie"),
     (r"reputatie|imago|goede naam|geloofwaardig\w*", "betrouwbaarheid"),
     (r"(?:na|achter) elkaar|achtereenvolgens|in (?:de )?volgorde", "volgorde, parallel"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
-    (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),
+    (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),  # the documents: "kan … van pas komen"
     (r"pluspunt\w*|sterke (?:punt|kant)\w*|troef|troeven", "voordeel, voordelen"),
     (r"past|passen|passend\w*", "geschikt"),
     (r"vooruit\w*|verre toekomst", "langere termijn, lange termijn"),
-    (r"meestal|doorgaans|veelal", "vaak"),  # the documents: "kan … van pas komen"
+    (r"meestal|doorgaans|veelal", "vaak"),
     # "Wanneer komt een innovatiepartnerschap het best tot zijn recht?": the documents say where its strength lies
     ((r"tot (?:zijn|haar|hun) recht|(?:werkt|werken)\s+(?:[\w-]+\s+){0,2}(?:het\s+)?(?:best|sterkst)\b"
       r"|\bbest\w*\s+(?:werkt|werken|uit de verf)"), "kracht, grootst"),
