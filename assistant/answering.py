@@ -375,11 +375,16 @@ def _step_after(outline: list[ScoredUnit], previous: str) -> ScoredUnit | None:
     """The step of the outline after the one `previous` names ("stap 4", "de mededingingsfase"); None when it
     names none of them, or the last."""
     numbered = {number for kind, number in named_parts(previous)}
-    asked = set(analyse(previous))
+    asked = set(analyse(PART_WORDS.sub(" ", previous)))  # "na afloop van elke fase" names none of them
     for step, following in pairwise(outline):
-        if numbered and str(step.position) in numbered or not numbered and asked & set(analyse(step.text)):
+        if numbered and str(step.position) in numbered or not numbered and asked & _step_title(step):
             return following
     return None
+
+
+def _step_title(step: ScoredUnit) -> set[str]:
+    """The stems of an outline step's title: "Mededingingsfase" of "- 2. Mededingingsfase: De mededingingsfase …"."""
+    return set(analyse(NUMBERED_STEP_PREFIX.sub("", step.text.removeprefix("- ")).split(":")[0]))
 
 
 def _numbered_list(by_passage: dict[int, list[ScoredUnit]]) -> list[ScoredUnit]:
@@ -734,7 +739,7 @@ def _asks_inside_a_step(question: str, outline: list[ScoredUnit]) -> bool:
     stappenplan voor de minimale eisen?" for "Beschrijven minimale eisen"): it then asks what happens within that
     step, which the outline of all steps does not answer. A title of several words is named by most of them."""
     asked = set(analyse(question))
-    titles = (set(analyse(NUMBERED_STEP_PREFIX.sub("", u.text.removeprefix("- ")).split(":")[0])) for u in outline)
+    titles = (_step_title(u) for u in outline)
     return any(title and (title <= asked or len(title) > 2 and len(title & asked) > len(title) / 2) for title in titles)
 
 

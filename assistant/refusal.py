@@ -87,6 +87,9 @@ DURATION = re.compile(
     r"\w*(?:dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren)\b",
     re.IGNORECASE,
 )
+# a span given as the whole of something: "De eindgebruiker dient gedurende het gehele inkooptraject betrokken te
+# worden" says how long the user takes part; it tells a duration only in a sentence naming what lasts
+WHOLE_SPAN = r"\b(?:gedurende|tijdens)\s+(?:het|de)\s+(?:gehele|hele|volledige)\b"
 MONEY = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b", re.IGNORECASE)
 # "Wat kost …?", "Hoeveel kostte …?", "Wat heeft het traject gekost?", "Hoe hoog zijn de kosten?"
 WHAT_COST = re.compile(
@@ -381,6 +384,8 @@ def _quantity_asks(question: str) -> tuple[tuple[Callable[[str], bool], int] | r
         # and compounds ending in it: "onkostenvergoeding"
         asks.append(_amount_of(r"\w*" + _forms_of(asked_sum["sum"].split("-")[-1]), EUROS_OR_SHARE))
     asks += [told for asked, told in ASKED_AND_TOLD if asked.search(question)]
+    if lasting := WHAT_LASTS.search(question):
+        asks.append(_amount_of(_forms_of(lasting.group(1)), WHOLE_SPAN))
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
     elif HOW_MUCH_MONEY.search(question) or spending:

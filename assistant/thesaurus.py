@@ -63,6 +63,11 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"onderwerp\w*", "thema"),
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
+    (r"nog een keer|nogmaals|(?:een )?tweede keer", "opnieuw"),
+    (r"binnen(?:ge)?kr\w*|binnen\s+(?:te\s+)?krijgen|binnengekomen", "ontvangen"),  # "Wat heb ik binnengekregen?"
+    # "Hoe ver is de technologie ontwikkeld?": the documents speak of its maturity
+    (r"hoe ver\s+(?:[\w-]+\s+){0,3}(?:ontwikkeld|gevorderd|klaar)|rijpheid|maturiteit|ontwikkel\w*stadium",
+     "volwassenheid"),
     (r"aanschaf\w*|aangeschaft", "aankoop"),
     (r"instap\w*|bijkom\w*|erbij (?:kom\w*|te komen)|toetre\w*", "toelaten, nieuwe aanbieders"),
     (r"beginnen|begint|begin (?:ik|je|we|u)", "starten, start"),

@@ -15,6 +15,7 @@ from assistant.answering import (
     _more_from_quoted,
     _quantity_first,
     _quotable,
+    _step_after,
     _way_of_working,
     asks_for_steps,
     compose,
@@ -49,6 +50,13 @@ def test_the_step_after_a_named_one_is_the_next_of_the_outline(pipeline: Pipelin
     for question in ("Welke fase komt na de mededingingsfase?", "Wat gebeurt er na fase 2 van het innovatiepartnerschap?"):
         answer = pipeline.ask(question)
         assert answer.text.startswith("- 3. Ontwikkelfase") and answer.text.count("\n") == 0, question
+
+
+def test_what_happens_after_every_phase_names_no_phase_to_follow() -> None:
+    outline = [_unit(f"- {n}. {title}: De {title.lower()} van het partnerschap.", n)
+               for n, title in enumerate(["Vraagarticulatie", "Mededingingsfase", "Ontwikkelfase", "Commerciële fase"])]
+    assert _step_after(outline, "afloop van elke fase van het partnerschap") is None
+    assert _step_after(outline, "de mededingingsfase") is outline[2]
 
 
 def test_citations_are_numbered_in_order_and_point_to_retrieved_passages(pipeline: Pipeline) -> None:

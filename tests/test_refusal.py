@@ -25,6 +25,8 @@ from assistant.thesaurus import expand
         ("Hoe lang duurt de dialoog?", "Een ronde duurt ongeveer een jaar.", True),
         ("Hoe lang duurt de dialoog?", "Looptijd — dialoog: meerdere jaren", True),  # a table's row
         ("Hoe lang duurt de dialoog?", "Er zijn vijfentwintig deelnemers in het jaar van de start.", False),
+        ("Hoe lang moet de eindgebruiker meedoen?", "De eindgebruiker doet gedurende het gehele traject mee.", True),
+        ("Hoe lang moet de eindgebruiker meedoen?", "Gedurende het gehele traject is er overleg.", False),  # not he
         ("Hoeveel gegadigden selecteert u?", "Daarna selecteert u ten minste drieëntwintig gegadigden.", True),
         ("Hoeveel gegadigden selecteert u?", "Daarna vieren de gegadigden feest.", False),
         ("Welke minimale termijn geldt?", "De inschrijving duurt 30 kalenderdagen.", True),

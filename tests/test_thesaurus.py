@@ -53,6 +53,10 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert "toelaten" in added_terms("Mag een partij later nog instappen?")
     assert expand("Wanneer wordt het aangeschaft?") == "Wanneer wordt het aangeschaft? (aankoop)"
     assert expand("Wat gebeurt er aan het begin?") == "Wat gebeurt er aan het begin?"  # the noun, not the verb
+    assert expand("Moet ik nog een keer aanbesteden?") == "Moet ik nog een keer aanbesteden? (opnieuw)"
+    assert expand("Wat heb ik binnengekregen?") == "Wat heb ik binnengekregen? (ontvangen)"
+    assert expand("Hoe ver is de technologie ontwikkeld?").endswith("(volwassenheid)")
+    assert expand("Hoe ver is de afstand?") == "Hoe ver is de afstand? (distance)"  # not how mature
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
