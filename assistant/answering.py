@@ -137,6 +137,7 @@ PASSAGES_CONSIDERED = 4
 # the passages a section titled by the asked aspect may answer from, best first: the retriever raises the sections it
 # sees titled so; one a neighbour's heading shows further down is about something else as often
 ASPECT_PASSAGES = 2
+ASPECT_BEST_MARGIN = 0.02  # ... and quotes the section's best sentence in a later one when it scores this much better
 ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its steps announced in, best first
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
 NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the question the best sentence lacks
@@ -346,7 +347,15 @@ def _aspect_section(
     inside = next((u for p in sorted(by_passage) for u in by_passage[p] if not u.heading and on_aspect(u)), None)
     opening = heading or inside
     if opening is not None:
-        return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)
+        opened = span(opening, by_passage[opening.passage], budget=ANSWER_CHARS, max_units=None)
+        # the section goes on in the next passage, whose sentence answers best: "Een tweede beperking zijn de tijd
+        # en de investering …" for "Wat is naast het beperkte bereik nog een nadeel?"
+        further = [u for u in units if u.passage != opening.passage and not u.heading and on_aspect(u)]
+        best = max(further, key=lambda u: u.score, default=None)
+        if best is None or best.score <= max(u.score for u in opened or [opening]) + ASPECT_BEST_MARGIN:
+            return opened
+        told = span(best, by_passage[best.passage])
+        return span(opening, by_passage[opening.passage], budget=ANSWER_CHARS - length(told), max_units=None) + told
     for unit in units:  # "- Risico’s. Zorgvuldige inschatting van risico’s …": an item titled by the aspect
         title = TITLED_ITEM.match(unit.text)
         if title and on_aspect(dataclasses.replace(unit, text=title[1], heading=True)):

@@ -525,6 +525,26 @@ def test_a_passage_inside_the_asked_aspect_section_is_quoted_from_its_start() ->
     assert [u.text for u in chosen] == [other[0].text]
 
 
+def test_the_asked_aspects_section_going_on_in_the_next_passage_adds_its_best_sentence() -> None:
+    opening = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Beperkingen", 0.88), ("Er zijn twee beperkingen.", 0.87), ("De eerste is het smalle bereik.", 0.89),
+    ])]
+    going_on = [dataclasses.replace(_unit(t, i, score), passage=1) for i, (t, score) in enumerate([
+        ("Dat werkt bij een reeks opdrachten.", 0.86), ("Een tweede beperking is de lange voorbereiding.", 0.94),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+
+    def on_limits(unit: ScoredUnit) -> bool:
+        return unit.text == "Beperkingen" if unit.heading else unit.passage == 1
+
+    chosen = answerer.select("Wat is nog een nadeel?", [*opening, *going_on], asked_aspect=on_limits)
+    assert [u.text for u in chosen] == [u.text for u in opening] + [going_on[1].text]
+    # not when it scores no better than what the section's opening quotes
+    level = [going_on[0], dataclasses.replace(going_on[1], score=0.9)]
+    chosen = answerer.select("Wat is nog een nadeel?", [*opening, *level], asked_aspect=on_limits)
+    assert [u.text for u in chosen] == [u.text for u in opening]
+
+
 def test_a_list_item_titled_by_the_asked_aspect_answers_when_no_section_is() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("Het product voorspelt de risico's op natuurbranden.", 0.95), ("Let bij het partnerschap op:", 0.8),
