@@ -63,6 +63,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"onderwerp\w*", "thema"),
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
+    (r"beleidsdoel\w*|beleidsprioriteit\w*", "beleidsambities"),
     (r"nog een keer|nogmaals|(?:een )?tweede keer", "opnieuw"),
     (r"binnen(?:ge)?kr\w*|binnen\s+(?:te\s+)?krijgen|binnengekomen", "ontvangen"),  # "Wat heb ik binnengekregen?"
     # "Hoe ver is de technologie ontwikkeld?": the documents speak of its maturity
@@ -93,6 +94,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"in zee (?:gaan|gaat|ga|te gaan)", "samenwerken, aangaan"),
     (r"probleemstelling\w*|vraagstelling\w*|probleem (?:omschrijven|formuleren|beschrijven)", "behoefte, behoeftestelling"),
     (r"afspraken|contractuele|overeenkomst\w*", "contract, inkoopvoorwaarden"),
+    (r"afspreken|afgesproken|spre\w*\s+(?:[\w-]+\s+){0,3}af", "afspraken"),  # the verb: the documents use the noun
+    (r"brug|bruggen|viaducten?|tunnels?|sluis|sluizen", "kunstwerken"),  # what civil engineering calls them
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
     (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch, rechtmatigheid, aanbestedingsrecht"),
     (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling, implementatie"),

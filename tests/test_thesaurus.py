@@ -57,6 +57,10 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Wat heb ik binnengekregen?") == "Wat heb ik binnengekregen? (ontvangen)"
     assert expand("Hoe ver is de technologie ontwikkeld?").endswith("(volwassenheid)")
     assert expand("Hoe ver is de afstand?") == "Hoe ver is de afstand? (distance)"  # not how mature
+    assert expand("Wat spreken we af over risico's?") == "Wat spreken we af over risico's? (afspraken)"
+    assert expand("Wat spreekt hij uit?") == "Wat spreekt hij uit?"  # another verb
+    assert expand("Hoe inspecteer ik bruggen?") == "Hoe inspecteer ik bruggen? (kunstwerken)"
+    assert expand("Hoe borg ik beleidsdoelen?") == "Hoe borg ik beleidsdoelen? (beleidsambities)"
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
