@@ -93,6 +93,7 @@ FURTHER_READING_PENALTY = NAMES_PENALTY  # the title of a publication to read an
 # it, not by one that resembles the rest of the question more (chosen on the four question sets: from 0.04 to 0.1
 # it gains probe p15, from 0.08 check c09 too, and 0.15 loses on dev)
 ASKED_NAME_BONUS = 0.08
+NAMED_BEFORE_SHARE = 0.5  # ... and this share of it to a sentence after one naming it in the same section
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class SentenceScore:
     about_document: bool = False  # says what the document does, scored for a question not about the document
     heading: bool = False  # a heading of the passage, not a sentence
     names_asked: bool = False  # says a rare name the question asks about (a place, an organisation)
+    named_before: bool = False  # follows a sentence of its section that says such a name
     further_reading: bool = False  # a title in a list of further reading, scored for a question not asking for it
     # its window's similarity to the question alone: the topic-free blend in `dense` moves with which passages were
     # found, so the refusal's floor compares this
@@ -120,7 +122,7 @@ class SentenceScore:
         asking = ASKING_PENALTY if "?" in self.text and not self.heading else 0.0
         names = NAMES_PENALTY if self.names_only else 0.0
         meta = ABOUT_DOCUMENT_PENALTY if self.about_document else 0.0
-        named = ASKED_NAME_BONUS if self.names_asked else 0.0
+        named = ASKED_NAME_BONUS * (1.0 if self.names_asked else NAMED_BEFORE_SHARE if self.named_before else 0.0)
         reading = FURTHER_READING_PENALTY if self.further_reading else 0.0
         return (self.dense + QUESTION_TERMS_WEIGHT * self.lexical - RANK_PENALTY * rank - asking - names - meta + named
                 - reading)

@@ -423,6 +423,7 @@ class Retriever:
             # a sentence's own section is looked up only in a passage with a section of further reading
             may_read = not reading_asked and any(map(in_reading_section, (hit.chunk.section, *headings)))
             sentences = []
+            named_before = False  # the section so far names what the question asks about
             for position, (text, words) in enumerate(units[id(hit)]):
                 window = vectors.get(text)
                 similarity = float(window @ query) if window is not None else 0.0
@@ -433,10 +434,13 @@ class Retriever:
                 names_only = not names_wanted and reads_as_names(text)
                 meta = not document_asked and about_document(text)
                 heading = text in headings or looks_like_heading(text)
+                names_it = bool(names & words)
                 reading = may_read and is_further_reading(text, hit.chunk.section_at(hit.chunk.text.find(text)))
                 sentences.append(SentenceScore(text, position, dense, lexical, names_only, meta, heading,
-                                               names_asked=bool(names & words), further_reading=reading,
+                                               names_asked=names_it, named_before=named_before and not heading,
+                                               further_reading=reading,
                                                question_similarity=similarity))
+                named_before = names_it if heading else named_before or names_it  # a heading opens a section
             scored[id(hit)] = dataclasses.replace(hit, sentences=tuple(sentences))
         return [scored.get(id(hit), hit) for hit in hits]
 

@@ -662,3 +662,21 @@ def test_a_sentence_naming_the_place_a_question_asks_about_wins_a_near_tie(tmp_p
     plain = SentenceScore("Innovatief inkopen wordt overal ondersteund.", 0, dense=0.86, lexical=0.5)
     named = SentenceScore("In Duitsland doet KOINNO dat.", 1, dense=0.83, lexical=0.5, names_asked=True)
     assert named.strength(0) > plain.strength(0)
+
+
+def test_a_sentence_after_one_naming_the_asked_place_in_its_section_gets_part_of_the_bonus(tmp_path: Path) -> None:
+    filler = "Innovatiegericht inkopen helpt overheden om maatschappelijke opgaven op te lossen met nieuwe oplossingen."
+    documents = {f"thema{i}.md": f"# Thema {i}\n\n{filler} Thema {i} vraagt om kennis en budget.\n" for i in range(30)}
+    documents["buitenland.md"] = (
+        "# Buitenland\n\nIn Duitsland begon een challenge. Uiteindelijk won een Japanse fabrikant.\n\n"
+        "## Elders\n\nIn Frankrijk won een start-up.\n"
+    )
+    retriever = ingested(tmp_path, documents).retriever
+    question = "Wie won de challenge in Duitsland?"
+    hits = retriever.with_sentences(question, retriever.search(question, k=10))
+    after = {s.text for hit in hits for s in hit.sentences or () if s.named_before}
+    assert after == {"Uiteindelijk won een Japanse fabrikant."}  # not past the next heading
+    told = SentenceScore("Uiteindelijk won een Japanse fabrikant.", 1, dense=0.85, lexical=0.5, named_before=True)
+    plain = dataclasses.replace(told, named_before=False)
+    named = dataclasses.replace(told, names_asked=True)
+    assert plain.strength(0) < told.strength(0) < named.strength(0)
