@@ -83,7 +83,13 @@ ASKS_WHO = re.compile(
     r"\bwie\b|\bwelke (?:personen|mensen|leden|deelnemers|organisaties|partijen|bedrijven|overheden)\b", re.IGNORECASE
 )
 
+# "Is het een nadeel dat er later geen aanbieders bij kunnen?" asks about that one case, which the section on the
+# drawbacks may not mention
+ONE_CASE_OF_ASPECT = re.compile(rf"{ASPECT.pattern}\s+(?:is\s+)?dat\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
+
 class Derived:
     """What is derived from one revision of the store: the BM25 index, the windows' hubness and, for exact dense
     search, the chunks' and the windows' vectors."""
@@ -304,7 +310,7 @@ class Retriever:
         "Welke politieke knelpunten …?". Never, when `aspect_weight`
         switches the rule off."""
         aspects = set(analyse(" ".join(ASPECT.findall(query))))
-        if not aspects or not self.settings.aspect_weight:
+        if not aspects or not self.settings.aspect_weight or ONE_CASE_OF_ASPECT.search(query):
             return lambda heading, text: False
         aspects |= {stem for kin in map(set, map(analyse, ASPECT_KIN)) if aspects & kin for stem in kin}
         lexical = self.last_lexical_index()

@@ -494,6 +494,9 @@ def test_an_aspect_section_must_name_a_whole_word_of_the_questions_subject(tmp_p
     on_aspect = pipeline.retriever.aspect_section("Wat zijn de nadelen van een innovatiepartnerschap?")
     assert on_aspect("Nadelen", "Het innovatiepartnerschap vraagt veel voorbereiding.")
     assert not on_aspect("Nadelen", "Innovatie vraagt een lange adem.")  # a part of the subject's word, said everywhere
+    # "Is het een nadeel dat …?" asks about one case, which the section on the drawbacks may not mention
+    one_case = pipeline.retriever.aspect_section("Is het een nadeel dat het innovatiepartnerschap lang duurt?")
+    assert not one_case("Nadelen", "Het innovatiepartnerschap vraagt veel voorbereiding.")
 
 
 def test_a_section_titled_by_the_asked_aspect_comes_before_passages_that_only_name_it(tmp_path: Path) -> None:
