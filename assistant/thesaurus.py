@@ -76,6 +76,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"reputatie|imago|goede naam|geloofwaardig\w*", "betrouwbaarheid"),
     (r"(?:na|achter) elkaar|achtereenvolgens|in (?:de )?volgorde", "volgorde, parallel"),
     (r"stoppen|stop\w*zet\w*|afhaken|ophouden", "afbreken, beëindigen"),
+    (r"verdwijn\w*|verdwenen|afvallers?", "afhaken, afvallen"),  # parties leaving the partnership
+    (r"uitbann\w*|uit te bannen|uitroei\w*|uit de weg ruimen", "elimineer, elimineren"),
     (r"nuttig\w*|handig\w*|zinvol\w*", "van pas, voordelen"),  # the documents: "kan … van pas komen"
     (r"pluspunt\w*|sterke (?:punt|kant)\w*|troef|troeven", "voordeel, voordelen"),
     (r"past|passen|passend\w*", "geschikt"),
@@ -147,6 +149,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"schaalvoorde\w*|volumevoorde\w*|inkoopvolume\w*", "economies of scale"),
     (r"flexib\w*|wendbaar\w*", "flexibility"),
     (r"afstand", "distance"),
+    (r"balans|evenwicht\w*", "balance"),
     (r"categorie\w*|inkoopcategorie\w*|soorten producten", "category, categories, items"),
     (r"standaardis\w*|gestandaardiseerd\w*", "standardization"),
 )

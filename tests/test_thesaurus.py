@@ -61,6 +61,8 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Wat spreekt hij uit?") == "Wat spreekt hij uit?"  # another verb
     assert expand("Hoe inspecteer ik bruggen?") == "Hoe inspecteer ik bruggen? (kunstwerken)"
     assert expand("Hoe borg ik beleidsdoelen?") == "Hoe borg ik beleidsdoelen? (beleidsambities)"
+    assert expand("Kunnen partijen verdwijnen?") == "Kunnen partijen verdwijnen? (afhaken afvallen)"
+    assert expand("Welk risico moet ik uitbannen?") == "Welk risico moet ik uitbannen? (elimineer elimineren)"
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
@@ -123,6 +125,7 @@ def test_a_dutch_question_gets_the_english_words_of_the_wegwijzers_sources() -> 
     )
     assert expand("Wat levert vroeg contact met leveranciers op?").endswith("early)")
     assert "early" not in expand("Hoe ging dat vroeger?")  # formerly, not early
+    assert expand("Welke balans moet ik vinden?").endswith("(balance)")
     assert "cooperative purchasing" in added_terms("Wat kan ik beter niet samen met andere gemeenten inkopen?")
 
 
