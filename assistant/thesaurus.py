@@ -63,6 +63,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"onderwerp\w*", "thema"),
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
+    (r"bronnen|informatiebronnen", "publicaties, nieuwsberichten"),
     (r"beleidsdoel\w*|beleidsprioriteit\w*", "beleidsambities"),
     (r"nog een keer|nogmaals|(?:een )?tweede keer", "opnieuw"),
     (r"binnen(?:ge)?kr\w*|binnen\s+(?:te\s+)?krijgen|binnengekomen", "ontvangen"),  # "Wat heb ik binnengekregen?"

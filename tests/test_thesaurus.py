@@ -63,6 +63,7 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Hoe borg ik beleidsdoelen?") == "Hoe borg ik beleidsdoelen? (beleidsambities)"
     assert expand("Kunnen partijen verdwijnen?") == "Kunnen partijen verdwijnen? (afhaken afvallen)"
     assert expand("Welk risico moet ik uitbannen?") == "Welk risico moet ik uitbannen? (elimineer elimineren)"
+    assert expand("Welke bronnen kan ik raadplegen?") == "Welke bronnen kan ik raadplegen? (publicaties nieuwsberichten)"
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
