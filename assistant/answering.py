@@ -539,7 +539,14 @@ def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
         margin = NAMING_HEADING_MARGIN if named & lacking else HEADING_MARGIN
         return bool(named) and unit.score >= ranked[0].score - margin
 
-    heading = next((u for u in ranked if u.heading and leads(u)), None)
+    def titled_by_the_question(unit: ScoredUnit) -> bool:
+        """A list item titled by words of the question only, one the best sentence lacks: "- Geheimhouding. Vaak
+        zijn de code …" for "Wanneer moet ik afspraken over geheimhouding vastleggen?"."""
+        title = TITLED_ITEM.match(unit.text)
+        words = set(analyse(title[1])) if title else set()
+        return bool(words & lacking) and words <= asked
+
+    heading = next((u for u in ranked if (u.heading or titled_by_the_question(u)) and leads(u)), None)
     return ranked if heading is None else [heading] + [u for u in ranked if u is not heading]
 
 

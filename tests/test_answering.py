@@ -1239,6 +1239,15 @@ def test_a_heading_naming_what_the_best_sentence_lacks_leads_from_further_below(
     assert _heading_first(question, [best, far])[0] is best
 
 
+def test_a_list_item_titled_by_what_the_best_sentence_lacks_leads_as_a_heading_would() -> None:
+    question = "Wanneer moet ik afspraken over geheimhouding vastleggen?"
+    best = _unit("- Meerdere aanbieders. De kennisuitwisseling moet helder worden vastgelegd.", 0, 0.885)
+    secrecy = _unit("- Geheimhouding. Leg de maatregelen tijdig vast.", 1, 0.879)
+    assert _heading_first(question, [best, secrecy])[0] is secrecy
+    others = _unit("- Rollen. Leg de afspraken over geheimhouding vast.", 1, 0.879)  # a title the question lacks
+    assert _heading_first(question, [best, others])[0] is best
+
+
 def test_a_sentence_saying_what_the_thing_is_leads_the_answer_to_what_it_is() -> None:
     topical = _unit("Om de juiste stappen te kiezen, is een marktconsultatie een bron van informatie.", 0, 0.95)
     defining = _unit("Een marktconsultatie is een gesprek met de markt voordat u aanbesteedt.", 1, 0.92)
