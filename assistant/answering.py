@@ -121,6 +121,13 @@ WHO_WHEN_OR_WHY = re.compile(
 WHICH_OTHER_THING = re.compile(
     r"\s*(?:\w+\s+)?welke?\s+(?!(?:[\w-]+\s+)?(?:stap|fase|onderde|element|activiteit))[\w-]+", re.IGNORECASE
 )
+# "Hoe pak ik deze knelpunten aan?", "… maatschappelijke vraagstukken sneller aanpakken …?" ask how to tackle a
+# problem, not for a procedure's steps
+TACKLES_A_PROBLEM = re.compile(
+    r"\b(?:vraagstuk|probleem|problemen|knelpunt|uitdaging|opgave|belemmering)\w*\s+(?:[\w-]+\s+){0,3}aan(?:\s*te)?\s*pak"
+    r"|\bpak\w*\s+(?:[\w-]+\s+){0,3}(?:vraagstuk|probleem|problemen|knelpunt|uitdaging|opgave|belemmering)\w*\s+aan\b",
+    re.IGNORECASE,
+)
 # "Welke stappen lopen tegelijk?" asks which of the steps overlap, not all of them
 RUN_TOGETHER = re.compile(r"\b(?:tegelijk\w*|gelijktijdig\w*|parallel\w*|overlap\w*)\b", re.IGNORECASE)
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
@@ -720,7 +727,7 @@ def asks_for_steps(question: str) -> bool:
     doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap
     stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
     if COUNT_QUESTION.search(question) or WHO_WHEN_OR_WHY.match(question) or WHICH_OTHER_THING.match(question) \
-            or STEPPING_OUT.search(question) or RUN_TOGETHER.search(question):
+            or STEPPING_OUT.search(question) or RUN_TOGETHER.search(question) or TACKLES_A_PROBLEM.search(question):
         return False
     if ASKS_WHETHER.match(question.strip()):  # "Moet ik de stappen na elkaar doorlopen?"
         return False

@@ -222,6 +222,12 @@ def test_which_steps_run_together_is_no_question_for_all_steps() -> None:
     assert asks_for_steps("Welke stappen moet ik doorlopen?")
 
 
+def test_tackling_a_problem_is_no_question_for_steps() -> None:
+    assert not asks_for_steps("Hoe kan een overheid maatschappelijke vraagstukken sneller aanpakken?")
+    assert not asks_for_steps("Hoe pak ik deze knelpunten aan?")
+    assert asks_for_steps("Hoe pak ik een marktconsultatie aan?")
+
+
 def test_something_of_the_plan_named_after_which_is_no_question_for_its_steps() -> None:
     assert not asks_for_steps("Van welke situatie gaat het stappenplan uit?")
     assert not asks_for_steps("Welk doel heeft het stappenplan?")
