@@ -392,8 +392,9 @@ class LexicalIndex:
             self._title_terms[title] = frozenset(self.terms(title))
         return self._title_terms[title]
 
-    def coverage(self, question: str, passages: list[str]) -> list[float]:
-        """For each passage, the IDF-weighted share of the question's terms it contains.
+    def coverage(self, question: str, passages: list[str], in_compounds: bool = False) -> list[float]:
+        """For each passage, the IDF-weighted share of the question's terms it contains; `in_compounds`: also as
+        the first or last part of a longer word ("nieuws" in "nieuwsberichten").
 
         Low coverage means the documents do not speak of what the question is about: a refusal signal
         that, unlike embedding similarity, separates in-domain but unanswered questions.
@@ -403,7 +404,12 @@ class LexicalIndex:
             return [0.0] * len(passages)
         idf = {t: self._idf(t) for t in terms}
         total = sum(idf.values())
-        return [sum(idf[t] for t in terms if t in words) / total for words in (set(analyse(p)) for p in passages)]
+
+        def says(term: str, words: set[str]) -> bool:
+            return term in words or in_compounds and len(term) >= MIN_COMPOUND_PART + 1 and any(
+                w.startswith(term) or w.endswith(term) for w in words)
+
+        return [sum(idf[t] for t in terms if says(t, words)) / total for words in (set(analyse(p)) for p in passages)]
 
     def unknown_asked(self, question: str) -> list[str]:
         """What the question asks for or about ("Welke boete krijgt …?", "Hoe werkt de klachtenregeling …?") when no

@@ -235,7 +235,7 @@ def answers_too_little(
     tiers = ((settings.weak_similarity, settings.min_answer_coverage),
              (settings.moderate_similarity, settings.min_moderate_answer_coverage))
     needed = max((coverage for similarity, coverage in tiers if best_similarity < similarity), default=0.0)
-    return needed > 0 and max(lexical.coverage(q, [answer])[0] for q in {question, searched}) < needed
+    return needed > 0 and max(lexical.coverage(q, [answer], in_compounds=True)[0] for q in {question, searched}) < needed
 
 
 def _says_all(stems: list[str], passage: str) -> bool:

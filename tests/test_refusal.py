@@ -357,6 +357,8 @@ def test_an_answer_with_a_weakly_similar_sentence_must_say_enough_of_what_is_ask
     assert not too_little(nothing, 0.88)
     never = Settings(weak_similarity=0.0, moderate_similarity=0.0)
     assert not answers_too_little(question, question, other.text, 0.845, lexical, never)
+    # a word of the question said as a part of a longer one: "jaaromzet" in "jaaromzeteisen"
+    assert not too_little("Een minimale jaaromzeteis mag, tot tweemaal de waarde van de opdracht.", 0.845)
 
 
 def test_an_amount_is_stated_beside_what_it_is_of() -> None:
