@@ -151,6 +151,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"flexib\w*|wendbaar\w*", "flexibility"),
     (r"afstand", "distance"),
     (r"balans|evenwicht\w*", "balance"),
+    (r"(?:verschillende|andere) (?:vakgebieden|disciplines)|multidisciplinair\w*", "cross-functional"),
     (r"categorie\w*|inkoopcategorie\w*|soorten producten", "category, categories, items"),
     (r"standaardis\w*|gestandaardiseerd\w*", "standardization"),
 )
