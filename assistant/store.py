@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,9 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 REBUILD_HINT = "Bouw de index opnieuw op met `python ingest.py --rebuild`."
+# SQLite under an embedded store is briefly locked while another client of it (the app, `ingest.py`) writes
+LOCKED_RETRIES = 5
+LOCKED_WAIT_S = 0.2
 BATCH = 5000  # below Chroma's maximum batch size
 
 
@@ -75,6 +79,17 @@ class ChromaStore:
         self.check_model()
 
     def _open(self, name: str, metadata: dict[str, Any]) -> Any:
+        for attempt in range(1, LOCKED_RETRIES):
+            try:
+                return self._open_once(name, metadata)
+            except Exception as exc:
+                if "database is locked" not in str(exc):
+                    raise
+                log.info("Chroma store locked while opening %s; retrying", name)
+                time.sleep(LOCKED_WAIT_S * attempt)
+        return self._open_once(name, metadata)  # the last try raises what it meets
+
+    def _open_once(self, name: str, metadata: dict[str, Any]) -> Any:
         search = {"ef_search": self.settings.search_ef}
         collection = self._client.get_or_create_collection(
             name, embedding_function=None, configuration={"hnsw": {"space": "cosine", **search}}, metadata=metadata

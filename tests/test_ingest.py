@@ -1,6 +1,7 @@
 """Incremental ingest into a real Chroma store: skip, replace, prune, rebuild, survive bad files."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,6 +139,26 @@ def test_cli_reports_and_fails_on_bad_files(tmp_path: Path, corpus: Path, capsys
 def test_cli_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert ingest_cli.main([str(tmp_path / "bestaat-niet")], settings=fake_settings(tmp_path)) == 2
     assert "Niet gevonden" in capsys.readouterr().out
+
+
+def test_a_store_locked_for_a_moment_by_another_writer_is_opened_after_a_retry(tmp_path: Path) -> None:
+    store = ChromaStore(fake_settings(tmp_path), "fake/dim-8", 8)
+    real, failures = store._client, []
+
+    class BrieflyLocked:
+        def get_or_create_collection(self, *args: Any, **kwargs: Any) -> Any:
+            if len(failures) < 2:
+                failures.append(1)
+                raise RuntimeError("error returned from database: (code: 5) database is locked")
+            return real.get_or_create_collection(*args, **kwargs)
+
+    store._client = BrieflyLocked()
+    assert store._open(store.settings.collection, {"embedding_model": "fake/dim-8"}).name == store.settings.collection
+    assert len(failures) == 2
+    failures.clear()
+    store._client = type("Broken", (), {"get_or_create_collection": lambda *a, **k: 1 / 0})()
+    with pytest.raises(ZeroDivisionError):  # another error is not retried
+        store._open(store.settings.collection, {})
 
 
 def test_the_vector_index_searches_as_widely_as_set_also_in_a_store_made_before(tmp_path: Path) -> None:
