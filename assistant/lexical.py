@@ -76,6 +76,7 @@ ASPECT_KIN = ("knelpunten belemmeringen barrières",)
 # a capitalised word inside a question is a name: "Welke organisatie in Duitsland …?", "Hoe werkt Rijkswaterstaat …?"
 PROPER_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][a-zà-ÿ][\w-]+)")
 PLACE_ADJECTIVE = re.compile(r"(?:s|sch)e$")  # "Zweedse", "Europese", "Amsterdamse"
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "AVG", "VOG", "CPV" in "CPV-code"
 NAME_SPREAD = 0.05  # a word said in at most this share of the chunks is specific, not one most passages say
 MIN_COMPOUND_PART = 4
 # A misspelling is fixed only when it is long (short unknown words are mostly real words the documents do not
@@ -261,6 +262,7 @@ class LexicalIndex:
     _part_titles: set[tuple[tuple[str, str], frozenset[str], frozenset[str]]] | None = field(default=None, repr=False)
     _spread: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict, repr=False)  # see `subject_share`
     _documents: dict[str, tuple[str, int]] | None = field(default=None, repr=False)  # see `documents`
+    _acronyms: frozenset[str] | None = field(default=None, repr=False)  # see `unknown_names`
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -421,15 +423,18 @@ class LexicalIndex:
         return [word for word in asked if not self._known(word.lower())]
 
     def unknown_names(self, question: str) -> list[str]:
-        """The names the question uses (a capitalised word inside it: "de Commissie van Aanbestedingsexperts") that no
-        indexed document says, in any form or one letter off. Known parts do not make a name known, unlike an asked-for
-        word's ("Aanbestedingsexperts" is no "aanbesteding"); compounds with a hyphen ("SBIR-contract") and a place's
-        adjective ("Zweedse", where the documents say "Zweden") are left to the other checks."""
+        """The names the question uses (a capitalised word inside it: "de Commissie van Aanbestedingsexperts"; an
+        acronym anywhere: "de AVG", "een CPV-code") that no indexed document says, in any form or one letter off.
+        Known parts do not make a name known, unlike an asked-for word's ("Aanbestedingsexperts" is no
+        "aanbesteding"); compounds with a hyphen ("SBIR-contract") and a place's adjective ("Zweedse", where the
+        documents say "Zweden") are left to the other checks."""
+        if self._acronyms is None:  # as the documents write them: "ONS" (a project) is no stopword there
+            self._acronyms = frozenset(a for c in self.chunks for a in ACRONYM.findall(c.text))
         return [
             name for name in PROPER_NAME.findall(question)
             if "-" not in name and not PLACE_ADJECTIVE.search(name) and analyse(name)  # not "Een" in "Wat Is Een …"
             and not self._known(name.lower(), by_parts=False)
-        ]
+        ] + [acronym for acronym in ACRONYM.findall(question) if acronym not in self._acronyms]
 
     def _known(self, word: str, by_parts: bool = True) -> bool:
         """Whether the documents use `word` in some form or one letter off, or (`by_parts`) a part of it or a word

@@ -149,6 +149,21 @@ def test_a_name_no_document_says_is_refused_though_its_parts_are_known(tmp_path:
     assert not refused("Hoe werkt Rijkswaterstat met SBIR-contracten bij een aanbesteding?")  # a typo; a compound
 
 
+
+def test_an_acronym_no_document_writes_is_refused(tmp_path: Path) -> None:
+    told = Chunk("a", "A", "Bij het project ONS werkt de aanbesteding met SBIR-trajecten en MVO-beleid.", 0)
+    lexical = LexicalIndex.build([told], revision=1)
+    settings = Settings(data_dir=tmp_path, refusal_threshold=0.1, min_similarity=0.0)
+
+    def refused(question: str) -> bool:
+        return refuses(question, question, [Hit(told, 1.0)], 1.0, lexical, settings)
+
+    assert refused("Wat zegt de AVG over een aanbesteding met SBIR-trajecten?")
+    assert refused("Welke CPV-code krijgt een aanbesteding met SBIR-trajecten?")  # in a compound too
+    assert not refused("Hoe werkt de aanbesteding bij het project ONS?")  # a stopword's letters, written so
+    assert not refused("Hoe vertaal ik MVO-beleid naar een aanbesteding?")
+
+
 def test_an_asked_duration_counts_only_in_a_passage_naming_what_the_question_says_lasts(tmp_path: Path) -> None:
     subsidy = Chunk("a", "A", "Een subsidie voor een Europese aanbesteding loopt 15 jaar.", 0)
     objection = Chunk("b", "B", "De bezwaartermijn bij een Europese aanbesteding is 20 dagen.", 1)
