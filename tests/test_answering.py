@@ -1245,6 +1245,23 @@ def test_a_heading_naming_what_the_best_sentence_lacks_leads_from_further_below(
     assert _heading_first(question, [best, far])[0] is best
 
 
+def test_a_sentence_elsewhere_naming_the_asked_step_and_answering_far_better_leads() -> None:
+    question = "Met wie werk ik bij stap 3 de minimale randvoorwaarden verder uit?"
+    heading = dataclasses.replace(_unit("STAP 3: BESCHRIJF DE MINIMALE EISEN", 0, 0.867), heading=True)
+    inside = _unit("U gaat eisen opstellen waar de technologie aan moet voldoen.", 1, 0.85)
+    naming = dataclasses.replace(
+        _unit("Bij Stap 3 kunt u samen met experts de minimale randvoorwaarden nader uitdiepen.", 5, 0.948), passage=1,
+        lexical=0.5)  # names more of the question than the heading
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    chosen = answerer.select(question, [heading, inside, naming], named={("stap", "3")}, lead={0})
+    assert chosen[0].text == naming.text
+    chosen = answerer.select("Wat is stap 3?", [heading, inside, naming], named={("stap", "3")}, lead={0})
+    assert chosen[0].text == heading.text  # asks what the step is: its own section
+    nearly = dataclasses.replace(naming, score=0.9)  # not far enough above the step's own heading
+    chosen = answerer.select(question, [heading, inside, nearly], named={("stap", "3")}, lead={0})
+    assert chosen[0].text == heading.text
+
+
 def test_a_list_item_titled_by_what_the_best_sentence_lacks_leads_as_a_heading_would() -> None:
     question = "Wanneer moet ik afspraken over geheimhouding vastleggen?"
     best = _unit("- Meerdere aanbieders. De kennisuitwisseling moet helder worden vastgelegd.", 0, 0.885)
