@@ -112,6 +112,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"draagvlak|steun|support|achter \w+ staan", "draagvlak, commitment"),
     (r"langs elkaar heen|eilandjes|silo\w*|schotten", "verkokering"),
     (r"bang|angst\w*|durven|voorzichtig\w*|risicoschuw\w*|terughoudend\w*|huiverig\w*", "risicomijdend, aversie"),
+    (r"cultuur|(?:organisatie|bedrijfs)cultuur|mentaliteit|denkwijze", "mindset, organisatieklimaat"),
     (r"(?:kennis|kunde|expertise|capaciteit) in huis|eigen kennis|zelf (?:de )?kennis", "expertise, inhoudelijke kennis"),
     (r"onervaren\w*|geen ervaring|weinig ervaring|te weinig kennis|kennis ontbreekt", "onervarenheid, onbekendheid"),
     (r"wethouders?|bestuurders?|directie|management", "bestuur, leidinggevenden"),

@@ -128,6 +128,7 @@ def test_a_dutch_question_gets_the_english_words_of_the_wegwijzers_sources() -> 
     assert "early" not in expand("Hoe ging dat vroeger?")  # formerly, not early
     assert expand("Welke balans moet ik vinden?").endswith("(balance)")
     assert expand("Waarom mensen uit verschillende vakgebieden?").endswith("(cross-functional)")
+    assert expand("Wat aan de cultuur remt het?").endswith("mindset organisatieklimaat)")
     assert "cooperative purchasing" in added_terms("Wat kan ik beter niet samen met andere gemeenten inkopen?")
 
 
