@@ -63,6 +63,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"onderwerp\w*", "thema"),
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
+    (r"ideale?|beste (?:manier|vorm|inrichting)", "optimale, optimaal"),
     (r"bronnen|informatiebronnen", "publicaties, nieuwsberichten"),
     (r"beleidsdoel\w*|beleidsprioriteit\w*", "beleidsambities"),
     (r"nog een keer|nogmaals|(?:een )?tweede keer", "opnieuw"),
