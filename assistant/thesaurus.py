@@ -102,6 +102,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"brug|bruggen|viaducten?|tunnels?|sluis|sluizen", "kunstwerken"),  # what civil engineering calls them
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
     (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch, rechtmatigheid, aanbestedingsrecht"),
+    (r"deskundigen?|kenners?", "expert, experts"),
     (r"toegestaan|geoorloofd|toelaatbaar", "verenigbaar"),  # "staatssteun … is verenigbaar met de … markt als …"
     (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling, implementatie"),
     # how much a procedure is used: "Wordt het al veel gebruikt?", "Waarom wordt het zo weinig ingezet?"

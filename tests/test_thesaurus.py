@@ -132,6 +132,7 @@ def test_a_dutch_question_gets_the_english_words_of_the_wegwijzers_sources() -> 
     assert expand("Wat is de beste manier?") == "Wat is de beste manier? (optimale optimaal)"
     assert expand("Wat is de beste keuze?") == "Wat is de beste keuze?"  # best of options, not one optimum
     assert expand("Wanneer is staatssteun toegestaan?") == "Wanneer is staatssteun toegestaan? (verenigbaar)"
+    assert expand("Moet ik een deskundige inschakelen?") == "Moet ik een deskundige inschakelen? (expert experts)"
     assert "cooperative purchasing" in added_terms("Wat kan ik beter niet samen met andere gemeenten inkopen?")
 
 
