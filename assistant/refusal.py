@@ -148,6 +148,8 @@ ASKS_SUM = re.compile(
     rf"(?P<sum>[\w-]*(?:{_ONLY_A_SUM}|vergoeding|omzet|opdracht)(?:s|en)?)\b",
     re.IGNORECASE,
 )
+# "Wat verdient een inkoopadviseur?" asks pay, an amount of money
+ASKS_PAY = re.compile(r"\b(?:wat|hoeveel)\s+(?:verdient|verdienen|verdiende|verdienden)\b", re.IGNORECASE)
 # Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is op dit moment voorzitter van
 # …?", "Wie is de contactpersoon bij RVO?"; the organisation by its name, not "… van een SBIR-traject". A post is a
 # person's; "Wie is de opdrachtgever / uitvoerder van …?" asks for an organisation, which a passage names without that
@@ -388,7 +390,7 @@ def _quantity_asks(question: str) -> tuple[tuple[Callable[[str], bool], int] | r
         asks.append(_amount_of(_forms_of(lasting.group(1)), WHOLE_SPAN))
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
-    elif HOW_MUCH_MONEY.search(question) or spending:
+    elif HOW_MUCH_MONEY.search(question) or spending or ASKS_PAY.search(question):
         asks.append(MONEY)
     return tuple(asks)
 

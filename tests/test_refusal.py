@@ -39,6 +39,8 @@ from assistant.thesaurus import expand
         ("Hoeveel efficiëntiewinst boekte zij?", "Zij haalde een efficiëntieverbetering van 10-30%.", True),
         ("Hoeveel efficiëntiewinst boekte zij?", "Efficiëntie is een van 3 doelen.", False),
         ("Hoeveel opdrachtnemers doen mee?", "Er zijn 3 opdrachtgevers.", False),
+        ("Wat verdient een senior inkoopadviseur?", "Senior inkoopadviseur bij DJI, onderzoeker bij de HvA.", False),
+        ("Wat verdient een senior inkoopadviseur?", "Een senior inkoopadviseur verdient € 5.000 per maand.", True),
         ("Hoeveel partijen werken samen?", "Er zijn drie opdrachtnemers geselecteerd.", True),  # their role
         ("Hoeveel partijen werken samen?", "Er zijn drie fasen.", False),
         ("Hoeveel pagina's telt het document?", "Een document van maximaal 3 A4'tjes.", True),
