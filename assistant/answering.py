@@ -123,9 +123,9 @@ WHICH_OTHER_THING = re.compile(
 )
 # "Hoe pak ik deze knelpunten aan?", "… maatschappelijke vraagstukken sneller aanpakken …?" ask how to tackle a
 # problem, not for a procedure's steps
+_PROBLEM = r"(?:vraagstuk|probleem|problemen|knelpunt|uitdaging|opgave|belemmering)\w*"
 TACKLES_A_PROBLEM = re.compile(
-    r"\b(?:vraagstuk|probleem|problemen|knelpunt|uitdaging|opgave|belemmering)\w*\s+(?:[\w-]+\s+){0,3}aan(?:\s*te)?\s*pak"
-    r"|\bpak\w*\s+(?:[\w-]+\s+){0,3}(?:vraagstuk|probleem|problemen|knelpunt|uitdaging|opgave|belemmering)\w*\s+aan\b",
+    rf"\b{_PROBLEM}\s+(?:[\w-]+\s+){{0,3}}aan(?:\s*te)?\s*pak|\bpak\w*\s+(?:[\w-]+\s+){{0,3}}{_PROBLEM}\s+aan\b",
     re.IGNORECASE,
 )
 # "Welke stappen lopen tegelijk?" asks which of the steps overlap, not all of them
@@ -149,7 +149,8 @@ ANNOUNCING_PASSAGES = 2  # the passages a steps question's answer may find its s
 HEADING_MARGIN = 0.02  # a heading naming a word of the question leads when it scores within this of the best
 NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the question the best sentence lacks
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
-ASKS_WHAT_IT_IS = re.compile(r"\s*(?:en\s+)?wat\s+(?:is|was|houdt|behelst|betekent)\b", re.IGNORECASE)
+# "Wat is stap 3?" asks what a named step is, which its own section says; "Met wie … bij stap 3 …?" asks something in it
+ASKS_WHAT_THE_PART_IS = re.compile(r"\s*(?:en\s+)?wat\s+(?:is|was|houdt|behelst|betekent)\b", re.IGNORECASE)
 DEFINITION_MARGIN = 0.05  # "Wat is X?": a sentence saying what X is leads when it scores within this of the best
 QUANTITY_MARGIN = 0.1  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 AMOUNT_MARGIN = 0.15  # ... and one stating an asked amount beside what it is of ("Hoe groot zijn de startopdrachten?")
@@ -263,10 +264,11 @@ class ExtractiveAnswerer:
         question asks about (see `Retriever.aspect_section`) is quoted from its heading, as far as the answer has
         room; else a heading that names the question and scores nearly as well as the best sentence leads. The `hits`
         the units come from tell which passages follow each other in a document."""
-        if lead:  # "Wat is stap 5?" is answered from step 5's section; "Met wie … bij stap 5 …?" may be answered
-            # by a sentence elsewhere that names it ("Bij Stap 5 kunt u samen met experts …", see _named_part_first)
-            elsewhere = not ASKS_WHAT_IT_IS.match(question)
-            units = [u for u in units if u.passage in lead or elsewhere and named and named_parts(u.text) & named]
+        # "Wat is stap 5?" is answered from step 5's section; "Met wie … bij stap 5 …?" may be answered by a sentence
+        # elsewhere that names it ("Bij Stap 5 kunt u samen met experts …", see _named_part_first)
+        elsewhere = not ASKS_WHAT_THE_PART_IS.match(question)
+        if lead and named:
+            units = [u for u in units if u.passage in lead or elsewhere and named_parts(u.text) & named]
         by_passage: dict[int, list[ScoredUnit]] = {}
         for unit in units:
             by_passage.setdefault(unit.passage, []).append(unit)
@@ -299,7 +301,8 @@ class ExtractiveAnswerer:
                      if passage >= len(hits) or self.retriever.is_about(question, hits[passage].chunk.doc_id)}
             if numbered := _numbered_list(about) or _way_of_working(about):
                 return numbered
-        ranked = _quantity_first(question, _named_part_first(question, sorted(units, key=lambda u: -u.score), named, lead))
+        ranked = _named_part_first(sorted(units, key=lambda u: -u.score), named, lead, elsewhere)
+        ranked = _quantity_first(question, ranked)
         ranked = _listing_first(question, _definition_first(question, ranked))
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
@@ -704,23 +707,24 @@ def _first_if_near(ranked: list[ScoredUnit], margin: float, answers: Callable[[S
 
 
 def _named_part_first(
-    question: str, ranked: list[ScoredUnit], named: set[tuple[str, str]] | None, lead: set[int] | None
+    ranked: list[ScoredUnit], named: set[tuple[str, str]] | None, lead: set[int] | None, elsewhere: bool
 ) -> list[ScoredUnit]:
     """For "Wat is stap 4?" (`named`): the heading of step 4 leads, so the answer is what that step's section
     opens with; without the heading in view, the best sentence of the `lead` passages (step 4's section) leads;
     without that section, a sentence that names the step ("… demonstratie van een prototype (fase 2) …") leads
-    when it scores nearly as well as the best; with it, one that scores far better than the opening."""
+    when it scores nearly as well as the best; with it, and when the question asks about something in the step
+    (`elsewhere`), one that scores far better than the opening."""
     if not named or not ranked:
         return ranked
     opening = next((u for u in ranked if opens_named_part(u.text, named)), None)
     opening = opening or next((u for u in ranked if u.passage in (lead or set())), None)
     opening = opening or next((u for u in ranked if u.score >= ranked[0].score - NAMED_PART_MARGIN
                                and named & named_parts(u.text)), None)
-    # unless the question asks what the step is, a sentence elsewhere that names it, more of the question, and
-    # answers far better leads: "Bij Stap 3 kunt u vervolgens samen met experts de minimale randvoorwaarden nader
-    # uitdiepen" for "Met wie werk ik bij stap 3 de minimale randvoorwaarden verder uit?"
-    naming = next((u for u in ranked if named & named_parts(u.text)), None)
-    if opening is not None and naming is not None and not ASKS_WHAT_IT_IS.match(question) \
+    # a sentence that names the step, more of the question, and answers far better leads: "Bij Stap 3 kunt u
+    # vervolgens samen met experts de minimale randvoorwaarden nader uitdiepen" for "Met wie werk ik bij stap 3 de
+    # minimale randvoorwaarden verder uit?"
+    naming = next((u for u in ranked if named & named_parts(u.text)), None) if elsewhere else None
+    if opening is not None and naming is not None \
             and naming.lexical > opening.lexical and naming.score > opening.score + NAMED_PART_MARGIN:
         opening = naming
     return ranked if opening is None else [opening] + [u for u in ranked if u is not opening]

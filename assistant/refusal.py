@@ -54,9 +54,11 @@ HOW_LONG = re.compile(
 WHAT_LASTS = re.compile(
     rf"\b{_HOW_LONG_VERB}\s+(?:(?:de|het|een|zijn|haar|hun|mijn|onze?|uw)\s+)?([\w-]+)", re.IGNORECASE
 )
-# asks the amount: "Wat is het maximale bedrag …?", not "Waarom is het moeilijk om budget te krijgen …?"
+# asks the amount: "Wat is het maximale bedrag …?", not "Waarom is het moeilijk om budget te krijgen …?"; or pay:
+# "Wat verdient een inkoopadviseur?"
 HOW_MUCH_MONEY = re.compile(
-    r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)",
+    r"\bhoeveel geld\b|\b(?:hoe groot|hoe hoog|welk|wat (?:is|was|bedraagt))\b[\w\s-]{0,30}?\b(?:bedrag|budget)"
+    r"|\b(?:wat|hoeveel)\s+(?:verdient|verdienen|verdiende|verdienden)\b",
     re.IGNORECASE,
 )
 # asks what is spent, an amount: "Hoeveel geven overheden in Europa uit aan inkoop?" (not a count of "overheden"),
@@ -148,8 +150,6 @@ ASKS_SUM = re.compile(
     rf"(?P<sum>[\w-]*(?:{_ONLY_A_SUM}|vergoeding|omzet|opdracht)(?:s|en)?)\b",
     re.IGNORECASE,
 )
-# "Wat verdient een inkoopadviseur?" asks pay, an amount of money
-ASKS_PAY = re.compile(r"\b(?:wat|hoeveel)\s+(?:verdient|verdienen|verdiende|verdienden)\b", re.IGNORECASE)
 # Who holds a post in a named organisation: "Wie is de directeur van PIANOo?", "Wie is op dit moment voorzitter van
 # …?", "Wie is de contactpersoon bij RVO?"; the organisation by its name, not "… van een SBIR-traject". A post is a
 # person's; "Wie is de opdrachtgever / uitvoerder van …?" asks for an organisation, which a passage names without that
@@ -390,7 +390,7 @@ def _quantity_asks(question: str) -> tuple[tuple[Callable[[str], bool], int] | r
         asks.append(_amount_of(_forms_of(lasting.group(1)), WHOLE_SPAN))
     if WHAT_SHARE.search(question):
         asks.append(PERCENT)  # "welk percentage van het budget": the share is asked, not the amount
-    elif HOW_MUCH_MONEY.search(question) or spending or ASKS_PAY.search(question):
+    elif HOW_MUCH_MONEY.search(question) or spending:
         asks.append(MONEY)
     return tuple(asks)
 

@@ -89,7 +89,6 @@ ONE_CASE_OF_ASPECT = re.compile(rf"{ASPECT.pattern}\s+(?:is\s+)?dat\b", re.IGNOR
 
 
 @dataclass(frozen=True)
-
 class Derived:
     """What is derived from one revision of the store: the BM25 index, the windows' hubness and, for exact dense
     search, the chunks' and the windows' vectors."""
