@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from .models import Block, Chunk, Document
 from .sentences import split_sentences
+
+MIN_CHUNK_WORDS = 8  # fewer words make no passage of their own
 
 
 @dataclass
@@ -34,9 +37,11 @@ def chunk_document(document: Document, chunk_words: int, overlap_words: int) -> 
     def flush(carry: bool) -> None:
         nonlocal draft
         text = _render(draft.lines)
-        if text and draft.words >= 8 or (text and not chunks and draft.words):
+        if text and (draft.words >= MIN_CHUNK_WORDS or not chunks):
             chunks.append(Chunk(document.doc_id, document.title, text, len(chunks), section=draft.section,
                                 page=draft.page, headings=tuple(draft.headings)))
+        elif text:  # a few words at the end ("Contact: info@pianoo.nl") join the passage before, not to be lost
+            chunks[-1] = _with_tail(chunks[-1], draft)
         overlap = _tail_sentences(draft.lines, overlap_words) if carry else []
         draft = _Draft(section=section)
         for line in overlap:
@@ -65,6 +70,14 @@ def chunk_document(document: Document, chunk_words: int, overlap_words: int) -> 
             draft.add(piece, block.page)
     flush(carry=False)
     return chunks
+
+
+def _with_tail(chunk: Chunk, tail: _Draft) -> Chunk:
+    """`chunk` with the short text after it, under the heading of the section it opened, if any (a passage holds
+    the headings that open inside it as lines of its text)."""
+    opened = [] if tail.headings or tail.section == chunk.section else tail.section.split(" › ")[-1:]
+    text = _render([f"## {heading}" for heading in opened] + tail.lines)
+    return dataclasses.replace(chunk, text=f"{chunk.text}\n\n{text}", headings=(*chunk.headings, *opened, *tail.headings))
 
 
 def _pieces(block: Block, chunk_words: int) -> list[str]:

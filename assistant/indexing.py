@@ -19,7 +19,7 @@ from .store import ChromaStore
 log = logging.getLogger(__name__)
 
 # Bump when cleaning, chunking or what is embedded changes, so every document is indexed again once.
-PIPELINE_VERSION = "59"
+PIPELINE_VERSION = "60"
 EMBED_STEP = 32  # texts per embedding call: the progress bar moves per step
 
 Progress = Callable[[int], None]

@@ -24,6 +24,16 @@ def test_a_section_starting_inside_a_chunk_keeps_all_its_heading_lines_in_the_te
     ]
 
 
+def test_a_few_words_at_the_end_of_a_document_join_the_last_passage() -> None:
+    long_section = " ".join(f"Zin {n} over het innovatiepartnerschap." for n in range(20))  # 100 words
+    blocks = [Block("Aanpak", "heading"), Block(long_section, "paragraph"),
+              Block("Contact", "heading"), Block("Mail info@pianoo.nl.", "paragraph")]
+    chunks = chunk_document(Document("d", "Titel", blocks, "hash"), chunk_words=140, overlap_words=25)
+    assert len(chunks) == 1
+    assert chunks[0].text.endswith(f"{long_section}\n\nContact\n\nMail info@pianoo.nl.")
+    assert "Contact" in chunks[0].headings  # a heading, not a sentence
+
+
 def test_a_chunk_that_opens_a_section_is_shown_with_the_headings_the_chunk_before_lacked() -> None:
     step_four = Chunk("d", "T", "U stelt criteria op.", 0, section="STAP 4: BEPAAL CRITERIA › TE BEOORDELEN")
     step_five = Chunk("d", "T", "U werkt uitkomsten uit.", 1, section="STAP 5: UITWERKEN VAN MOGELIJKE › UITKOMSTEN")
