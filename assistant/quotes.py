@@ -34,7 +34,7 @@ MIN_TRIMMED_CHARS = 120  # a cut sentence shorter than this says too little to q
 BEGINS_INSIDE = re.compile(r"[(\"'‘“]*[a-zà-ÿ]")  # a line going on with a sentence begun on the line before
 MAX_REFERRED_BACK = 2  # sentences a quote reaches back for what its first sentence refers to
 # a sentence opening with what points back ("Dit kan …", "Hierdoor …", "Zo kan …") needs the sentence before it
-_POINTERS = r"dit|dat|deze|die|daarom|(?:hier|daar)(?:door|voor|mee|bij|in|op|van|over|toe|uit|aan)|zo"
+_POINTERS = r"dit|dat|deze|die|daarom|vandaar|(?:hier|daar)(?:door|voor|mee|bij|in|op|van|over|toe|uit|aan)|zo"
 REFERS_BACK = re.compile(rf"^(?:{_POINTERS})\b", re.IGNORECASE)
 CONNECTIVE = re.compile(  # ... and one going on from it ("Ook …", "Bovendien …") reads best with it
     rf"^(?:{_POINTERS}|ook|bovendien|echter|wel)\b"
