@@ -69,7 +69,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"nog een keer|nogmaals|(?:een )?tweede keer", "opnieuw"),
     (r"binnen(?:ge)?kr\w*|binnen\s+(?:te\s+)?krijgen|binnengekomen", "ontvangen"),  # "Wat heb ik binnengekregen?"
     # "Hoe ver is de technologie ontwikkeld?": the documents speak of its maturity
-    (r"hoe ver\s+(?:[\w-]+\s+){0,3}(?:ontwikkeld|gevorderd|klaar)|rijpheid|maturiteit|ontwikkel\w*stadium",
+    (r"hoe ver\s+(?:[\w-]+\s+){0,3}(?:ontwikkeld|gevorderd|klaar)|rijp(?:heid)?|maturiteit|ontwikkel\w*stadium",
      "volwassenheid"),
     (r"aanschaf\w*|aangeschaft", "aankoop"),
     (r"instap\w*|bijkom\w*|erbij (?:kom\w*|te komen)|toetre\w*", "toelaten, nieuwe aanbieders"),
@@ -103,6 +103,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"rechten op|eigenaar van|van wie is|wie bezit", "intellectueel eigendom"),
     (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch, rechtmatigheid, aanbestedingsrecht"),
     (r"deskundigen?|kenners?", "expert, experts"),
+    (r"automobilist\w*|autorijders?|chauffeurs?", "weggebruikers"),
     (r"toegestaan|geoorloofd|toelaatbaar", "verenigbaar"),  # "staatssteun … is verenigbaar met de … markt als …"
     (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling, implementatie"),
     # how much a procedure is used: "Wordt het al veel gebruikt?", "Waarom wordt het zo weinig ingezet?"
@@ -159,7 +160,12 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"categorie\w*|inkoopcategorie\w*|soorten producten", "category, categories, items"),
     (r"standaardis\w*|gestandaardiseerd\w*", "standardization"),
 )
-_COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms) for pattern, terms in ENTRIES)
+# "het Finse kenniscentrum": the documents name the country ("Finland werkt samen …"); not "Engelse", a language too
+COUNTRIES = {"Finse": "Finland", "Zweedse": "Zweden", "Duitse": "Duitsland", "Deense": "Denemarken",
+             "Noorse": "Noorwegen", "Belgische": "België", "Franse": "Frankrijk", "Spaanse": "Spanje",
+             "Italiaanse": "Italië", "Oostenrijkse": "Oostenrijk", "Britse": "Verenigd Koninkrijk"}
+_COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), terms)
+                  for pattern, terms in ENTRIES + tuple(COUNTRIES.items()))
 
 
 @lru_cache(maxsize=1024)  # search, refusal and the answer's "ook gezocht op" all ask for the same question

@@ -64,6 +64,14 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Kunnen partijen verdwijnen?") == "Kunnen partijen verdwijnen? (afhaken afvallen)"
     assert expand("Welk risico moet ik uitbannen?") == "Welk risico moet ik uitbannen? (elimineer elimineren)"
     assert expand("Welke bronnen kan ik raadplegen?") == "Welke bronnen kan ik raadplegen? (publicaties nieuwsberichten)"
+    assert expand("Hoe rijp is de technologie?") == "Hoe rijp is de technologie? (volwassenheid)"
+    assert expand("Hoeveel automobilisten deden mee?") == "Hoeveel automobilisten deden mee? (weggebruikers)"
+
+
+def test_a_countrys_adjective_gets_the_country_the_documents_name() -> None:
+    assert expand("Hoe heet het Finse kenniscentrum?") == "Hoe heet het Finse kenniscentrum? (Finland)"
+    assert expand("Wat doen Zweedse overheden?") == "Wat doen Zweedse overheden? (Zweden)"
+    assert expand("Welke Engelse term gebruikt het rapport?") == "Welke Engelse term gebruikt het rapport?"  # a language
 
 
 def test_stopping_and_stating_the_problem_get_the_documents_words() -> None:
