@@ -317,6 +317,8 @@ class Retriever:
         # whole words: "innovatie", a part of "innovatiepartnerschap", is said everywhere
         naming_aspects = lexical.title_terms(" ".join(ASPECT.findall(query) + ASPECT_QUALIFIER.findall(query)))
         subject = set(analyse(query)) - naming_aspects
+        # "Welke taak heeft de overheid volgens Mazzucato …?": a section that does not name her is not hers
+        names = lexical.specific_names(without_added_terms(query))
         theme = self._asked_theme(query)
         overview = lexical.title_terms("identificeren inventarisatie overzicht")
 
@@ -337,7 +339,8 @@ class Retriever:
             unasked = terms - lexical.title_terms(aspect_words) - asked
             if not terms & aspects or unasked and not (unasked <= overview and broad()):
                 return False
-            return not subject or bool(subject & set(lexical.terms(text)))
+            said = set(lexical.terms(text))
+            return (not subject or bool(subject & said)) and names <= said
 
         return on_aspect
 

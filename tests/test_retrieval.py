@@ -499,6 +499,19 @@ def test_an_aspect_section_must_name_a_whole_word_of_the_questions_subject(tmp_p
     assert not one_case("Nadelen", "Het innovatiepartnerschap vraagt veel voorbereiding.")
 
 
+def test_an_aspect_section_names_the_specific_name_the_question_says(tmp_path: Path) -> None:
+    # a name is specific when few chunks say it: one section in twenty
+    sections = "".join(f"## Onderwerp {n}\n\nHet innovatiepartnerschap in situatie {n}. " + "Tekst. " * 150 + "\n\n"
+                       for n in range(20))
+    visie = "## Visie\n\nVolgens econoom Mariana Mazzucato creëert de overheid nieuwe markten.\n\n"
+    pipeline = ingested(tmp_path, {"partnerschap.md": f"# Partnerschap\n\n{visie}{sections}"})
+    pipeline.retriever.search("innovatiepartnerschap")
+    # "volgens Mazzucato": another's drawbacks are not hers
+    by_name = pipeline.retriever.aspect_section("Wat zijn de nadelen van een innovatiepartnerschap volgens Mazzucato?")
+    assert by_name("Nadelen", "Mazzucato: het innovatiepartnerschap vraagt veel voorbereiding.")
+    assert not by_name("Nadelen", "Het innovatiepartnerschap vraagt veel voorbereiding.")
+
+
 def test_a_section_titled_by_the_asked_aspect_comes_before_passages_that_only_name_it(tmp_path: Path) -> None:
     mentions = "".join(
         f"\n\n## {topic.capitalize()}\n\n" + f"De grootste knelpunten bij innovatiegericht inkopen raken {topic}. " * 4
