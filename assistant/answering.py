@@ -131,6 +131,9 @@ TACKLES_A_PROBLEM = re.compile(
 # "Welke stappen lopen tegelijk?" asks which of the steps overlap, not all of them
 RUN_TOGETHER = re.compile(r"\b(?:tegelijk\w*|gelijktijdig\w*|parallel\w*|overlap\w*)\b", re.IGNORECASE)
 PLURAL_PARTS = {"fase": "(?:fasen|fases)", "stap": "stappen"}  # a line naming a plan's parts in the plural
+# "Welke twee fasen brengt het innovatiepartnerschap samen?": how many it asks for, which a list must count too
+_COUNTS = ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
+ASKED_COUNT = re.compile(rf"\b(?:welke|de|die|deze)\s+({'|'.join(_COUNTS)}|\d{{1,2}})\s+\w", re.IGNORECASE)
 NUMBERED_ITEM = re.compile(r"^- (\d{1,2})[.)]\s+\S")  # "- 2. Houd een marktconsultatie …"
 NUMBERED_LABEL = re.compile(r"^(?:- )?\d{1,2}[.)]\s+")  # "3. Commerciële fase", "- 2) Houd …"
 NUMBERED_STEP_PREFIX = re.compile(r"^(?:stap|fase)?\s*\d{1,2}[.:]?\s+", re.IGNORECASE)
@@ -215,7 +218,8 @@ class ExtractiveAnswerer:
                 return compose(question, [outline[-1]], hits, cite_each=True)
             # the partnership's steps do not answer "Hoe verloopt de concurrentiegerichte dialoog?"
             about = self.retriever.is_about(question, subject)
-            if outline and steps and about and not _asks_inside_a_step(question, outline):
+            if (outline and steps and about and not _asks_inside_a_step(question, outline)
+                    and not _counted_otherwise(question, outline)):
                 return compose(question, outline, hits, cite_each=True)
         named = self.retriever.named_parts(question)
         lead = {p for p, hit in enumerate(hits[:PASSAGES_CONSIDERED]) if in_named_part(hit, named, hits)}
@@ -281,9 +285,12 @@ class ExtractiveAnswerer:
         if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
         if asks_for_steps(question) and (announced := _announced_steps(question, by_passage)):
-            return announced
-        # "Wat is stap 1 van het stappenplan?" asks what the step is: its step words ask for no list
-        asks_list = LIST_QUESTION.search(PART_WORDS.sub(" ", question) if named else question)
+            if not _counted_otherwise(question, announced):
+                return announced
+        # "Wat is stap 1 van het stappenplan?" asks what the step is, "Waar haal ik ideeën vandaan om de fasen in te
+        # richten?" where from: their step words ask for no list
+        steps_aside = named or WHO_WHEN_OR_WHY.match(question)
+        asks_list = LIST_QUESTION.search(PART_WORDS.sub(" ", question) if steps_aside else question)
         found = _list_answer(units, by_passage, hits) if asks_list or several else []
         if found and not asks_list and not _announces(found[0], several):
             found = []  # "Welke standaarden …?" is not answered by "… onderstaande tien regels:"
@@ -292,6 +299,8 @@ class ExtractiveAnswerer:
         asked_for = " ".join(match.group(0) for match in (several, asks_list) if match)  # "Welke knelpunten", "stap"
         if found and not _on_the_subject(question, asked_for, found, units, hits):
             found = []  # "Welke knelpunten zijn er rond budgetten?" is not answered by "- Identificeren van knelpunten"
+        if found and _counted_otherwise(question, found):
+            found = []
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
         if asks_for_steps(question) and not named:
@@ -299,7 +308,8 @@ class ExtractiveAnswerer:
             # (units without their `hits` count as of that document)
             about = {passage: passage_units for passage, passage_units in by_passage.items()
                      if passage >= len(hits) or self.retriever.is_about(question, hits[passage].chunk.doc_id)}
-            if numbered := _numbered_list(about) or _way_of_working(about):
+            numbered = _numbered_list(about) or _way_of_working(about)
+            if numbered and not _counted_otherwise(question, numbered):
                 return numbered
         ranked = _named_part_first(sorted(units, key=lambda u: -u.score), named, lead, elsewhere)
         ranked = _quantity_first(question, ranked)
@@ -317,6 +327,18 @@ class ExtractiveAnswerer:
             inside = {(p, position) for p in lead for position in _named_part_positions(by_passage.get(p, []), named)}
             more = [u for u in more if (u.passage, u.position) in inside or named_parts(u.text) & named]
         return chosen + more
+
+
+def _counted_otherwise(question: str, found: list[ScoredUnit]) -> bool:
+    """Whether the question says how many it asks for and the list or outline found has another number of items:
+    the four phases of the procedure do not answer "Welke twee fasen brengt het innovatiepartnerschap samen?"."""
+    asked = ASKED_COUNT.search(question)
+    if not asked:
+        return False
+    count = asked.group(1).lower()
+    wanted = int(count) if count.isdigit() else _COUNTS.index(count) + 2
+    items = sum(u.text.startswith("- ") for u in found) or len(found)  # a list's items, or an outline's steps
+    return items != wanted
 
 
 def _named_part_positions(passage_units: list[ScoredUnit], named: set[tuple[str, str]]) -> set[int]:

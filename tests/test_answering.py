@@ -517,6 +517,29 @@ def test_a_question_asking_for_several_things_gets_the_list() -> None:
     assert answerer.select("Welke afwegingen maak ik?", by_the_way)[0].text == units[0].text  # names them, announces none
 
 
+def test_a_list_of_another_number_of_items_than_the_question_asks_for_does_not_answer() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Het partnerschap kent vier fasen:", 0.86), ("- Vraagarticulatie", 0.85), ("- Mededingingsfase", 0.85),
+        ("- Ontwikkelfase", 0.85), ("- Commerciële fase", 0.85),
+        ("Het partnerschap verbindt de ontwikkelfase met de commerciële fase.", 0.9),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert [u.text for u in answerer.select("Welke vier fasen kent het partnerschap?", units)][:5] == [
+        u.text for u in units[:5]]
+    assert answerer.select("Welke twee fasen brengt het partnerschap samen?", units)[0].text == units[5].text
+
+
+def test_where_something_comes_from_asks_for_no_list_of_the_steps_it_names() -> None:
+    units = [_unit(t, i, score) for i, (t, score) in enumerate([
+        ("Mogelijke fasen:", 0.86), ("- verkenning;", 0.85), ("- prototype;", 0.85), ("- pilot.", 0.85),
+        ("Voor de inrichting van de fasen zijn lessen uit andere instrumenten te gebruiken.", 0.87),
+    ])]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    assert answerer.select("Welke fasen zijn er?", units)[0].text == units[0].text  # a list near the best sentence
+    chosen = answerer.select("Waar haal ik ideeën vandaan om de fasen in te richten?", units)
+    assert units[4].text in [u.text for u in chosen] and not any(u.text.startswith("- ") for u in chosen)
+
+
 def test_a_passage_inside_the_asked_aspect_section_is_quoted_from_its_start() -> None:
     other = [_unit("De werkgroep moest de knelpunten identificeren.", 0, 0.95)]
     inside = [dataclasses.replace(_unit(t, i, 0.85), passage=1) for i, t in enumerate([
@@ -646,6 +669,9 @@ def test_a_sentence_that_points_back_with_hierover_is_quoted_with_the_one_before
     assert [u.text for u in span(units[3], units)][:3] == [u.text for u in units[1:]]
     # a sentence opening with "Hiermee" ("hierdoor", "daarbij", …) says nothing without the one before
     units = _units(["Geef de criteria al bij de start mee.", "Hiermee schept u duidelijkheid."])
+    assert [u.text for u in span(units[1], units)] == [u.text for u in units]
+    # "Vandaar dat …" gives the reason in the sentence before
+    units = _units(["Een traject kan verrassen.", "Vandaar dat het raadzaam is het open te stellen."])
     assert [u.text for u in span(units[1], units)] == [u.text for u in units]
 
 
