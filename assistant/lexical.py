@@ -45,6 +45,11 @@ NOUN_IN_GE = re.compile(
 SEPARATED_VERB = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
 )
+# a separable verb a question splits ("Waarom werken organisaties niet samen?", "Hoe stel ik de eisen op?"): the
+# particle after the verb, within this many words, which the documents write joined ("samenwerken", "opstellen")
+PARTICLES = frozenset("aan af bij door in mee na om op over toe uit vast voor weg terug samen".split())
+SPLIT_VERB_REACH = 5
+DETERMINERS = frozenset("de het een deze die dit dat mijn onze uw hun zijn haar welke elke ieder".split())
 # "stap 4" is one thing to find, and "4" alone is too short to index
 PART_KINDS = "stap|fase|hoofdstuk|aanbeveling"  # the parts of a plan or report a question names by number
 NUMBERED_PART = re.compile(rf"\b({PART_KINDS})\s+(\d{{1,2}})\b")
@@ -263,6 +268,7 @@ class LexicalIndex:
     _spread: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict, repr=False)  # see `subject_share`
     _documents: dict[str, tuple[str, int]] | None = field(default=None, repr=False)  # see `documents`
     _acronyms: frozenset[str] | None = field(default=None, repr=False)  # see `unknown_names`
+    _stems_used: frozenset[str] | None = field(default=None, repr=False)  # see `split_verbs`
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -285,6 +291,26 @@ class LexicalIndex:
         found += [a + b for a, b in NUMBERED_PART.findall(text.lower())]
         found += [part for w in found if len(w) >= 2 * MIN_COMPOUND_PART for part in self._parts(w)]
         return _stems(found)
+
+    def question_terms(self, question: str) -> list[str]:
+        """The `terms` of a question, with the separable verbs it splits joined (see `split_verbs`)."""
+        return self.terms(question) + sorted(set(self.split_verbs(question).values()))
+
+    def split_verbs(self, question: str) -> dict[str, str]:
+        """The separable verbs the question splits, each part's stem with the stem of the verb joined, when the
+        documents use it: "Waarom werken organisaties niet samen?" -> {"werk": "samenwerk", "samen": "samenwerk"}."""
+        if self._stems_used is None:
+            self._stems_used = frozenset(map(_stem, self.vocabulary))
+        tokens = TOKEN.findall(question.lower())
+        joined: dict[str, str] = {}
+        for i, particle in enumerate(tokens):
+            if particle not in PARTICLES or tokens[i + 1 : i + 2] and tokens[i + 1] in DETERMINERS:
+                continue  # "in de dialoog" is a preposition's phrase
+            for verb in tokens[max(0, i - SPLIT_VERB_REACH) : i]:
+                verb_stem = _stem(particle + verb)
+                if verb not in _STOPWORDS and verb_stem in self._stems_used:
+                    joined[_stem(verb)] = joined[_stem(particle)] = verb_stem
+        return joined
 
     def _parts(self, word: str) -> tuple[str, ...]:
         if word not in self._splits:

@@ -226,7 +226,7 @@ class Retriever:
                 row = features.setdefault(window_id.rsplit("~", 1)[0], [np.nan] * 4)
                 row[1] = sim if np.isnan(row[1]) else max(row[1], sim)
         if mode in ("hybrid", "bm25"):
-            terms = lexical.terms(query)
+            terms = lexical.question_terms(query)
             scores = lexical.scores(terms)
             if doc_ids:
                 allowed = set(doc_ids)
@@ -417,6 +417,9 @@ class Retriever:
         phrased = ASKS_WHAT_IT_IS.sub(" ", question)  # "Wat houdt X in?": its verb is no concept to find
         phrased = without_speaker(phrased)  # "Wat zegt X over Y?": what it says about Y
         asked = [concept for concept in (set(analyse(phrase)) for phrase in concepts(phrased)) if concept]
+        # "werken … samen" is said by "samenwerken", a part of either
+        joined = self.last_lexical_index().split_verbs(phrased)
+        asked = [concept | {joined[stem] for stem in concept if stem in joined} for concept in asked]
         units = {id(hit): [(text, set(analyse(text))) for text in sentence_units(hit.chunk.text)] for hit in todo}
         focus = self._focus_vector(question, terms, [set().union(*(w for _, w in units[id(hit)])) for hit in todo])
         weight = self.settings.focus_weight

@@ -50,6 +50,11 @@ def test_compounds_and_separated_verbs_meet_their_parts() -> None:
     assert set(analyse("opschalen")) <= set(index.terms("besluit ik niet op te schalen"))
     scores = index.scores(index.terms("Hoe meet ik inkoopvolwassenheid?"))
     assert scores[0] > scores[1] > scores[2] == 0  # both parts beat one part; without splitting all are 0
+    # a verb the question splits around its object is joined, when the documents say it so
+    assert set(analyse("opschalen")) <= set(index.question_terms("Wanneer schaal ik de oplossing op?"))
+    assert index.split_verbs("Wanneer schaal ik de oplossing op?") == {"schaal": "opschaal", "op": "opschaal"}
+    assert index.split_verbs("Welke rol speelt de schaal op de markt?") == {}  # "op de markt": a preposition
+    assert index.split_verbs("Wat meet ik op?") == {}  # "opmeten" is no word of the documents
 
 
 def test_section_share_is_the_part_of_a_section_title_the_question_names() -> None:
