@@ -37,7 +37,7 @@ MAX_REFERRED_BACK = 2  # sentences a quote reaches back for what its first sente
 _POINTERS = r"dit|dat|deze|die|daarom|vandaar|(?:hier|daar)(?:door|voor|mee|bij|in|op|van|over|toe|uit|aan)|zo"
 REFERS_BACK = re.compile(rf"^(?:{_POINTERS})\b", re.IGNORECASE)
 CONNECTIVE = re.compile(  # ... and one going on from it ("Ook …", "Bovendien …") reads best with it
-    rf"^(?:{_POINTERS}|ook|bovendien|echter|wel)\b"
+    rf"^(?:{_POINTERS}|ook|bovendien|echter|toch|wel)\b"
     # "Start het gesprek hierover met overheden": what "hierover" points back to is in the sentence before
     r"|^(?:[\w-]+\s+){1,4}(?:hier|daar)(?:over|mee|bij|van|in|op|aan|uit|toe)\b",
     re.IGNORECASE,

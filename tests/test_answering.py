@@ -670,9 +670,10 @@ def test_a_sentence_that_points_back_with_hierover_is_quoted_with_the_one_before
     # a sentence opening with "Hiermee" ("hierdoor", "daarbij", …) says nothing without the one before
     units = _units(["Geef de criteria al bij de start mee.", "Hiermee schept u duidelijkheid."])
     assert [u.text for u in span(units[1], units)] == [u.text for u in units]
-    # "Vandaar dat …" gives the reason in the sentence before
-    units = _units(["Een traject kan verrassen.", "Vandaar dat het raadzaam is het open te stellen."])
-    assert [u.text for u in span(units[1], units)] == [u.text for u in units]
+    # "Vandaar dat …" gives the reason in the sentence before, "Toch …" goes against it
+    for after in ("Vandaar dat het raadzaam is het open te stellen.", "Toch is het raadzaam het open te stellen."):
+        units = _units(["Een traject kan verrassen.", after])
+        assert [u.text for u in span(units[1], units)] == [u.text for u in units]
 
 
 def test_someones_quoted_words_end_a_quote_unless_the_question_asks_what_someone_thinks() -> None:
