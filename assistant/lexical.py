@@ -12,7 +12,7 @@ import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -494,5 +494,7 @@ class LexicalIndex:
                 index = pickle.load(f)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None
-        current = isinstance(index, cls) and vars(index).get("format") == FORMAT and index.revision == revision
+        # an index pickled before a field was added lacks it, whether or not FORMAT was bumped for it
+        whole = isinstance(index, cls) and {f.name for f in fields(cls)} <= vars(index).keys()
+        current = whole and index.format == FORMAT and index.revision == revision
         return index if current else None

@@ -227,6 +227,16 @@ def test_lexical_index_survives_a_restart_from_its_cache(pipeline: Pipeline, tmp
     assert fresh.retriever.rebuilds == 0
 
 
+def test_a_cached_lexical_index_pickled_before_a_field_was_added_is_rebuilt(tmp_path: Path) -> None:
+    index = LexicalIndex.build([Chunk("a", "A", "De wegwijzer stelt vijf vragen.", 0)], revision=3)
+    path = tmp_path / "lexical.pkl"
+    index.save(path)
+    assert LexicalIndex.load(path, 3) is not None
+    del index._acronyms  # as pickled by a version without the field
+    index.save(path)
+    assert LexicalIndex.load(path, 3) is None  # rebuilt, not failing on the missing field later
+
+
 def test_a_store_built_afresh_does_not_take_the_cached_index_of_the_one_before(tmp_path: Path) -> None:
     def ingest_one(text: str, rebuild: bool) -> Pipeline:
         folder = tmp_path / "docs"
