@@ -315,7 +315,8 @@ class ExtractiveAnswerer:
         ranked = _quantity_first(question, ranked)
         ranked = _listing_first(question, _definition_first(question, ranked))
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
-            ranked = _heading_first(question, ranked)  # sentence giving an asked quantity ("hoeveel …?") too
+            documents = [hit.chunk.doc_id for hit in hits]  # sentence giving an asked quantity ("hoeveel …?") too
+            ranked = _heading_first(question, ranked, documents)
         voices = bool(ASKS_A_VIEW.search(question))  # "Wat vond de bouwer ervan?": his quoted words answer it
         spans = ((unit, span(unit, by_passage[unit.passage], voices=voices)) for unit in ranked)
         best, chosen = next(((unit, quoted) for unit, quoted in spans if quoted), (ranked[0], []))
@@ -558,20 +559,28 @@ def _announces(lead_in: ScoredUnit, asked: re.Match[str] | None) -> bool:
     return leads_in(lead_in.text) and asked is not None and bool(set(analyse(asked.group(1))) & set(analyse(lead_in.text)))
 
 
-def _heading_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
+def _heading_first(question: str, ranked: list[ScoredUnit], documents: Sequence[str] = ()) -> list[ScoredUnit]:
     """A heading that names a word of the question and scores nearly as well as the best sentence leads: the
     answer is then the opening of its section ("Inkoopactiviteiten Toelichting benaming" -> "Fundering (F)
-    Standaardcontracten, …" for "Wat valt onder 'fundering' als inkoopactiviteit?")."""
+    Standaardcontracten, …" for "Wat valt onder 'fundering' als inkoopactiviteit?"). `documents` are the
+    documents of the units' passages, by passage (none: all of one document)."""
     asked = set(analyse(question))
-    lacking = asked - set(analyse(ranked[0].text))
+    best = ranked[0]
+    lacking = asked - set(analyse(best.text))
+
+    def same_document(unit: ScoredUnit) -> bool:
+        return unit.passage >= len(documents) or best.passage >= len(documents) or (
+            documents[unit.passage] == documents[best.passage])
 
     def leads(unit: ScoredUnit) -> bool:
         if _asks_otherwise(unit.text, question):
             return False  # "Wanneer kiest u voor een prijsvraag?" opens no answer to "Wat is een prijsvraag?"
         named = set(analyse(unit.text)) & asked
         # one that names what the best sentence lacks ("Meerjarige budgetten ontbreken" for "Welke problemen met
-        # budgetten …?" over "… meer en hogere risico's") may score further below it
-        margin = NAMING_HEADING_MARGIN if named & lacking else HEADING_MARGIN
+        # budgetten …?" over "… meer en hogere risico's") may score further below it; not one in another document,
+        # which may name only its own subject ("Opbrengst ontwikkeltraject" for "Wordt elke fase van het
+        # ontwikkeltraject los betaald?" over "Elke fase wordt apart afgerekend …")
+        margin = NAMING_HEADING_MARGIN if named & lacking and same_document(unit) else HEADING_MARGIN
         return bool(named) and unit.score >= ranked[0].score - margin
 
     def titled_by_the_question(unit: ScoredUnit) -> bool:

@@ -1270,6 +1270,10 @@ def test_a_heading_naming_what_the_best_sentence_lacks_leads_from_further_below(
     assert _heading_first(question, [best, topical])[0] is best
     far = dataclasses.replace(budgets, score=0.880)
     assert _heading_first(question, [best, far])[0] is best
+    # one in another document than the best sentence's needs the smaller margin
+    elsewhere = dataclasses.replace(budgets, passage=1)
+    assert _heading_first(question, [best, elsewhere], ["factsheet.pdf", "rapport.pdf"])[0] is best
+    assert _heading_first(question, [best, elsewhere], ["rapport.pdf", "rapport.pdf"])[0] is elsewhere
 
 
 def test_a_sentence_elsewhere_naming_the_asked_step_and_answering_far_better_leads() -> None:
