@@ -66,6 +66,7 @@ def test_everyday_words_get_the_documents_words() -> None:
     assert expand("Welke bronnen kan ik raadplegen?") == "Welke bronnen kan ik raadplegen? (publicaties nieuwsberichten)"
     assert expand("Hoe rijp is de technologie?") == "Hoe rijp is de technologie? (volwassenheid)"
     assert expand("Hoeveel automobilisten deden mee?") == "Hoeveel automobilisten deden mee? (weggebruikers)"
+    assert expand("Welke onderwerpen behandelt de checklist?").endswith("(thema thema's)")
 
 
 def test_a_countrys_adjective_gets_the_country_the_documents_name() -> None:
