@@ -92,6 +92,17 @@ COMPARED = re.compile(
     r"([\w-]{3,}(?:\s+[\w-]{3,}(?=\s*\??$))?)",
     re.IGNORECASE,
 )
+# "Is een partnerschap hetzelfde als een gewone relatie …?", "Waarin verschilt X van Y?" ask how alike two things are,
+# which a sentence that compares them answers ("… is een andere relatie dan …", "… is vrijwel identiek aan …")
+ASKS_ALIKE = re.compile(
+    r"\b(?:hetzelfde|dezelfde|gelijk|vergelijkbaar|identiek)\s+(?:als|aan|met)\b|\banders\s+dan\b|\bverschil(?:t|len)\b",
+    re.IGNORECASE,
+)
+COMPARES = re.compile(
+    r"\bander[es]?\b[^.?!;]{0,60}?\bdan\b|\bverschil\w*|\bvergeleken\b|\bidentiek\b|\bhetzelfde\b|\bvergelijkbaar\b"
+    r"|\bin\s+tegenstelling\b",
+    re.IGNORECASE,
+)
 CHOICE = re.compile(r"\b(kies|kiezen|keuze|verschil\w*|beter|voorkeur)\b", re.IGNORECASE)
 # "De procedure kent vier fasen.", "Het traject bestaat uit drie stappen:", "De 3 fases zijn: …"
 ANNOUNCES_STEPS = re.compile(
@@ -154,6 +165,7 @@ NAMING_HEADING_MARGIN = 0.04  # ... within this when it names a word of the ques
 NAMED_PART_MARGIN = 0.05  # "Wat is fase 2?": a sentence naming "fase 2" leads when it scores within this of the best
 # "Wat is stap 3?" asks what a named step is, which its own section says; "Met wie … bij stap 3 …?" asks something in it
 ASKS_WHAT_THE_PART_IS = re.compile(r"\s*(?:en\s+)?wat\s+(?:is|was|houdt|behelst|betekent)\b", re.IGNORECASE)
+COMPARISON_MARGIN = 0.08  # "Is X hetzelfde als Y?": a sentence comparing them leads when it scores within this
 DEFINITION_MARGIN = 0.05  # "Wat is X?": a sentence saying what X is leads when it scores within this of the best
 QUANTITY_MARGIN = 0.1  # "hoeveel X?": a sentence stating the quantity leads when it scores within this of the best
 AMOUNT_MARGIN = 0.15  # ... and one stating an asked amount beside what it is of ("Hoe groot zijn de startopdrachten?")
@@ -314,6 +326,7 @@ class ExtractiveAnswerer:
         ranked = _named_part_first(sorted(units, key=lambda u: -u.score), named, lead, elsewhere)
         ranked = _quantity_first(question, ranked)
         ranked = _listing_first(question, _definition_first(question, ranked))
+        ranked = _comparison_first(question, ranked)
         if not named and not asks_quantity(question):  # a named step's heading leads already, and a
             documents = [hit.chunk.doc_id for hit in hits]  # sentence giving an asked quantity ("hoeveel …?") too
             ranked = _heading_first(question, ranked, documents)
@@ -710,6 +723,15 @@ def _definition_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUni
     )
     return _first_if_near(ranked, DEFINITION_MARGIN,
                           lambda u: not u.heading and bool(defines.search(u.text.removeprefix("- "))))
+
+
+def _comparison_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
+    """For "Is een partnerschap hetzelfde als een gewone relatie tussen opdrachtgever en opdrachtnemer?": a sentence
+    that compares ("Partnerschap is een andere relatie dan simpelweg opdrachtgever-opdrachtnemer.") first, before
+    one that only names both (see `_first_if_near`)."""
+    if not ASKS_ALIKE.search(question):
+        return ranked
+    return _first_if_near(ranked, COMPARISON_MARGIN, lambda u: not u.heading and bool(COMPARES.search(u.text)))
 
 
 def _listing_first(question: str, ranked: list[ScoredUnit]) -> list[ScoredUnit]:

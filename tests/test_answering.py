@@ -517,6 +517,18 @@ def test_a_question_asking_for_several_things_gets_the_list() -> None:
     assert answerer.select("Welke afwegingen maak ik?", by_the_way)[0].text == units[0].text  # names them, announces none
 
 
+def test_a_question_how_alike_two_things_are_puts_a_nearly_as_good_sentence_that_compares_first() -> None:
+    units = [_unit("Je streeft naar partnerschap tussen opdrachtgever en opdrachtnemer.", 0, 0.96),
+             _unit("- Rollen. Partnerschap is een andere relatie dan opdrachtgever-opdrachtnemer.", 1, 0.89)]
+    answerer = ExtractiveAnswerer(retriever=None, settings=Settings())  # type: ignore[arg-type]
+    alike = "Is een partnerschap hetzelfde als een relatie tussen opdrachtgever en opdrachtnemer?"
+    assert answerer.select(alike, units)[0].text == units[1].text
+    assert answerer.select("Wat is een partnerschap tussen opdrachtgever en opdrachtnemer?", units)[0].text == (
+        units[0].text)
+    far = [units[0], dataclasses.replace(units[1], score=0.86)]  # more than COMPARISON_MARGIN below
+    assert answerer.select(alike, far)[0].text == units[0].text
+
+
 def test_a_list_of_another_number_of_items_than_the_question_asks_for_does_not_answer() -> None:
     units = [_unit(t, i, score) for i, (t, score) in enumerate([
         ("Het partnerschap kent vier fasen:", 0.86), ("- Vraagarticulatie", 0.85), ("- Mededingingsfase", 0.85),
