@@ -47,7 +47,7 @@ from .refusal import (
 )
 from .retrieval import Retriever, in_named_part
 from .settings import Settings
-from .thesaurus import COURSE_OF_A_PROCEDURE, stepping
+from .thesaurus import COURSE_OF_A_PROCEDURE, COURSE_VERB, stepping
 
 LIST_QUESTION = re.compile(
     r"\b(stappen|stap|stappenplan|fasen|fases|fase|welke\b.*\b(zijn|kent|noemt|bestaan|horen)|wat zijn de \w+|noem|"
@@ -131,6 +131,13 @@ WHO_WHEN_OR_WHY = re.compile(
 # named after "welk(e)", not for its steps ("Welke stappen …", "Uit welke twee fasen …")
 WHICH_OTHER_THING = re.compile(
     r"\s*(?:\w+\s+)?welke?\s+(?!(?:[\w-]+\s+)?(?:stap|fase|onderde|element|activiteit))[\w-]+", re.IGNORECASE
+)
+# "In welke fasen van innovatie kun je SBIR inzetten?", "Na welke stap …?" ask in which of them something happens;
+# not "In welke stappen verloopt SBIR?", "In welke fasen is het opgedeeld?"
+IN_WHICH_PART = re.compile(
+    rf"\b(?:in|bij|na|tijdens|vanaf|tot|vóór|voor)\s+welke?\s+(?:stap|fase)"
+    rf"(?!.*\b(?:{COURSE_VERB}|(?:onder|op|in)?(?:verdeeld|gedeeld)|bestaa?t|bestaan)\b)",
+    re.IGNORECASE,
 )
 # "Hoe pak ik deze knelpunten aan?", "… maatschappelijke vraagstukken sneller aanpakken …?" ask how to tackle a
 # problem, not for a procedure's steps
@@ -794,7 +801,8 @@ def asks_for_steps(question: str) -> bool:
     doorlopen?"), not which of them overlap ("Welke stappen lopen tegelijk?"), not the verb ("uit het partnerschap
     stappen"), and not one of them ("Wat is stap 4 van het stappenplan?")."""
     if COUNT_QUESTION.search(question) or WHO_WHEN_OR_WHY.match(question) or WHICH_OTHER_THING.match(question) \
-            or STEPPING_OUT.search(question) or RUN_TOGETHER.search(question) or TACKLES_A_PROBLEM.search(question):
+            or STEPPING_OUT.search(question) or RUN_TOGETHER.search(question) or TACKLES_A_PROBLEM.search(question) \
+            or IN_WHICH_PART.search(question):
         return False
     if ASKS_WHETHER.match(question.strip()):  # "Moet ik de stappen na elkaar doorlopen?"
         return False
