@@ -160,6 +160,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"(?:verschillende|andere) (?:vakgebieden|disciplines)|multidisciplinair\w*", "cross-functional"),
     (r"categorie\w*|inkoopcategorie\w*|soorten producten", "category, categories, items"),
     (r"standaardis\w*|gestandaardiseerd\w*", "standardization"),
+    (r"professionalis\w*", "professionalization"),
 )
 # "het Finse kenniscentrum": the documents name the country ("Finland werkt samen …"); not "Engelse", a language too
 COUNTRIES = {"Finse": "Finland", "Zweedse": "Zweden", "Duitse": "Duitsland", "Deense": "Denemarken",

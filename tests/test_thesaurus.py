@@ -143,6 +143,7 @@ def test_a_dutch_question_gets_the_english_words_of_the_wegwijzers_sources() -> 
     assert expand("Wanneer is staatssteun toegestaan?") == "Wanneer is staatssteun toegestaan? (verenigbaar)"
     assert expand("Moet ik een deskundige inschakelen?") == "Moet ik een deskundige inschakelen? (expert experts)"
     assert "cooperative purchasing" in added_terms("Wat kan ik beter niet samen met andere gemeenten inkopen?")
+    assert expand("Hoe professionaliseer ik inkopers?") == "Hoe professionaliseer ik inkopers? (professionalization)"
 
 
 def test_nothing_and_dependence_on_one_supplier_get_the_documents_words() -> None:
