@@ -84,10 +84,12 @@ ASKS_WHO = re.compile(
 )
 
 # "Is het een nadeel dat er later geen aanbieders bij kunnen?" asks about that one case, which the section on the
-# drawbacks may not mention; so does "Welk risico moet ik uitbannen?", one risk of them
+# drawbacks may not mention; so do "Welk risico moet ik uitbannen?" and "Wat is de tweede beperking?", one of them
 _ONE_ASPECT = r"risico|nadeel|voordeel|beperking|knelpunt|belemmering|valkuil|uitdaging|bezwaar|aandachtspunt|fout"
 ONE_CASE_OF_ASPECT = re.compile(
-    rf"{ASPECT.pattern}\s+(?:is\s+)?dat\b|\bwelke?\s+(?:[\w-]+\s+)?(?:{_ONE_ASPECT})(?![\w'’])", re.IGNORECASE
+    rf"{ASPECT.pattern}\s+(?:is\s+)?dat\b"
+    rf"|\b(?:welke?|eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:[\w-]+\s+)?(?:{_ONE_ASPECT})(?![\w'’])",
+    re.IGNORECASE,
 )
 
 
