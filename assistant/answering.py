@@ -303,9 +303,9 @@ class ExtractiveAnswerer:
             return fit(announced)  # "Welke aanbevelingen …?": "… leiden tot 3 aanbevelingen:" with its list
         if asked_aspect and not named and (section := _aspect_section(units, by_passage, asked_aspect)):
             return section
-        if asks_for_steps(question) and (announced := _announced_steps(question, by_passage)):
-            if not _counted_otherwise(question, announced):
-                return announced
+        if asks_for_steps(question) and (announced := _announced_steps(question, by_passage)) \
+                and not _counted_otherwise(question, announced):
+            return announced
         # "Wat is stap 1 van het stappenplan?" asks what the step is, "Waar haal ik ideeën vandaan om de fasen in te
         # richten?" where from: their step words ask for no list
         steps_aside = named or WHO_WHEN_OR_WHY.match(question)

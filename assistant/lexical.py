@@ -47,9 +47,11 @@ SEPARATED_VERB = re.compile(
 )
 # a separable verb a question splits ("Waarom werken organisaties niet samen?", "Hoe stel ik de eisen op?"): the
 # particle after the verb, within this many words, which the documents write joined ("samenwerken", "opstellen")
-PARTICLES = frozenset("aan af bij door in mee na om op over toe uit vast voor weg terug samen".split())
+PARTICLES = frozenset({"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "toe", "uit", "vast", "voor",
+                       "weg", "terug", "samen"})
 SPLIT_VERB_REACH = 5
-DETERMINERS = frozenset("de het een deze die dit dat mijn onze uw hun zijn haar welke elke ieder".split())
+DETERMINERS = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "mijn", "onze", "uw", "hun", "zijn", "haar",
+                         "welke", "elke", "ieder"})
 # "stap 4" is one thing to find, and "4" alone is too short to index
 PART_KINDS = "stap|fase|hoofdstuk|aanbeveling"  # the parts of a plan or report a question names by number
 NUMBERED_PART = re.compile(rf"\b({PART_KINDS})\s+(\d{{1,2}})\b")
