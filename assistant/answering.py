@@ -319,7 +319,7 @@ class ExtractiveAnswerer:
         if found and not _on_the_subject(question, asked_for, found, units, hits):
             found = []  # "Welke knelpunten zijn er rond budgetten?" is not answered by "- Identificeren van knelpunten"
         if found and _counted_otherwise(question, found):
-            found = []
+            found = []  # "Welke twee fasen …?" is not answered by a list of four
         if found and not (named and any(opens_other_part(u.text, named) for u in found)):
             return fit(found)  # but "Hoe lang duurt fase 1?" is not answered with the list of all phases
         if asks_for_steps(question) and not named:
@@ -601,7 +601,7 @@ def _heading_first(question: str, ranked: list[ScoredUnit], documents: Sequence[
         # which may name only its own subject ("Opbrengst ontwikkeltraject" for "Wordt elke fase van het
         # ontwikkeltraject los betaald?" over "Elke fase wordt apart afgerekend …")
         margin = NAMING_HEADING_MARGIN if named & lacking and same_document(unit) else HEADING_MARGIN
-        return bool(named) and unit.score >= ranked[0].score - margin
+        return bool(named) and unit.score >= best.score - margin
 
     def titled_by_the_question(unit: ScoredUnit) -> bool:
         """A list item titled by words of the question only, one the best sentence lacks: "- Geheimhouding. Vaak

@@ -309,9 +309,9 @@ class LexicalIndex:
             if particle not in PARTICLES or tokens[i + 1 : i + 2] and tokens[i + 1] in DETERMINERS:
                 continue  # "in de dialoog" is a preposition's phrase
             for verb in tokens[max(0, i - SPLIT_VERB_REACH) : i]:
-                verb_stem = _stem(particle + verb)
-                if verb not in _STOPWORDS and verb_stem in self._stems_used:
-                    joined[_stem(verb)] = joined[_stem(particle)] = verb_stem
+                whole_verb = _stem(particle + verb)
+                if verb not in _STOPWORDS and whole_verb in self._stems_used:
+                    joined[_stem(verb)] = joined[_stem(particle)] = whole_verb
         return joined
 
     def _parts(self, word: str) -> tuple[str, ...]:
