@@ -43,7 +43,7 @@ lint: install-test
 	$(BIN)/mypy assistant
 
 # Beside the dev set (with its ablations), the sets written to check the tuning: reports/<set>.md each
-CHECK_SETS := holdout probe check fresh fresh2 english blind16 blind17 blind18 blind19 blind20 outside outside2 outside3 blind21 blind22 outside4 blind23 blind24 blind25 blind26 blind27 blind28 blind29 blind30 blind31 blind32 blind33 blind34 blind35 blind36 blind37 blind38 blind39 blind40 blind41 blind42 blind43 blind44 blind45 blind46 blind47 blind48 blind49 blind50 blind51 blind52 blind53 blind54
+CHECK_SETS := holdout probe check fresh fresh2 english blind16 blind17 blind18 blind19 blind20 outside outside2 outside3 blind21 blind22 outside4 blind23 blind24 blind25 blind26 blind27 blind28 blind29 blind30 blind31 blind32 blind33 blind34 blind35 blind36 blind37 blind38 blind39 blind40 blind41 blind42 blind43 blind44 blind45 blind46 blind47 blind48 blind49 blind50 blind51 blind52 blind53 blind54 blind55
 
 evaluate: ingest
 	$(BIN)/python -m assistant.evaluate --questions tests/data/dev_questions.jsonl \
