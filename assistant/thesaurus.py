@@ -60,7 +60,7 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"markt (?:verkennen|peilen|bevragen|raadplegen)|marktverkenning\w*|rondvraag", "marktconsultatie, marktonderzoek"),
     (r"halverwege|tussentijds|onderweg|midden in", "na elke fase"),
     (r"nagaan|controleren|checken|nachecken", "checks, vaststellen"),
-    (r"onderwerp\w*", "thema"),
+    (r"onderwerp\w*", "thema, thema's"),
     (r"iedere?", "elke"),
     (r"genoeg", "voldoende"),
     (r"ideale?|beste (?:manier|vorm|inrichting)", "optimale, optimaal"),
@@ -104,7 +104,6 @@ ENTRIES: tuple[tuple[str, str], ...] = (
     (r"regels|wetten|wet- en regelgeving|mag dat|mag het", "juridisch, rechtmatigheid, aanbestedingsrecht"),
     (r"deskundigen?|kenners?", "expert, experts"),
     (r"automobilist\w*|autorijders?|chauffeurs?", "weggebruikers"),
-    (r"onderwerpe?n?", "thema, thema's"),
     (r"toegestaan|geoorloofd|toelaatbaar", "verenigbaar"),  # "staatssteun … is verenigbaar met de … markt als …"
     (r"opschalen|groter uitrollen|breed uitrollen|uitrollen|breder inzetten", "opschaling, implementatie"),
     # how much a procedure is used: "Wordt het al veel gebruikt?", "Waarom wordt het zo weinig ingezet?"
