@@ -42,13 +42,11 @@ NOUN_IN_GE = re.compile(
     r"^(?:gemeente|gebied|gegevens|geheel|gedrag|gevolg|gesprek|gebrek|gelegenheid|gezag|gedeelte|gewoon)(?![dt]$)"
 )
 # "op te schalen" is a form of "opschalen": a separable verb split around "te".
-SEPARATED_VERB = re.compile(
-    r"\b(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen)\s+te\s+(\w+)"
-)
-# a separable verb a question splits ("Waarom werken organisaties niet samen?", "Hoe stel ik de eisen op?"): the
-# particle after the verb, within this many words, which the documents write joined ("samenwerken", "opstellen")
 PARTICLES = frozenset({"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "toe", "uit", "vast", "voor",
                        "weg", "terug", "samen"})
+SEPARATED_VERB = re.compile(rf"\b({'|'.join(sorted(PARTICLES))})\s+te\s+(\w+)")
+# a separable verb a question splits ("Waarom werken organisaties niet samen?", "Hoe stel ik de eisen op?"): the
+# particle after the verb, within this many words, which the documents write joined ("samenwerken", "opstellen")
 SPLIT_VERB_REACH = 5
 DETERMINERS = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "mijn", "onze", "uw", "hun", "zijn", "haar",
                          "welke", "elke", "ieder"})
@@ -231,6 +229,11 @@ def corrected(text: str, fixes: Mapping[str, str]) -> str:
     return text
 
 
+def at_either_end(part: str, word: str) -> bool:
+    """Whether `part` is the first or last part of `word`, or the whole of it: "nieuws" of "nieuwsberichten"."""
+    return word.startswith(part) or word.endswith(part)
+
+
 def compound_parts(word: str, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
     """The two known words a Dutch compound is made of ("inkoopvolwassenheid" -> "inkoop", "volwassenheid"),
     allowing a linking s ("investerings|bereidheid"); the most frequent pair wins, none when no split is known."""
@@ -270,7 +273,6 @@ class LexicalIndex:
     _spread: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict, repr=False)  # see `subject_share`
     _documents: dict[str, tuple[str, int]] | None = field(default=None, repr=False)  # see `documents`
     _acronyms: frozenset[str] | None = field(default=None, repr=False)  # see `unknown_names`
-    _stems_used: frozenset[str] | None = field(default=None, repr=False)  # see `split_verbs`
 
     @classmethod
     def build(cls, chunks: list[Chunk], revision: int) -> LexicalIndex:
@@ -301,8 +303,6 @@ class LexicalIndex:
     def split_verbs(self, question: str) -> dict[str, str]:
         """The separable verbs the question splits, each part's stem with the stem of the verb joined, when the
         documents use it: "Waarom werken organisaties niet samen?" -> {"werk": "samenwerk", "samen": "samenwerk"}."""
-        if self._stems_used is None:
-            self._stems_used = frozenset(map(_stem, self.vocabulary))
         tokens = TOKEN.findall(question.lower())
         joined: dict[str, str] = {}
         for i, particle in enumerate(tokens):
@@ -310,7 +310,7 @@ class LexicalIndex:
                 continue  # "in de dialoog" is a preposition's phrase
             for verb in tokens[max(0, i - SPLIT_VERB_REACH) : i]:
                 whole_verb = _stem(particle + verb)
-                if verb not in _STOPWORDS and whole_verb in self._stems_used:
+                if verb not in _STOPWORDS and whole_verb in self.document_frequency:
                     joined[_stem(verb)] = joined[_stem(particle)] = whole_verb
         return joined
 
@@ -437,7 +437,7 @@ class LexicalIndex:
 
         def says(term: str, words: set[str]) -> bool:
             return term in words or in_compounds and len(term) >= MIN_COMPOUND_PART + 1 and any(
-                w.startswith(term) or w.endswith(term) for w in words)
+                at_either_end(term, w) for w in words)
 
         return [sum(idf[t] for t in terms if says(t, words)) / total for words in (set(analyse(p)) for p in passages)]
 
@@ -471,7 +471,7 @@ class LexicalIndex:
             return True
         stem = "".join(analyse(word))
         if by_parts and any(
-            len(t) >= MIN_COMPOUND_PART + 2 and (stem.startswith(t) or stem.endswith(t)) for t in self.document_frequency
+            len(t) >= MIN_COMPOUND_PART + 2 and at_either_end(t, stem) for t in self.document_frequency
         ):
             return True
         return len(word) >= MIN_TYPO_CHARS and _one_edit_away(word, self.vocabulary.keys()) is not None

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from .lexical import TOKEN, LexicalIndex, analyse, word_stems
+from .lexical import TOKEN, LexicalIndex, analyse, at_either_end, word_stems
 from .models import Hit
 from .settings import Settings
 from .thesaurus import added_terms
@@ -244,7 +244,7 @@ def _says_all(stems: list[str], passage: str) -> bool:
     """Whether the passage says the word of each of `stems`, alone or as a part of a compound
     ("voorbereidingstijd")."""
     said = set(analyse(passage))
-    return all(any(word.startswith(stem) or word.endswith(stem) for word in said) for stem in stems)
+    return all(any(at_either_end(stem, word) for word in said) for stem in stems)
 
 
 def _asks_a_post_none_names(question: str, passages: list[str]) -> bool:
